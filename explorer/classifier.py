@@ -1,0 +1,57 @@
+"""A small CNN that names the digit in any 28x28 image, and how sure it is.
+
+The app reads decoded images with it; the lesson pages score generations with it.
+"""
+
+from dataclasses import asdict, dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+@dataclass(frozen=True)
+class ClassifierConfig:
+    kind: str = "classifier"
+    channels: tuple[int, ...] = (32, 64)
+    hidden: int = 128
+
+    def __post_init__(self) -> None:
+        if self.kind != "classifier" or len(self.channels) != 2:
+            raise ValueError("a classifier config has kind 'classifier' and two conv widths")
+        object.__setattr__(self, "channels", tuple(int(c) for c in self.channels))
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "channels": list(self.channels)}
+
+
+class DigitClassifier(nn.Module):
+    """conv5-pool-conv5-pool-fc-fc, LeNet-shaped (LeCun et al. 1998)."""
+
+    def __init__(self, config: ClassifierConfig) -> None:
+        super().__init__()
+        self.config = config
+        c1, c2 = config.channels
+        self.features = nn.Sequential(
+            nn.Conv2d(1, c1, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),  # (B, c1, 14, 14)
+            nn.Conv2d(c1, c2, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),  # (B, c2, 7, 7)
+        )  # fmt: skip
+        self.head = nn.Sequential(
+            nn.Flatten(), nn.Linear(c2 * 7 * 7, config.hidden), nn.ReLU(),
+            nn.Dropout(0.25), nn.Linear(config.hidden, 10),
+        )  # fmt: skip
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.features(x))  # (B, 10) logits
+
+    def loss_terms(self, x: torch.Tensor, labels: torch.Tensor) -> dict[str, torch.Tensor]:
+        logits = self(x)
+        accuracy = (logits.argmax(dim=1) == labels).float().mean()
+        return {"loss": F.cross_entropy(logits, labels), "accuracy": accuracy}
+
+
+@torch.inference_mode()
+def classify(model: DigitClassifier, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Return (digit, confidence) per image: the argmax class and its softmax probability."""
+    confidence, digit = model(x).softmax(dim=1).max(dim=1)
+    return digit, confidence

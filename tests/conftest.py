@@ -1,0 +1,60 @@
+"""Shared fixtures: a tiny MNIST written in idx format, and the real-MNIST tier's switch."""
+
+import os
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+torch.set_num_threads(1)  # pytest shares 2 cores with whatever else runs; one thread is fastest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_idx(path: Path, array: np.ndarray) -> None:
+    """MNIST's idx format: magic (0, 0, 0x08 for uint8, ndim), big-endian dims, then the bytes."""
+    header = struct.pack(">BBBB", 0, 0, 0x08, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)
+    path.write_bytes(header + array.astype(np.uint8).tobytes())
+
+
+def tiny_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """n 28x28 uint8 images: label k is a bright bar at row 2 + 2k, so classes differ."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 10, n)
+    images = rng.integers(0, 40, (n, 28, 28))
+    for image, label in zip(images, labels):
+        image[2 + 2 * label : 4 + 2 * label, 4:24] = 255
+    return images, labels
+
+
+@pytest.fixture(scope="session")
+def tiny_mnist_root(tmp_path_factory) -> Path:
+    """A root folder in torchvision's layout with 300 training and 100 test images."""
+    root = tmp_path_factory.mktemp("mnist")
+    raw = root / "MNIST" / "raw"
+    raw.mkdir(parents=True)
+    for prefix, n, seed in (("train", 300, 0), ("t10k", 100, 1)):
+        images, labels = tiny_digits(n, seed)
+        write_idx(raw / f"{prefix}-images-idx3-ubyte", images)
+        write_idx(raw / f"{prefix}-labels-idx1-ubyte", labels)
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_mnist_root() -> Path:
+    """The real-MNIST tier: $MNIST_ROOT. Missing data skips locally but fails under CI."""
+    root = os.environ.get("MNIST_ROOT")
+    if root and (Path(root) / "MNIST" / "raw" / "t10k-images-idx3-ubyte").is_file():
+        return Path(root)
+    if os.environ.get("CI"):
+        pytest.fail("CI runs the real-MNIST tier: set MNIST_ROOT to a folder holding MNIST/raw")
+    pytest.skip("real MNIST not found: set MNIST_ROOT to run this tier")
+
+
+@pytest.fixture(scope="session")
+def tiny_tensors() -> tuple[torch.Tensor, torch.Tensor]:
+    """256 structured images as (x, labels) tensors, the way load_mnist returns them."""
+    images, labels = tiny_digits(256, seed=2)
+    return torch.tensor(images, dtype=torch.float32).unsqueeze(1) / 255, torch.tensor(labels)

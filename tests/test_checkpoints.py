@@ -1,0 +1,160 @@
+import io
+import pickle
+import zipfile
+
+import numpy as np
+import pytest
+import torch
+
+from explorer.checkpoints import (
+    CheckpointError,
+    available_models,
+    model_from_checkpoint,
+    read_checkpoint,
+    resolve,
+    save_checkpoint,
+)
+from explorer.classifier import ClassifierConfig, DigitClassifier, classify
+from explorer.models import ModelConfig, build_model
+
+SMALL = ModelConfig("vae", latent_dim=3, hidden=(16,))
+
+
+def load(path):
+    return model_from_checkpoint(read_checkpoint(path), path.name)
+
+
+@pytest.fixture
+def saved(tmp_path):
+    torch.manual_seed(0)
+    model = build_model(SMALL)
+    path = tmp_path / "small.pt"
+    save_checkpoint(path, model, {"loss": 1.5}, [{"epoch": 1, "loss": 2.0}])
+    return model, path
+
+
+def test_round_trip_gives_identical_outputs(saved):
+    model, path = saved
+    loaded = load(path)
+    x = torch.rand(4, 1, 28, 28)
+    assert loaded.config == SMALL and not loaded.training
+    assert torch.equal(loaded.encode(x)[0], model.encode(x)[0])
+    assert torch.equal(loaded.decode(torch.ones(2, 3)), model.decode(torch.ones(2, 3)))
+    checkpoint = read_checkpoint(path)
+    assert checkpoint["metrics"] == {"loss": 1.5}
+    assert checkpoint["history"] == [{"epoch": 1, "loss": 2.0}]
+
+
+def test_classifier_round_trip(tmp_path):
+    model = DigitClassifier(ClassifierConfig(channels=(4, 8), hidden=16)).eval()
+    save_checkpoint(tmp_path / "c.pt", model, {}, [])
+    x = torch.rand(3, 1, 28, 28)
+    digit, confidence = classify(load(tmp_path / "c.pt"), x)
+    assert torch.equal(digit, classify(model, x)[0])
+    assert ((0.1 <= confidence) & (confidence <= 1)).all()
+
+
+def test_save_is_atomic_and_leaves_no_temporary_file(saved, tmp_path):
+    _, path = saved
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.pt"]
+
+
+def write_checkpoint(path, **changes):
+    checkpoint = {
+        "format_version": 1,
+        "config": SMALL.to_dict(),
+        "state_dict": build_model(SMALL).state_dict(),
+        "metrics": {},
+        "history": [],
+    } | changes
+    torch.save(checkpoint, path)
+    return path
+
+
+class RunsCode:
+    """Unpickling this would create a file: proof of code execution."""
+
+    marker = None
+
+    def __reduce__(self):
+        return (open, (str(RunsCode.marker), "w"))
+
+
+def broken_files(tmp_path, good):
+    data = good.read_bytes()
+    RunsCode.marker = tmp_path / "pwned"
+    torch.save({"format_version": 1, "payload": RunsCode()}, tmp_path / "pickle.pt")
+    state = build_model(SMALL).state_dict()
+    return {
+        "empty": (tmp_path / "empty.pt", b"", "empty"),
+        "truncated": (tmp_path / "truncated.pt", data[: len(data) // 2], "not a readable"),
+        "random bytes": (tmp_path / "random.pt", np.random.default_rng(0).bytes(5000), "not a readable"),
+        "pickle with code": (tmp_path / "pickle.pt", None, "refused"),
+        "another architecture": (
+            write_checkpoint(tmp_path / "arch.pt", config={**SMALL.to_dict(), "hidden": [32]}),
+            None,
+            "do not fit",
+        ),
+        "missing keys": (tmp_path / "keys.pt", None, "missing keys: state_dict"),
+        "future version": (write_checkpoint(tmp_path / "future.pt", format_version=99), None, "newer"),
+        "nan weights": (
+            write_checkpoint(tmp_path / "nan.pt", state_dict={k: v * float("nan") for k, v in state.items()}),
+            None,
+            "NaN",
+        ),
+        "wrong dtype": (
+            write_checkpoint(tmp_path / "dtype.pt", state_dict={k: v.double() for k, v in state.items()}),
+            None,
+            "float64",
+        ),
+        "bad config": (write_checkpoint(tmp_path / "config.pt", config={"kind": "gan"}), None, "config"),
+        "not a dict": (tmp_path / "list.pt", None, "not a checkpoint dict"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["empty", "truncated", "random bytes", "pickle with code", "another architecture",
+     "missing keys", "future version", "nan weights", "wrong dtype", "bad config", "not a dict"],
+)  # fmt: skip
+def test_broken_checkpoints_give_a_clear_error_naming_the_file(saved, tmp_path, case):
+    _, good = saved
+    cases = broken_files(tmp_path, good)
+    torch.save({"format_version": 1, "config": SMALL.to_dict()}, tmp_path / "keys.pt")
+    torch.save([1, 2], tmp_path / "list.pt")
+    path, content, reason = cases[case]
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(CheckpointError) as error:
+        load(path)
+    assert path.name in str(error.value) and reason in str(error.value)
+    assert not RunsCode.marker.exists()
+
+
+def test_pickle_payload_is_not_executed_even_when_zip_is_valid(tmp_path):
+    RunsCode.marker = tmp_path / "pwned"
+    buffer = io.BytesIO()
+    torch.save({"x": RunsCode()}, buffer)
+    assert zipfile.is_zipfile(io.BytesIO(buffer.getvalue()))
+    (tmp_path / "evil.pt").write_bytes(buffer.getvalue())
+    with pytest.raises(CheckpointError):
+        read_checkpoint(tmp_path / "evil.pt")
+    assert not RunsCode.marker.exists()
+    pickle.loads(pickle.dumps(1))  # the marker check above is meaningful: pickle itself works
+
+
+def test_huge_file_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr("explorer.checkpoints.MAX_BYTES", 1000)
+    path = tmp_path / "huge.pt"
+    path.write_bytes(b"\0" * 2000)
+    with pytest.raises(CheckpointError, match="huge.pt: the file is .* over the"):
+        read_checkpoint(path)
+
+
+def test_unknown_names_list_the_known_ones(saved, tmp_path):
+    _, path = saved
+    assert resolve("small", tmp_path) == path
+    assert available_models(tmp_path) == ["small"]
+    for bad in ("nope", "../small", "sub/small", ".hidden"):
+        with pytest.raises(CheckpointError, match="known models: small"):
+            resolve(bad, tmp_path)

@@ -1,0 +1,145 @@
+"""Train the shipped models (or one of them, or a variant) and write checkpoints/ and its map data.
+
+python train_models.py                      # the whole shipped set and the classifier
+python train_models.py --only vae-20d       # one of them
+python train_models.py --only vae-20d --beta 4 --name vae-20d-beta4   # a variant
+"""
+
+import argparse
+import dataclasses
+import os
+import time
+from pathlib import Path
+
+import torch
+from tqdm import tqdm
+
+from explorer.checkpoints import CHECKPOINT_DIR, CLASSIFIER, save_checkpoint
+from explorer.classifier import ClassifierConfig, DigitClassifier
+from explorer.data import load_mnist
+from explorer.embeddings import embedding_path, make_embedding, save_embedding
+from explorer.models import ModelConfig, build_model
+from explorer.training import TrainConfig, autoencoder_metrics, classifier_metrics, fit
+
+HIDDEN = (400, 200)
+RECIPES: dict[str, ModelConfig] = {
+    "ae-2d": ModelConfig("ae", 2, HIDDEN, beta=0.0),
+    "vae-2d": ModelConfig("vae", 2, HIDDEN, beta=1.0),
+    "vae-2d-nokl": ModelConfig("vae", 2, HIDDEN, beta=0.0),
+    "ae-20d": ModelConfig("ae", 20, HIDDEN, beta=0.0),
+    "vae-20d": ModelConfig("vae", 20, HIDDEN, beta=1.0),
+    "vae-20d-nokl": ModelConfig("vae", 20, HIDDEN, beta=0.0),
+}
+MODEL_TRAINING = TrainConfig(epochs=30, batch_size=128, lr=1e-3)
+CLASSIFIER_TRAINING = TrainConfig(epochs=4, batch_size=128, lr=2e-3)
+METRIC_COLUMNS = ("loss", "kl", "recon_bce", "recon_mse", "accuracy")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument(
+        "--only",
+        choices=[*RECIPES, CLASSIFIER],
+        action="append",
+        help="train just this model (repeatable); default: all of them",
+    )
+    parser.add_argument("--name", help="save under this name instead of the recipe's")
+    parser.add_argument("--out", type=Path, default=CHECKPOINT_DIR, help="checkpoint folder")
+    parser.add_argument("--data-root", help="MNIST root folder (else $MNIST_ROOT, else ./data)")
+    parser.add_argument("--limit", type=int, help="train on the first N training images only")
+    parser.add_argument("--no-umap", action="store_true", help="skip the UMAP projection")
+    # Flags that mirror ModelConfig and TrainConfig fields; unset ones keep the recipe's value.
+    parser.add_argument("--kind", choices=["ae", "vae"])
+    parser.add_argument("--latent-dim", type=int)
+    parser.add_argument("--hidden", type=int, nargs="+")
+    parser.add_argument("--beta", type=float)
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--batch-size", type=int)
+    parser.add_argument("--lr", type=float)
+    parser.add_argument("--lr-schedule", choices=["cosine", "constant"])
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--bf16", action="store_true", default=None)
+    args = parser.parse_args(argv)
+    if args.name and len(args.only or []) != 1:
+        parser.error("--name needs exactly one --only")
+    return args
+
+
+def overrides(args: argparse.Namespace, config):
+    """The config with every field the command line set replaced."""
+    fields = {f.name for f in dataclasses.fields(config)}
+    given = {k: v for k, v in vars(args).items() if k in fields and v is not None}
+    if "hidden" in given:
+        given["hidden"] = tuple(given["hidden"])
+    return dataclasses.replace(config, **given)
+
+
+def progress(name: str, epochs: int):
+    """A tqdm bar per model, advanced by fit's per-epoch callback."""
+    bar = tqdm(total=epochs, desc=f"{name:>13}", unit="epoch")
+
+    def on_epoch(record: dict) -> None:
+        bar.update(1)
+        bar.set_postfix({k: f"{v:.3f}" for k, v in record.items() if k not in ("epoch", "seconds")})
+        if record["epoch"] == epochs:
+            bar.close()
+
+    return on_epoch
+
+
+def train_one(name: str, args: argparse.Namespace, train, test) -> dict:
+    started = time.perf_counter()
+    if name == CLASSIFIER:
+        model = DigitClassifier(ClassifierConfig())
+        training = overrides(args, CLASSIFIER_TRAINING)
+        history = fit(model, *train, training, progress(name, training.epochs))
+        metrics = classifier_metrics(model.cpu(), *test)
+    else:
+        model = build_model(overrides(args, RECIPES[name]))
+        training = overrides(args, MODEL_TRAINING)
+        history = fit(model, train[0], None, training, progress(name, training.epochs))
+        metrics = autoencoder_metrics(model.cpu(), test[0])
+    metrics["train_seconds"] = time.perf_counter() - started
+    path = args.out / f"{args.name or name}.pt"
+    save_checkpoint(path, model, metrics, history)
+    if name != CLASSIFIER:
+        embedding = make_embedding(model, *test, seed=training.seed, with_umap=not args.no_umap)
+        save_embedding(embedding_path(path), embedding)
+    metrics["total_seconds"] = time.perf_counter() - started
+    return metrics
+
+
+def metrics_table(results: dict[str, dict]) -> str:
+    """Markdown table of test metrics, as the README lists them."""
+    head = "| model | " + " | ".join(METRIC_COLUMNS) + " | train s |"
+    rows = [head, "|" + "---|" * (len(METRIC_COLUMNS) + 2)]
+    for name, metrics in results.items():
+        cells = [f"{metrics[c]:.4f}" if c in metrics else "" for c in METRIC_COLUMNS]
+        rows.append(f"| {name} | " + " | ".join(cells) + f" | {metrics['train_seconds']:.0f} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict]:
+    args = parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    started = time.perf_counter()
+    train = load_mnist(train=True, root=args.data_root)
+    test = load_mnist(train=False, root=args.data_root)
+    if args.limit:
+        train = tuple(t[: args.limit] for t in train)
+    results = {
+        name: train_one(name, args, train, test) for name in args.only or [*RECIPES, CLASSIFIER]
+    }
+    table = metrics_table(results)
+    (args.out / "metrics.md").write_text(table + "\n")
+    print(table)
+    print(f"total {time.perf_counter() - started:.0f} s")
+    return results
+
+
+if __name__ == "__main__":
+    main()
