@@ -4,7 +4,6 @@ Files are written atomically (a temporary file, then a rename) and read with
 torch.load(weights_only=True), so a checkpoint can carry tensors and plain values but never code.
 """
 
-import math
 import os
 import pickle
 import tempfile
@@ -108,7 +107,7 @@ def read_checkpoint(path: str | os.PathLike) -> dict:
 
 
 def model_from_checkpoint(checkpoint: dict, name: str = "checkpoint") -> nn.Module:
-    """Rebuild the model from a read checkpoint, in eval mode; CheckpointError if it does not fit."""
+    """Rebuild the model of a read checkpoint, in eval mode; CheckpointError if it does not fit."""
     try:
         model = build(config_from_dict(dict(checkpoint["config"])))
     except (TypeError, ValueError) as error:

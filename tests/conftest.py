@@ -15,7 +15,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 def write_idx(path: Path, array: np.ndarray) -> None:
     """MNIST's idx format: magic (0, 0, 0x08 for uint8, ndim), big-endian dims, then the bytes."""
-    header = struct.pack(">BBBB", 0, 0, 0x08, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)
+    header = struct.pack(">BBBB", 0, 0, 0x08, array.ndim) + struct.pack(
+        f">{array.ndim}I", *array.shape
+    )
     path.write_bytes(header + array.astype(np.uint8).tobytes())
 
 

@@ -88,7 +88,11 @@ def broken_files(tmp_path, good):
     return {
         "empty": (tmp_path / "empty.pt", b"", "empty"),
         "truncated": (tmp_path / "truncated.pt", data[: len(data) // 2], "not a readable"),
-        "random bytes": (tmp_path / "random.pt", np.random.default_rng(0).bytes(5000), "not a readable"),
+        "random bytes": (
+            tmp_path / "random.pt",
+            np.random.default_rng(0).bytes(5000),
+            "not a readable",
+        ),
         "pickle with code": (tmp_path / "pickle.pt", None, "refused"),
         "another architecture": (
             write_checkpoint(tmp_path / "arch.pt", config={**SMALL.to_dict(), "hidden": [32]}),
@@ -96,18 +100,30 @@ def broken_files(tmp_path, good):
             "do not fit",
         ),
         "missing keys": (tmp_path / "keys.pt", None, "missing keys: state_dict"),
-        "future version": (write_checkpoint(tmp_path / "future.pt", format_version=99), None, "newer"),
+        "future version": (
+            write_checkpoint(tmp_path / "future.pt", format_version=99),
+            None,
+            "newer",
+        ),
         "nan weights": (
-            write_checkpoint(tmp_path / "nan.pt", state_dict={k: v * float("nan") for k, v in state.items()}),
+            write_checkpoint(
+                tmp_path / "nan.pt", state_dict={k: v * float("nan") for k, v in state.items()}
+            ),
             None,
             "NaN",
         ),
         "wrong dtype": (
-            write_checkpoint(tmp_path / "dtype.pt", state_dict={k: v.double() for k, v in state.items()}),
+            write_checkpoint(
+                tmp_path / "dtype.pt", state_dict={k: v.double() for k, v in state.items()}
+            ),
             None,
             "float64",
         ),
-        "bad config": (write_checkpoint(tmp_path / "config.pt", config={"kind": "gan"}), None, "config"),
+        "bad config": (
+            write_checkpoint(tmp_path / "config.pt", config={"kind": "gan"}),
+            None,
+            "config",
+        ),
         "not a dict": (tmp_path / "list.pt", None, "not a checkpoint dict"),
     }
 

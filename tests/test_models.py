@@ -49,7 +49,9 @@ def test_kl_matches_torch_distributions():
     mu, logvar = torch.randn(6, 4), torch.randn(6, 4)
     q = torch.distributions.Normal(mu, torch.exp(0.5 * logvar))
     p = torch.distributions.Normal(torch.zeros(4), torch.ones(4))
-    torch.testing.assert_close(kl_to_standard_normal(mu, logvar), torch.distributions.kl_divergence(q, p))
+    torch.testing.assert_close(
+        kl_to_standard_normal(mu, logvar), torch.distributions.kl_divergence(q, p)
+    )
     assert kl_to_standard_normal(torch.zeros(2, 3), torch.zeros(2, 3)).abs().max() == 0
 
 
@@ -84,8 +86,12 @@ def test_loss_falls_over_a_few_epochs(kind, tiny_tensors):
 
 def test_callback_can_stop_training_early():
     model = build_model(ModelConfig("ae", **SMALL))
-    history = fit(model, torch.rand(64, 1, 28, 28), config=TrainConfig(epochs=10),
-                  on_epoch=lambda record: record["epoch"] == 2)
+    history = fit(
+        model,
+        torch.rand(64, 1, 28, 28),
+        config=TrainConfig(epochs=10),
+        on_epoch=lambda record: record["epoch"] == 2,
+    )
     assert [r["epoch"] for r in history] == [1, 2]
 
 
