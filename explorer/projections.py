@@ -36,7 +36,9 @@ def umap_coords(latents: np.ndarray, seed: int = 0, n_neighbors: int = 15) -> np
     """UMAP to 2-D; seeded, hence single-threaded and reproducible. Slow to import (~2 s)."""
     import umap  # deferred: umap-learn imports numba and costs ~2 s and ~300 MiB
 
-    reducer = umap.UMAP(n_components=2, n_neighbors=n_neighbors, min_dist=0.1, random_state=seed)
+    reducer = umap.UMAP(
+        n_components=2, n_neighbors=n_neighbors, min_dist=0.1, random_state=seed, n_jobs=1
+    )
     return reducer.fit_transform(latents).astype(np.float32)
 
 

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 import torch
 
+from explorer.data import DataUnavailableError, load_mnist
+
 torch.set_num_threads(1)  # pytest shares 2 cores with whatever else runs; one thread is fastest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,14 +47,15 @@ def tiny_mnist_root(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_mnist_root() -> Path:
-    """The real-MNIST tier: $MNIST_ROOT. Missing data skips locally but fails under CI."""
-    root = os.environ.get("MNIST_ROOT")
-    if root and (Path(root) / "MNIST" / "raw" / "t10k-images-idx3-ubyte").is_file():
-        return Path(root)
-    if os.environ.get("CI"):
-        pytest.fail("CI runs the real-MNIST tier: set MNIST_ROOT to a folder holding MNIST/raw")
-    pytest.skip("real MNIST not found: set MNIST_ROOT to run this tier")
+def real_mnist() -> tuple[torch.Tensor, torch.Tensor]:
+    """The real-MNIST tier's test set: from $MNIST_ROOT or ./data, downloaded where a network
+    exists. Missing data skips this tier on a laptop but fails it under CI."""
+    try:
+        return load_mnist(train=False)
+    except DataUnavailableError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs the real-MNIST tier, but: {error}")
+        pytest.skip(f"real MNIST unavailable: {error}")
 
 
 @pytest.fixture(scope="session")

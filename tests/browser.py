@@ -1,0 +1,126 @@
+"""Helpers for the real-browser tests: a Streamlit server on a free port and headless Chromium."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(env: dict | None = None, timeout: float = 60):
+    """`streamlit run streamlit_app.py` in its own process group; yields its base URL and
+    stops the whole group (SIGTERM, then SIGKILL) however the block ends."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+        "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
+        f"--server.port={port}", "--server.fileWatcherType=none",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start (exit code {process.poll()})")
+            time.sleep(0.2)
+        yield url, process
+    finally:
+        stop_group(process)
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def wait_for_script(page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has finished running the script (its status widget is gone)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms
+    )
+    page.wait_for_timeout(300)
+
+
+# Pixel positions of plotted points, read from plotly's own axes (numpy arrays arrive
+# binary-encoded, so the coordinates are read from gd._fullData, not from the figure JSON).
+FIND_POINT_JS = """
+([chartIndex, wantEmpty, minGap, offset]) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[chartIndex];
+  const rect = gd.getBoundingClientRect();
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const px = (x, y) => [rect.left + xa._offset + xa.d2p(x), rect.top + ya._offset + ya.d2p(y)];
+  const data = [];
+  gd._fullData.forEach((t, i) => {
+    if (t.type !== 'scattergl' || t.name === 'empty space') return;
+    for (let j = 0; j < t.x.length; j++) data.push([...px(t.x[j], t.y[j]), t.customdata[j]]);
+  });
+  const left = rect.left + xa._offset, top = rect.top + ya._offset;
+  const inside = ([x, y]) =>
+    x > left + 10 && x < left + xa._length - 10 && y > top + 10 && y < top + ya._length - 10;
+  const gap = ([x, y], skipSelf) => Math.min(...data
+    .filter(d => !(skipSelf && d[0] === x && d[1] === y))
+    .map(d => Math.hypot(d[0] - x, d[1] - y)));
+  let candidates;
+  if (wantEmpty) {
+    const g = gd._fullData.find(t => t.name === 'empty space');
+    candidates = Array.from(g.x, (x, j) => [...px(x, g.y[j]), -1]);
+  } else {
+    candidates = data;
+  }
+  for (let k = offset; k < candidates.length; k += 7) {
+    const c = candidates[k];
+    if (inside(c) && gap(c, !wantEmpty) > minGap) return c;
+  }
+  return null;
+}
+"""
+
+
+def click_point(
+    page, want_empty: bool, chart_index: int = 0, min_gap: float = 12, offset: int = 0
+) -> int:
+    """Hover then click an isolated data point (or an empty spot); returns its customdata.
+    A different offset picks a different point."""
+    found = page.evaluate(FIND_POINT_JS, [chart_index, want_empty, min_gap, offset * 101])
+    assert found is not None, "no isolated point to click"
+    x, y, row = found
+    page.mouse.move(x, y)
+    page.wait_for_timeout(250)
+    page.mouse.click(x, y)
+    return int(row)

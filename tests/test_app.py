@@ -1,0 +1,127 @@
+"""Every page through Streamlit's AppTest: renders without exception, shows what it should."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.typing import PlotlyState
+
+from explorer import ui
+from explorer.checkpoints import SHIPPED_MODELS
+from explorer.data import DataUnavailableError
+from explorer.embeddings import load_embedding
+from tests.conftest import REPO
+
+MAP = str(REPO / "pages" / "1_Latent_Map.py")
+HOME = str(REPO / "streamlit_app.py")
+
+
+def open_map(model: str | None = None, projection: str | None = None) -> AppTest:
+    at = AppTest.from_file(MAP, default_timeout=60).run()
+    if model:
+        at.sidebar.selectbox[0].set_value(model).run()
+    if projection:
+        at.sidebar.radio[0].set_value(projection).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def click(at: AppTest, chart_key: str, point: dict) -> AppTest:
+    """Inject what the browser sends for one click on a point (see TESTING.md)."""
+    points = [{"curve_number": 1, "point_number": 0, "point_index": 0, **point}]
+    selection = PlotlyState({"points": points, "point_indices": [0], "box": [], "lasso": []})
+    at.session_state[chart_key] = PlotlyState({"selection": selection})
+    return at.run()
+
+
+def map_figure(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def subheaders(at: AppTest) -> list[str]:
+    return [s.value for s in at.subheader]
+
+
+def test_home_page_lists_the_lesson_and_the_models():
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Latent Explorer"
+    assert len(at.subheader) == 5  # the five steps of the lesson
+    table = at.dataframe[0].value
+    assert list(table["model"]) == [*SHIPPED_MODELS, "classifier"]
+
+
+@pytest.mark.parametrize(
+    "model, projection",
+    [("ae-2d", None), ("vae-2d", None), ("vae-2d-nokl", None), ("ae-20d", "pca"),
+     ("ae-20d", "umap"), ("vae-20d", "pca"), ("vae-20d", "umap"), ("vae-20d-nokl", "pca")],
+)  # fmt: skip
+def test_map_renders_every_model_and_projection(model, projection):
+    at = open_map(model, projection)
+    figure = map_figure(at)
+    digits = [t for t in figure["data"] if t.get("name") in [str(d) for d in range(10)]]
+    assert len(digits) == 10
+    assert figure["data"][0]["name"] == "empty space"
+    assert "Test image #0: a 7" in subheaders(at)
+    captions = [c for image in at.image for c in image.captions]
+    assert any(c.startswith("reconstruction: looks like a") for c in captions), captions
+
+
+def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
+    at = open_map("vae-2d")
+    at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 123})
+    assert not at.exception
+    assert f"Test image #123: a {load_embedding('vae-2d')['labels'][123]}" in subheaders(at)
+    figure = map_figure(at)
+    ellipses = [t for t in figure["data"] if t.get("mode") == "lines"]
+    assert len(ellipses) == 2  # 1 and 2 sigma
+    stars = [t for t in figure["data"] if t.get("name") == "chosen"]
+    assert len(stars) == 1
+    captions = " ".join(c for image in at.image for c in image.captions)
+    assert "reconstruction: looks like a" in captions
+    assert any("z = mu + sigma * eps" in m.value for m in at.markdown)
+
+
+def test_resample_eps_changes_the_strip():
+    at = open_map("vae-2d")
+    before = [image.proto.imgs[0].url for image in at.image]
+    assert at.image[-1].captions == ["8 decodes of z = mu + sigma * eps"]
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.session_state.eps_seed == 1
+    after = [image.proto.imgs[0].url for image in at.image]
+    assert after[:-1] == before[:-1] and after[-1] != before[-1]  # only the strip changes
+
+
+def test_clicking_empty_space_decodes_that_position():
+    at = open_map("ae-2d")
+    at = click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
+    assert not at.exception
+    assert "Empty space" in subheaders(at)
+    assert any("exact" in i.value for i in at.info)
+
+
+def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
+    at = open_map("vae-20d", "pca")
+    at = click(at, "map-vae-20d-pca", {"x": 0.5, "y": 0.5, "customdata": -1})
+    assert "Empty space" in subheaders(at)
+    assert any("approximate" in i.value for i in at.info)
+    at.sidebar.radio[0].set_value("umap").run()
+    at = click(at, "map-vae-20d-umap", {"x": 0.5, "y": 0.5, "customdata": -1})
+    assert not at.exception
+    assert any("nearest real code" in i.value for i in at.info)
+    assert any(s.startswith("Test image #") for s in subheaders(at))
+
+
+def test_map_works_without_mnist(monkeypatch):
+    def offline(**kwargs):
+        raise DataUnavailableError("offline, and no MNIST under the root")
+
+    monkeypatch.setattr("explorer.ui.load_mnist", offline)
+    ui.test_images.clear()  # the cache is per process: forget images read by earlier tests
+    try:
+        at = open_map("ae-2d")
+        assert any("original image is hidden" in c.value for c in at.caption)
+        assert "Test image #0: a 7" in subheaders(at)
+    finally:
+        ui.test_images.clear()

@@ -1,0 +1,70 @@
+"""The map in a real headless Chromium: clicking a point and empty space decodes them."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, click_point, streamlit_server, wait_for_script
+
+pytestmark = pytest.mark.e2e
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/latent-explorer-screenshots"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the browser tests: install Debian's chromium")
+        pytest.skip("headless Chromium not installed (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as (url, process):
+        yield url
+    assert process.poll() is not None, "the server outlived the test"
+
+
+def panel_heading(page) -> str:
+    return (
+        page.locator("h3")
+        .filter(has_text="Test image #")
+        .or_(page.locator("h3").filter(has_text="Empty space"))
+        .first.inner_text()
+    )
+
+
+def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/Latent_Map")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    assert "Test image #0" in panel_heading(page)
+
+    row = click_point(page, want_empty=False)
+    assert row > 0
+    page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
+    wait_for_script(page)
+    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    assert any("reconstruction: looks like a" in c for c in captions), captions
+    page.screenshot(path=SCREENSHOTS / "map-point.png", full_page=True)
+
+    started = time.monotonic()
+    click_point(page, want_empty=True)
+    page.wait_for_selector("h3:has-text('Empty space')", timeout=15_000)
+    print(f"empty-space click to panel: {time.monotonic() - started:.2f} s")
+    wait_for_script(page)
+    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    assert any("decoded position: looks like a" in c for c in captions), captions
+    page.screenshot(path=SCREENSHOTS / "map-empty.png", full_page=True)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()

@@ -1,0 +1,37 @@
+import numpy as np
+import torch
+
+import train_models
+from explorer.checkpoints import model_from_checkpoint, read_checkpoint
+from explorer.embeddings import load_embedding, projections
+
+
+def test_cli_trains_one_epoch_into_a_folder(tiny_mnist_root, tmp_path):
+    argv = ["--only", "vae-20d", "--only", "classifier", "--epochs", "1", "--limit", "200",
+            "--hidden", "32", "--data-root", str(tiny_mnist_root), "--out", str(tmp_path),
+            "--no-umap", "--threads", "1"]  # fmt: skip
+    results = train_models.main(argv)
+    assert set(results) == {"vae-20d", "classifier"}
+    checkpoint = read_checkpoint(tmp_path / "vae-20d.pt")
+    model = model_from_checkpoint(checkpoint)
+    assert model.config.hidden == (32,) and model.config.latent_dim == 20
+    assert len(checkpoint["history"]) == 1
+    assert {"loss", "kl", "recon_bce", "recon_mse"} <= set(checkpoint["metrics"])
+    embedding = load_embedding("vae-20d", tmp_path)
+    assert embedding["latent"].shape == (100, 20) and embedding["pca"].shape == (100, 2)
+    assert projections(embedding) == ["pca"]
+    x = torch.tensor(embedding["latent"][:3])
+    assert np.isfinite(model.decode(x).detach().numpy()).all()
+    assert 0 <= read_checkpoint(tmp_path / "classifier.pt")["metrics"]["accuracy"] <= 1
+    table = (tmp_path / "metrics.md").read_text()
+    assert "| vae-20d |" in table and "| classifier |" in table
+
+
+def test_cli_names_a_variant(tiny_mnist_root, tmp_path):
+    argv = ["--only", "ae-2d", "--name", "my-ae", "--epochs", "1", "--hidden", "8",
+            "--data-root", str(tiny_mnist_root), "--out", str(tmp_path),
+            "--threads", "1"]  # fmt: skip
+    train_models.main(argv)
+    assert (tmp_path / "my-ae.pt").is_file() and (tmp_path / "my-ae.npz").is_file()
+    assert not (tmp_path / "ae-2d.pt").exists()
+    assert projections(load_embedding("my-ae", tmp_path)) == ["latent"]

@@ -1,0 +1,81 @@
+"""The real-MNIST tier: every shipped model loads, and its figures hold on the real test set."""
+
+import numpy as np
+import pytest
+import torch
+from sklearn.manifold import trustworthiness
+
+from explorer import load_model
+from explorer.checkpoints import CLASSIFIER, SHIPPED_MODELS, load_metrics
+from explorer.embeddings import load_embedding, projections
+from explorer.training import autoencoder_metrics, classifier_metrics
+from tests.conftest import REPO
+
+
+def readme_metrics() -> dict[str, dict[str, float]]:
+    """The metrics table in README.md: model name -> {column: value}."""
+    lines = (REPO / "README.md").read_text().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("| model | loss |"))
+    columns = [c.strip() for c in lines[header].strip("|").split("|")]
+    table = {}
+    for line in lines[header + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        table[cells[0]] = {k: float(v) for k, v in zip(columns[1:], cells[1:]) if v}
+    return table
+
+
+@pytest.mark.parametrize("name", SHIPPED_MODELS)
+def test_shipped_model_matches_its_stated_metrics(name, real_mnist):
+    x, _ = real_mnist
+    model = load_model(name)
+    assert not model.training
+    stored = load_metrics(name)
+    measured = autoencoder_metrics(model, x)
+    for key, value in measured.items():
+        assert value == pytest.approx(stored[key], rel=2e-3, abs=1e-4), key
+    stated = readme_metrics()[name]
+    for key in ("loss", "kl", "recon_bce", "recon_mse"):
+        if key in stated:
+            assert stated[key] == pytest.approx(stored[key], abs=1e-4), key
+
+
+def test_targets_of_the_shipped_set(real_mnist):
+    x, labels = real_mnist
+    assert load_metrics("vae-20d")["loss"] <= 100
+    accuracy = classifier_metrics(load_model(CLASSIFIER), x, labels)["accuracy"]
+    assert accuracy >= 0.99
+    assert readme_metrics()[CLASSIFIER]["accuracy"] == pytest.approx(accuracy, abs=1e-4)
+    total = sum(load_metrics(name)["train_seconds"] for name in (*SHIPPED_MODELS, CLASSIFIER))
+    assert total < 20 * 60
+
+
+@pytest.mark.parametrize("name", SHIPPED_MODELS)
+def test_shipped_map_data_is_the_models_own(name, real_mnist):
+    x, labels = real_mnist
+    embedding = load_embedding(name)
+    model = load_model(name)
+    np.testing.assert_array_equal(embedding["labels"], labels.numpy())
+    with torch.inference_mode():
+        latent = model.embed(x[:500]).numpy()
+    np.testing.assert_allclose(embedding["latent"][:500], latent, rtol=1e-4, atol=1e-4)
+    dim = model.config.latent_dim
+    assert projections(embedding) == (["latent"] if dim == 2 else ["pca", "umap"])
+    if dim > 2:
+        sample = np.random.default_rng(0).choice(len(embedding["latent"]), 2000, replace=False)
+        # A random layout scores about 0.5; PCA, a linear shadow of 20-D, keeps less than UMAP.
+        for view, threshold in (("pca", 0.65), ("umap", 0.9)):
+            score = trustworthiness(
+                embedding["latent"][sample], embedding[view][sample], n_neighbors=10
+            )
+            assert score > threshold, (view, score)
+
+
+def test_readme_lists_every_shipped_model():
+    assert set(readme_metrics()) == {*SHIPPED_MODELS, CLASSIFIER}
+    readme = (REPO / "README.md").read_text()
+    assert "pip install -r requirements.txt && streamlit run streamlit_app.py" in readme
+    test_command = "pip install -r requirements-dev.txt && python -m pytest"
+    assert test_command in readme
+    assert test_command in (REPO / ".ci" / "run").read_text()  # CI runs what the README says
