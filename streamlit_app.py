@@ -4,9 +4,10 @@ import streamlit as st
 
 from explorer import ui
 
-MAP = "pages/1_Latent_Map.py"
+MAP = ui.PAGES[1][0]
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
+ui.sidebar_nav()
 st.title("Latent Explorer")
 st.write(
     "Autoencoders and variational autoencoders (VAEs) squeeze a 28 x 28 MNIST digit into a "

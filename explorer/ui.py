@@ -18,13 +18,23 @@ from explorer.checkpoints import (
     resolve,
 )
 from explorer.classifier import classify
-from explorer.data import DataUnavailableError, load_mnist
+from explorer.data import DataUnavailableError, load_mnist_uint8
 from explorer.embeddings import load_embedding
 from explorer.latents import manifold
 from explorer.models import VAE
 from explorer.plotting import tile
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
+
+
+PAGES = [("streamlit_app.py", "Home", "🏠"), ("pages/1_Latent_Map.py", "Latent Map", "🗺️")]
+
+
+def sidebar_nav() -> None:
+    """The app's pages in the sidebar, in lesson order (emoji icons: no font fetched offline)."""
+    for page, label, icon in PAGES:
+        st.sidebar.page_link(page, label=label, icon=icon)
+    st.sidebar.divider()
 
 
 @st.cache_resource(show_spinner=False)
@@ -67,13 +77,13 @@ def cached_embedding(name: str) -> dict[str, np.ndarray]:
 
 @st.cache_resource(show_spinner="Reading the MNIST test images…")
 def test_images() -> np.ndarray | None:
-    """The MNIST test images (10000, 28, 28), or None where they cannot be had: the map works
-    without them, from the shipped codes."""
+    """The MNIST test images, uint8 (10000, 28, 28), or None where they cannot be had: the map
+    works without them, from the shipped codes."""
     try:
-        x, _ = load_mnist(train=False)
+        images, _ = load_mnist_uint8(train=False)
     except DataUnavailableError:
         return None
-    return x.squeeze(1).numpy()
+    return images
 
 
 @st.cache_data(show_spinner=False)

@@ -12,9 +12,17 @@ from explorer.latents import (
     projected_covariance,
     sample_posterior,
 )
-from explorer.plotting import empty_space_grid, latent_bars, latent_map, manifold_figure, tile
+from explorer.plotting import (
+    empty_space_grid,
+    latent_bars,
+    latent_map,
+    manifold_figure,
+    posterior_figure,
+    tile,
+)
 
 st.set_page_config(page_title="Latent Map · Latent Explorer", layout="wide")
+ui.sidebar_nav()
 st.title("Latent Map")
 st.write(
     "Each dot is one of the 10,000 MNIST test digits, placed where the model's encoder puts "
@@ -85,17 +93,19 @@ def map_and_panel() -> None:
     chart_key = f"map-{name}-{projection}"
     read_click(chart_key)
     latent, row, note, position = current_pick()
-    sigma_ellipses = []
-    if is_vae and row is not None and projection != "umap":
-        covariance = projected_covariance(embedding["logvar"][row], pca)
-        sigma_ellipses = [gaussian_ellipse(position, covariance, k) for k in (1, 2)]
+    ellipses = sigma_ellipses(row, position)
+    on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
+    # The figure changes only with the chart, or with ellipses on it: then the browser keeps
+    # the chart and marks each click itself, instead of redrawing 10,000 points per click.
+    if st.session_state.get("drawn_chart") != chart_key or on_map:
+        st.session_state.drawn_chart, st.session_state.drawn_row = chart_key, row
     figure = latent_map(
         xy,
         embedding["labels"],
         AXES[projection],
         grid=empty_space_grid(xy),
-        marker=position,
-        ellipses=sigma_ellipses,
+        chosen_row=st.session_state.drawn_row,
+        ellipses=ellipses if on_map else [],
         revision=chart_key,
     )
     left, right = st.columns([3, 2], gap="large")
@@ -106,9 +116,18 @@ def map_and_panel() -> None:
             on_select="rerun",
             selection_mode="points",
             config={"displaylogo": False, "scrollZoom": True},
+            theme=None,
         )
     with right:
-        selection_panel(latent, row, note, sigma_ellipses)
+        selection_panel(latent, row, note, ellipses)
+
+
+def sigma_ellipses(row: int | None, position: np.ndarray) -> list[np.ndarray]:
+    """A VAE code's 1- and 2-sigma contours in this 2-D view (none in UMAP: not linear)."""
+    if not is_vae or row is None or projection == "umap":
+        return []
+    covariance = projected_covariance(embedding["logvar"][row], pca)
+    return [gaussian_ellipse(position, covariance, k) for k in (1, 2)]
 
 
 def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: list) -> None:
@@ -118,7 +137,7 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
     if row is not None:
         st.subheader(f"Test image #{row}: a {embedding['labels'][row]}")
         if originals is not None:
-            images.append(originals[row])
+            images.append(originals[row] / np.float32(255))
             captions.append("original")
         captions_for_decode = "reconstruction"
     else:
@@ -147,29 +166,61 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
     else:
         sigma = np.exp(0.5 * embedding["logvar"][row]) if is_vae and row is not None else None
         st.markdown(f"**Latent vector** {latent_name}: {model.config.latent_dim} numbers")
-        st.plotly_chart(latent_bars(latent, sigma), config={"displayModeBar": False})
+        st.plotly_chart(latent_bars(latent, sigma), config={"displayModeBar": False}, theme=None)
+        if sigma is not None:
+            st.caption(
+                "Bars: mu, one per latent dimension; whiskers: plus and minus sigma. A dimension "
+                "with mu near 0 and sigma near 1 carries nothing about this image: the KL term "
+                "has switched it off."
+            )
     if is_vae and row is not None:
-        reparameterization_panel(latent, embedding["logvar"][row], bool(ellipses))
+        reparameterization_panel(latent, embedding["logvar"][row], ellipses)
 
 
-def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, drawn: bool) -> None:
+def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list) -> None:
     st.markdown("**The reparameterization trick: z = mu + sigma * eps**")
     sigma = np.exp(0.5 * logvar)
     shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
     st.write(
         f"The VAE's encoder gives a Gaussian, not a point: mean mu and spread sigma ({shown}). "
-        "The decoder sees a random z = mu + sigma * eps with eps ~ N(0, I). "
-        + ("The ellipses on the map are 1 and 2 sigma around mu. " if drawn else "")
-        + "Each image below decodes a fresh draw of eps."
+        "The decoder sees a random z = mu + sigma * eps with eps ~ N(0, I): the randomness "
+        "sits in eps, so gradients still reach mu and sigma. Each image below decodes one draw."
     )
-    samples = decode(model, sample_posterior(mu, logvar, 8, st.session_state.eps_seed))
+    z = sample_posterior(mu, logvar, 8, st.session_state.eps_seed)
     st.image(
-        tile(samples, scale=3),
-        caption="8 decodes of z = mu + sigma * eps",
+        tile(decode(model, z), columns=4, scale=3),
+        caption="Decodes of 8 draws of z, numbered 1 to 4 on the top row, 5 to 8 below",
         clamp=True,
         output_format="PNG",
     )
     st.button("Resample eps", on_click=resample_eps)
+    if not ellipses:
+        st.caption("UMAP bends the space, so it cannot show mu's Gaussian: switch to PCA.")
+        return
+    center = ellipses[0].mean(axis=0)
+    z_2d = z if pca is None else pca.transform(z)
+    reach = np.abs(ellipses[1] - center).max() * 1.5 + 0.03 * np.ptp(xy, axis=0).max()
+    near = np.abs(xy - center).max(axis=1) < reach
+    st.plotly_chart(
+        posterior_figure(
+            center, ellipses, z_2d, xy[near], embedding["labels"][near], AXES[projection]
+        ),
+        config={"displayModeBar": False},
+        theme=None,
+    )
+    st.caption(
+        "Close-up of the map around mu: the 1 and 2 sigma ellipses of q(z|x), the 8 draws "
+        "of z numbered as above, and the nearby test codes. "
+        + (
+            ""
+            if pca is None
+            else "Seen through the PCA plane: the draws vary in 18 more directions."
+        )
+    )
+    st.toggle(
+        "Draw the ellipses on the big map too (it then redraws on every click)",
+        key="ellipses_on_map",
+    )
 
 
 def resample_eps() -> None:
@@ -183,7 +234,9 @@ if model.config.latent_dim == 2 and st.toggle("Show the manifold grid", value=Tr
     canvas, xs, ys = ui.cached_manifold(name, 15)
     left, right = st.columns([3, 2], gap="large")
     left.plotly_chart(
-        manifold_figure(canvas, xs, ys, AXES["latent"]), config={"displayModeBar": False}
+        manifold_figure(canvas, xs, ys, AXES["latent"]),
+        config={"displayModeBar": False},
+        theme=None,
     )
     right.write(
         "Each tile decodes one point of a 15 x 15 grid over the latent space, spaced by the "

@@ -80,7 +80,7 @@ def wait_for_script(page, timeout_ms: int = 60_000) -> None:
 # Pixel positions of plotted points, read from plotly's own axes (numpy arrays arrive
 # binary-encoded, so the coordinates are read from gd._fullData, not from the figure JSON).
 FIND_POINT_JS = """
-([chartIndex, wantEmpty, minGap, offset]) => {
+([chartIndex, wantEmpty, minGap, wanted]) => {
   const gd = document.querySelectorAll('.js-plotly-plot')[chartIndex];
   const rect = gd.getBoundingClientRect();
   const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
@@ -103,24 +103,33 @@ FIND_POINT_JS = """
   } else {
     candidates = data;
   }
-  for (let k = offset; k < candidates.length; k += 7) {
-    const c = candidates[k];
-    if (inside(c) && gap(c, !wantEmpty) > minGap) return c;
+  const found = [];
+  for (let k = 0; k < candidates.length && found.length < wanted; k++) {
+    const c = candidates[(7919 * k) % candidates.length];  // a spread-out order
+    if (inside(c) && gap(c, !wantEmpty) > minGap) found.push(c);
   }
-  return null;
+  return found;
 }
 """
 
 
-def click_point(
-    page, want_empty: bool, chart_index: int = 0, min_gap: float = 12, offset: int = 0
-) -> int:
-    """Hover then click an isolated data point (or an empty spot); returns its customdata.
-    A different offset picks a different point."""
-    found = page.evaluate(FIND_POINT_JS, [chart_index, want_empty, min_gap, offset * 101])
-    assert found is not None, "no isolated point to click"
-    x, y, row = found
+def isolated_points(page, want_empty: bool, n: int, min_gap: float = 12, chart: int = 0) -> list:
+    """Up to n [x, y, customdata] pixel positions of data points (or empty-space nodes) that
+    lie at least min_gap pixels from every other data point."""
+    return page.evaluate(FIND_POINT_JS, [chart, want_empty, min_gap, n])
+
+
+def click_at(page, point: list) -> int:
+    """Hover (as a person does), then click; returns the point's customdata."""
+    x, y, row = point
     page.mouse.move(x, y)
     page.wait_for_timeout(250)
     page.mouse.click(x, y)
     return int(row)
+
+
+def click_point(page, want_empty: bool, min_gap: float = 12) -> int:
+    """Click one isolated data point (or empty spot); returns its customdata."""
+    found = isolated_points(page, want_empty, 1, min_gap)
+    assert found, "no isolated point to click"
+    return click_at(page, found[0])

@@ -12,12 +12,13 @@ from explorer.data import DataUnavailableError
 from explorer.embeddings import load_embedding
 from tests.conftest import REPO
 
-MAP = str(REPO / "pages" / "1_Latent_Map.py")
+MAP = "pages/1_Latent_Map.py"
 HOME = str(REPO / "streamlit_app.py")
 
 
 def open_map(model: str | None = None, projection: str | None = None) -> AppTest:
-    at = AppTest.from_file(MAP, default_timeout=60).run()
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page(MAP).run()
     if model:
         at.sidebar.selectbox[0].set_value(model).run()
     if projection:
@@ -61,7 +62,7 @@ def test_map_renders_every_model_and_projection(model, projection):
     figure = map_figure(at)
     digits = [t for t in figure["data"] if t.get("name") in [str(d) for d in range(10)]]
     assert len(digits) == 10
-    assert figure["data"][0]["name"] == "empty space"
+    assert figure["data"][10]["name"] == "empty space"
     assert "Test image #0: a 7" in subheaders(at)
     captions = [c for image in at.image for c in image.captions]
     assert any(c.startswith("reconstruction: looks like a") for c in captions), captions
@@ -72,11 +73,15 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 123})
     assert not at.exception
     assert f"Test image #123: a {load_embedding('vae-2d')['labels'][123]}" in subheaders(at)
-    figure = map_figure(at)
-    ellipses = [t for t in figure["data"] if t.get("mode") == "lines"]
-    assert len(ellipses) == 2  # 1 and 2 sigma
-    stars = [t for t in figure["data"] if t.get("name") == "chosen"]
-    assert len(stars) == 1
+    close_up = json.loads(at.get("plotly_chart")[1].proto.spec)
+    names = [t.get("name") for t in close_up["data"]]
+    assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
+    draws = next(t for t in close_up["data"] if t["name"] == "z draws")
+    assert draws["text"] == [str(i) for i in range(1, 9)]
+    assert not [t for t in map_figure(at)["data"] if t.get("mode") == "lines"]
+    at.toggle(key="ellipses_on_map").set_value(True).run()
+    on_map = [t for t in map_figure(at)["data"] if t.get("mode") == "lines"]
+    assert len(on_map) == 2  # the 1 and 2 sigma ellipses, now on the big map too
     captions = " ".join(c for image in at.image for c in image.captions)
     assert "reconstruction: looks like a" in captions
     assert any("z = mu + sigma * eps" in m.value for m in at.markdown)
@@ -85,7 +90,7 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
 def test_resample_eps_changes_the_strip():
     at = open_map("vae-2d")
     before = [image.proto.imgs[0].url for image in at.image]
-    assert at.image[-1].captions == ["8 decodes of z = mu + sigma * eps"]
+    assert at.image[-1].captions[0].startswith("Decodes of 8 draws of z")
     at.button[0].click().run()
     assert not at.exception
     assert at.session_state.eps_seed == 1
@@ -117,7 +122,7 @@ def test_map_works_without_mnist(monkeypatch):
     def offline(**kwargs):
         raise DataUnavailableError("offline, and no MNIST under the root")
 
-    monkeypatch.setattr("explorer.ui.load_mnist", offline)
+    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
     ui.test_images.clear()  # the cache is per process: forget images read by earlier tests
     try:
         at = open_map("ae-2d")
