@@ -124,7 +124,7 @@ def main() -> None:
             )
             print(f"server CPU per click (Streamlit included): {cpu * 1000:.1f} ms")
             print(
-                f"the page's own work per click (decode, classify, figure): {click_work_ms():.1f} ms"
+                f"the page's own work per click (decode, classify, map): {click_work_ms():.1f} ms"
             )
             print(f"umap/numba loaded in the server: {loaded(process.pid, 'numba')}")
             pages = [page] + [open_map(browser, url) for _ in range(args.sessions - 1)]
