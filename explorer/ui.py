@@ -19,10 +19,10 @@ from explorer.checkpoints import (
 )
 from explorer.classifier import classify
 from explorer.data import DataUnavailableError, load_mnist_uint8
-from explorer.embeddings import load_embedding
+from explorer.embeddings import coords, load_embedding
 from explorer.latents import manifold
 from explorer.models import VAE
-from explorer.plotting import tile
+from explorer.plotting import empty_space_grid, tile
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
 
@@ -73,6 +73,12 @@ def cached_embedding(name: str) -> dict[str, np.ndarray]:
     for array in embedding.values():
         array.setflags(write=False)
     return embedding
+
+
+@st.cache_resource(show_spinner=False)
+def cached_click_grid(name: str, projection: str) -> np.ndarray:
+    """The map's clickable empty-space nodes for a model and 2-D view."""
+    return empty_space_grid(coords(cached_embedding(name), projection))
 
 
 @st.cache_resource(show_spinner="Reading the MNIST test images…")

@@ -13,7 +13,6 @@ from explorer.latents import (
     sample_posterior,
 )
 from explorer.plotting import (
-    empty_space_grid,
     latent_bars,
     latent_map,
     manifold_figure,
@@ -103,7 +102,7 @@ def map_and_panel() -> None:
         xy,
         embedding["labels"],
         AXES[projection],
-        grid=empty_space_grid(xy),
+        grid=ui.cached_click_grid(name, projection),
         chosen_row=st.session_state.drawn_row,
         ellipses=ellipses if on_map else [],
         revision=chart_key,
