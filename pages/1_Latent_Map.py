@@ -217,8 +217,9 @@ def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list)
         )
     )
     st.toggle(
-        "Draw the ellipses on the big map too (it then redraws on every click)",
+        "Ellipses on the big map too",
         key="ellipses_on_map",
+        help="The map is then redrawn on every click, which takes longer.",
     )
 
 
