@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from explorer.checkpoints import CHECKPOINT_DIR, atomic_write, resolve
+from explorer.checkpoints import CHECKPOINT_DIR, CheckpointError, atomic_write, resolve
 from explorer.models import VAE, Autoencoder
 from explorer.projections import PCA, fit_pca, umap_coords
 
@@ -72,7 +72,31 @@ def save_embedding(path: str | os.PathLike, embedding: dict[str, np.ndarray]) ->
 
 
 def load_embedding(name_or_path: str | os.PathLike, folder: Path = CHECKPOINT_DIR) -> dict:
-    """The shipped map data of a model (no pickles: allow_pickle=False)."""
+    """The shipped map data of a model (no pickles: allow_pickle=False); CheckpointError,
+    naming the file, when it is missing, unreadable or inconsistent."""
     path = embedding_path(resolve(name_or_path, folder))
-    with np.load(path, allow_pickle=False) as data:
-        return {key: data[key] for key in data.files}
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            embedding = {key: data[key] for key in data.files}
+    except FileNotFoundError:
+        raise CheckpointError(f"{path.name}: no map data beside the checkpoint") from None
+    except Exception as error:  # a bad zip, a pickled array, a truncated member
+        raise CheckpointError(
+            f"{path.name}: unreadable map data ({type(error).__name__})"
+        ) from None
+    check_embedding(embedding, path.name)
+    return embedding
+
+
+def check_embedding(embedding: dict[str, np.ndarray], name: str) -> None:
+    latent, labels = embedding.get("latent"), embedding.get("labels")
+    if latent is None or labels is None or latent.ndim != 2 or len(latent) != len(labels):
+        raise CheckpointError(f"{name}: map data lacks matching latents and labels")
+    views = projections(embedding)
+    if latent.shape[1] > 2 and "pca" not in views:
+        raise CheckpointError(f"{name}: map data of a {latent.shape[1]}-D model lacks PCA")
+    for view in views:
+        if coords(embedding, view).shape != (len(latent), 2):
+            raise CheckpointError(f"{name}: {view} coordinates do not match the latents")
+    if not np.isfinite(latent).all():
+        raise CheckpointError(f"{name}: map data holds NaN or infinite values")

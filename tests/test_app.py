@@ -130,3 +130,20 @@ def test_map_works_without_mnist(monkeypatch):
         assert "Test image #0: a 7" in subheaders(at)
     finally:
         ui.test_images.clear()
+
+
+def test_a_broken_checkpoint_is_listed_as_skipped_and_the_app_keeps_working():
+    broken = REPO / "checkpoints" / "zz-broken-by-test.pt"
+    broken.write_bytes(b"not a checkpoint")
+    ui.model_catalogue.clear()
+    try:
+        at = AppTest.from_file(HOME, default_timeout=60).run()
+        assert not at.exception
+        assert any("zz-broken-by-test.pt: not a readable checkpoint" in w.value for w in at.warning)
+        at.switch_page(MAP).run()
+        assert not at.exception
+        options = at.sidebar.selectbox[0].options
+        assert len(options) == len(SHIPPED_MODELS) and not any("zz-broken" in o for o in options)
+    finally:
+        broken.unlink()
+        ui.model_catalogue.clear()

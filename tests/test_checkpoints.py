@@ -174,3 +174,24 @@ def test_unknown_names_list_the_known_ones(saved, tmp_path):
     for bad in ("nope", "../small", "sub/small", ".hidden"):
         with pytest.raises(CheckpointError, match="known models: small"):
             resolve(bad, tmp_path)
+
+
+def test_broken_map_data_is_refused_with_the_file_named(saved, tmp_path):
+    from explorer.embeddings import load_embedding, save_embedding
+
+    _, path = saved
+    with pytest.raises(CheckpointError, match="small.npz: no map data"):
+        load_embedding("small", tmp_path)
+    (tmp_path / "small.npz").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(CheckpointError, match="small.npz: unreadable map data"):
+        load_embedding("small", tmp_path)
+    latent = np.zeros((5, 3), dtype=np.float32)
+    save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(4, int)})
+    with pytest.raises(CheckpointError, match="matching latents and labels"):
+        load_embedding("small", tmp_path)
+    save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(5, int)})
+    with pytest.raises(CheckpointError, match="lacks PCA"):
+        load_embedding("small", tmp_path)
+    save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(5, int),
+                                            "pca": np.zeros((5, 2), np.float32)})  # fmt: skip
+    assert load_embedding("small", tmp_path)["latent"].shape == (5, 3)
