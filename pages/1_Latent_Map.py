@@ -67,7 +67,7 @@ def read_click(chart_key: str) -> None:
         return  # no click, or the one already handled (a redrawn figure resends it)
     st.session_state[seen] = points
     point = points[0]
-    if point["customdata"] >= 0:
+    if point.get("customdata", -1) >= 0:  # the empty-space nodes carry -1
         st.session_state.pick = {"row": int(point["customdata"])}
     else:
         where = (name, projection)
