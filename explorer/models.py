@@ -81,9 +81,6 @@ class Autoencoder(nn.Module):
         """One latent per image, for maps: z."""
         return self.encode(x)
 
-    def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
-        return self.decode(self.embed(x))
-
     def loss_terms(
         self, x: torch.Tensor, labels: torch.Tensor | None = None
     ) -> dict[str, torch.Tensor]:

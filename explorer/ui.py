@@ -46,7 +46,7 @@ def model_catalogue() -> tuple[dict[str, dict], dict[str, str]]:
             checkpoint = read_checkpoint(resolve(name))
             model_from_checkpoint(checkpoint, name)
             if name != CLASSIFIER:
-                load_embedding(name)
+                cached_embedding(name)  # checked once here, then shared
         except (CheckpointError, OSError, ValueError, KeyError) as error:
             unusable[name] = str(error)
             continue
