@@ -14,7 +14,14 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from explorer.checkpoints import CHECKPOINT_DIR, CLASSIFIER, save_checkpoint
+from explorer.checkpoints import (
+    CHECKPOINT_DIR,
+    CLASSIFIER,
+    available_models,
+    read_checkpoint,
+    resolve,
+    save_checkpoint,
+)
 from explorer.classifier import ClassifierConfig, DigitClassifier
 from explorer.data import load_mnist
 from explorer.embeddings import embedding_path, make_embedding, save_embedding
@@ -26,6 +33,8 @@ RECIPES: dict[str, ModelConfig] = {
     "ae-2d": ModelConfig("ae", 2, HIDDEN, beta=0.0),
     "vae-2d": ModelConfig("vae", 2, HIDDEN, beta=1.0),
     "vae-2d-nokl": ModelConfig("vae", 2, HIDDEN, beta=0.0),
+    "vae-2d-beta0.5": ModelConfig("vae", 2, HIDDEN, beta=0.5),  # the KL page's beta slider
+    "vae-2d-beta4": ModelConfig("vae", 2, HIDDEN, beta=4.0),
     "ae-20d": ModelConfig("ae", 20, HIDDEN, beta=0.0),
     "vae-20d": ModelConfig("vae", 20, HIDDEN, beta=1.0),
     "vae-20d-nokl": ModelConfig("vae", 20, HIDDEN, beta=0.0),
@@ -134,7 +143,12 @@ def main(argv: list[str] | None = None) -> dict[str, dict]:
     results = {
         name: train_one(name, args, train, test) for name in args.only or [*RECIPES, CLASSIFIER]
     }
-    table = metrics_table(results)
+    # The table lists every checkpoint in the folder, so training one model keeps the others' rows.
+    stored = {
+        name: read_checkpoint(resolve(name, args.out))["metrics"]
+        for name in available_models(args.out)
+    }
+    table = metrics_table(stored)
     (args.out / "metrics.md").write_text(table + "\n")
     print(table)
     print(f"total {time.perf_counter() - started:.0f} s")

@@ -17,7 +17,16 @@ from explorer.models import ModelConfig, build_model
 
 FORMAT_VERSION = 1
 CHECKPOINT_DIR = Path(__file__).resolve().parent.parent / "checkpoints"
-SHIPPED_MODELS = ("ae-2d", "vae-2d", "vae-2d-nokl", "ae-20d", "vae-20d", "vae-20d-nokl")
+SHIPPED_MODELS = (
+    "ae-2d",
+    "vae-2d",
+    "vae-2d-nokl",
+    "vae-2d-beta0.5",
+    "vae-2d-beta4",
+    "ae-20d",
+    "vae-20d",
+    "vae-20d-nokl",
+)
 CLASSIFIER = "classifier"
 MAX_BYTES = 64 * 1024 * 1024
 REQUIRED_KEYS = ("format_version", "config", "state_dict", "metrics", "history")

@@ -12,7 +12,7 @@ import torch
 
 from explorer.checkpoints import CHECKPOINT_DIR, CheckpointError, atomic_write, resolve
 from explorer.models import VAE, Autoencoder
-from explorer.projections import PCA, fit_pca, umap_coords
+from explorer.projections import PCA, fit_pca, place_among, umap_coords
 
 
 @torch.inference_mode()
@@ -57,6 +57,16 @@ def coords(embedding: dict[str, np.ndarray], projection: str) -> np.ndarray:
 
 def pca_of(embedding: dict[str, np.ndarray]) -> PCA:
     return PCA(embedding["pca_mean"], embedding["pca_components"])
+
+
+def project(embedding: dict[str, np.ndarray], projection: str, z: np.ndarray) -> np.ndarray:
+    """New latents (N, latent_dim) -> positions in a 2-D view of the map: exact for the latent
+    itself and PCA; placed among their nearest codes for UMAP, which has no transform here."""
+    if projection == "latent":
+        return z
+    if projection == "pca":
+        return pca_of(embedding).transform(z)
+    return place_among(embedding["latent"], embedding[projection], z)
 
 
 def embedding_path(checkpoint_path: Path) -> Path:

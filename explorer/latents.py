@@ -1,5 +1,6 @@
-"""What the map does with latent vectors: decode them, sample a VAE's Gaussian around mu,
-lay out the manifold grid, draw a Gaussian's ellipse, and turn a click into a latent.
+"""What the pages do with latent vectors: decode them, sample a VAE's Gaussian around mu,
+measure the KL per dimension, lay out the manifold grid, draw a Gaussian's ellipse, and turn
+a click into a latent.
 """
 
 from dataclasses import dataclass
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from explorer.models import Autoencoder
+from explorer.models import Autoencoder, kl_to_standard_normal
 from explorer.projections import PCA, nearest
 
 
@@ -22,6 +23,21 @@ def sample_posterior(mu: np.ndarray, logvar: np.ndarray, n: int, seed: int) -> n
     (Kingma and Welling 2014, section 2.4). Returns (n, latent_dim)."""
     eps = np.random.default_rng(seed).standard_normal((n, len(mu))).astype(np.float32)
     return mu + np.exp(0.5 * logvar) * eps
+
+
+def kl_per_dimension(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
+    """Mean KL(q(z|x) || N(0, I)) of each latent dimension over the images, in nats:
+    (latent_dim,). They sum to the KL term of the loss."""
+    return kl_to_standard_normal(torch.tensor(mu), torch.tensor(logvar)).mean(0).numpy()
+
+
+ACTIVE = 0.01
+
+
+def active_dimensions(mu: np.ndarray) -> np.ndarray:
+    """Which latent dimensions carry information: the variance of mu across images exceeds
+    0.01 (the "active units" of Burda, Grosse and Salakhutdinov 2016, section 5.2). (latent_dim,)"""
+    return mu.var(axis=0) > ACTIVE
 
 
 def normal_grid_axis(n: int, mean: float = 0.0, std: float = 1.0) -> np.ndarray:

@@ -4,6 +4,7 @@ import numpy as np
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.subplots import make_subplots
 
 DIGIT_COLORS = px.colors.qualitative.T10  # ten distinct hues, kinder to colour-blind eyes than D3
 FONT = {"size": 16}
@@ -179,3 +180,123 @@ def latent_bars(latent: np.ndarray, sigma: np.ndarray | None = None) -> go.Figur
         xaxis_title="latent dimension", yaxis_title="value", showlegend=False,
     )  # fmt: skip
     return fig
+
+
+def digit_counts(counts: np.ndarray, title: str) -> go.Figure:
+    """How many images the classifier read as each digit: does a grid cover all ten?"""
+    fig = go.Figure(
+        go.Bar(x=[str(d) for d in range(10)], y=counts, marker_color=DIGIT_COLORS, name="images")
+    )
+    fig.update_layout(
+        font=FONT, template=TEMPLATE, height=240, margin={"l": 70, "r": 10, "t": 40, "b": 60},
+        title={"text": title, "font": {"size": 16}}, showlegend=False,
+        xaxis_title="digit the classifier reads", yaxis_title="images",
+    )  # fmt: skip
+    return fig
+
+
+def with_prior_circles(fig: go.Figure, center: np.ndarray | None = None) -> go.Figure:
+    """Draw N(0, I)'s 1- and 2-sigma circles (on a 2-D view through the origin) onto a map."""
+    angle = np.linspace(0, 2 * np.pi, 91)
+    center = np.zeros(2) if center is None else center
+    for radius, dash in ((1, "solid"), (2, "dash")):
+        fig.add_trace(go.Scatter(
+            x=center[0] + radius * np.cos(angle), y=center[1] + radius * np.sin(angle),
+            mode="lines", name=f"prior N(0, I), {radius} sigma", hoverinfo="skip",
+            line={"color": "black", "width": 3, "dash": dash},
+        ))  # fmt: skip
+    return fig
+
+
+def kl_bars(kl: np.ndarray, active: np.ndarray) -> go.Figure:
+    """KL per latent dimension (nats per image), active dimensions in colour."""
+    fig = go.Figure()
+    dims = np.arange(1, len(kl) + 1)
+    for is_active, name, color in ((True, "active", "#4C78A8"), (False, "inactive", "#BBBBBB")):
+        chosen = active == is_active
+        fig.add_trace(go.Bar(x=dims[chosen], y=kl[chosen], name=name, marker_color=color))
+    fig.update_layout(
+        font=FONT, template=TEMPLATE, height=300, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        xaxis_title="latent dimension", yaxis_title="KL (nats per image)",
+        xaxis={"dtick": 1}, legend={"title": {"text": "dimension"}},
+    )  # fmt: skip
+    return fig
+
+
+def beta_tradeoff(
+    betas: list[float], recon: list[float], kl: list[float], recognised: list[float]
+) -> go.Figure:
+    """Reconstruction and KL (nats) against beta, and the share of prior samples recognised."""
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    x = [str(b) for b in betas]
+    fig.add_trace(go.Scatter(x=x, y=recon, name="reconstruction BCE", mode="lines+markers"))
+    fig.add_trace(go.Scatter(x=x, y=kl, name="KL", mode="lines+markers"))
+    fig.add_trace(
+        go.Scatter(
+            x=x, y=[100 * r for r in recognised], name="prior samples recognised (%)",
+            mode="lines+markers", line={"dash": "dot", "color": "black"},
+        ),
+        secondary_y=True,
+    )  # fmt: skip
+    fig.update_layout(
+        font=FONT, template=TEMPLATE, height=340, margin={"l": 70, "r": 70, "t": 10, "b": 60},
+        xaxis_title="beta (weight of the KL term)", legend={"orientation": "h", "y": -0.3},
+    )  # fmt: skip
+    fig.update_yaxes(title_text="nats per image", secondary_y=False)
+    fig.update_yaxes(title_text="recognised (%)", range=[0, 100], secondary_y=True)
+    return fig
+
+
+def path_figure(
+    coords: np.ndarray,
+    labels: np.ndarray,
+    means: np.ndarray,
+    path: np.ndarray,
+    path_digits: np.ndarray,
+    current: int,
+    axis_titles: tuple[str, str],
+) -> go.Figure:
+    """The lesson's "2-D decomposition": a straight path, each digit's mean and the test codes
+    in one 2-D view, so one sees which digits lie between the two ends.
+
+    coords, labels: test codes (faint); means: (10, 2); path: (steps, 2) with the classifier's
+    reading of each step; current: the step the alpha slider points at.
+    """
+    traces = [
+        {
+            "type": "scattergl", "x": coords[labels == d, 0], "y": coords[labels == d, 1],
+            "mode": "markers", "name": f"test {d}s", "legendgroup": "codes", "hoverinfo": "skip",
+            "marker": {"size": 4, "color": DIGIT_COLORS[d], "opacity": 0.25},
+        }
+        for d in range(10)
+    ]  # fmt: skip
+    traces += [
+        {
+            "type": "scatter", "x": means[:, 0], "y": means[:, 1], "mode": "markers+text",
+            "name": "digit means", "text": [str(d) for d in range(10)],
+            "textfont": {"size": 20, "color": "white"}, "hovertemplate": "mean of the %{text}s",
+            "marker": {"size": 30, "color": DIGIT_COLORS, "line": {"width": 2, "color": "black"}},
+        },
+        {
+            "type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines+markers+text",
+            "name": "path (classifier's reading)", "text": [str(d) for d in path_digits],
+            "textposition": "top center", "textfont": {"size": 16},
+            "line": {"color": "black", "width": 3},
+            "marker": {"size": 12, "color": [DIGIT_COLORS[d] for d in path_digits],
+                       "line": {"width": 1, "color": "black"}},
+        },
+        {
+            "type": "scatter", "x": path[current : current + 1, 0],
+            "y": path[current : current + 1, 1], "mode": "markers", "name": "alpha",
+            "marker": {"size": 24, "symbol": "star", "color": "gold",
+                       "line": {"width": 2, "color": "black"}},
+        },
+    ]  # fmt: skip
+    layout = {
+        "font": FONT, "template": TEMPLATE_JSON, "height": 520,
+        "margin": {"l": 70, "r": 10, "t": 10, "b": 60},
+        "xaxis": {"title": {"text": axis_titles[0]}},
+        "yaxis": {"title": {"text": axis_titles[1]}},
+        "legend": {"itemsizing": "constant"},
+    }  # fmt: skip
+    return go.Figure(data=traces, layout=layout, _validate=False)

@@ -45,3 +45,11 @@ def umap_coords(latents: np.ndarray, seed: int = 0, n_neighbors: int = 15) -> np
 def nearest(coords: np.ndarray, point: np.ndarray) -> int:
     """Row of the coordinate closest to point (for decoding a click in a UMAP view)."""
     return int(np.argmin(((coords - point) ** 2).sum(axis=1)))
+
+
+def place_among(latents: np.ndarray, coords: np.ndarray, z: np.ndarray, k: int = 10) -> np.ndarray:
+    """2-D positions for new latents z (N, latent_dim) in a view with no transform (UMAP): the
+    mean position of each one's k nearest codes. An approximation, and nothing is fitted."""
+    distances = ((z[:, None, :] - latents[None, :, :]) ** 2).sum(axis=2)  # (N, M)
+    neighbours = np.argpartition(distances, k, axis=1)[:, :k]
+    return coords[neighbours].mean(axis=1)  # (N, 2)

@@ -20,14 +20,23 @@ from explorer.checkpoints import (
 from explorer.classifier import classify
 from explorer.data import DataUnavailableError, load_mnist_uint8
 from explorer.embeddings import coords, load_embedding
-from explorer.latents import manifold
+from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
+from explorer.interpolation import Census, census, interpolate, random_pairs
+from explorer.latents import decode, manifold
 from explorer.models import VAE
 from explorer.plotting import empty_space_grid, tile
+from explorer.scoring import Score, score
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
 
 
-PAGES = [("streamlit_app.py", "Home", "🏠"), ("pages/1_Latent_Map.py", "Latent Map", "🗺️")]
+PAGES = [
+    ("streamlit_app.py", "Home", "🏠"),
+    ("pages/1_Latent_Map.py", "Latent Map", "🗺️"),
+    ("pages/2_AE_vs_VAE.py", "AE vs VAE: generation", "🎲"),
+    ("pages/3_KL_On_Off.py", "KL on / off", "⚖️"),
+    ("pages/4_Interpolation.py", "Interpolation", "↔️"),
+]
 
 
 def sidebar_nav() -> None:
@@ -110,6 +119,99 @@ def classify_images(images: np.ndarray) -> list[tuple[int, float]]:
     return list(zip(digits.tolist(), confidences.tolist()))
 
 
+def config_of(name: str) -> dict:
+    return model_catalogue()[0][name]["config"]
+
+
+def metrics_of(name: str) -> dict:
+    return model_catalogue()[0][name]["metrics"]
+
+
+def models_where(kind: str, latent_dim: int) -> list[str]:
+    """Usable models of one kind ("ae" or "vae") and latent size, shipped ones first."""
+    return [
+        name
+        for name in autoencoder_names()
+        if config_of(name)["kind"] == kind and config_of(name)["latent_dim"] == latent_dim
+    ]
+
+
+def latent_size_ui(key: str = "latent_size") -> int:
+    """Sidebar choice of latent size among those the usable models have."""
+    sizes = sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
+    if not sizes:
+        st.error("No usable models in checkpoints/. Run `python train_models.py` to train them.")
+        st.stop()
+    return st.sidebar.radio(
+        "Latent size", sizes, format_func=lambda d: f"{d}-D", key=key, horizontal=True
+    )
+
+
+def seed_ui(key: str = "seed") -> int:
+    return st.sidebar.number_input(
+        "Random seed", min_value=0, max_value=2**31 - 1, value=0, step=1, key=key,
+        help="Same seed, same pictures: change it to draw new ones.",
+    )  # fmt: skip
+
+
+def score_images(images: np.ndarray) -> Score:
+    """The classifier's grade of images (N, 28, 28): see explorer/scoring.py."""
+    digits, confidences = classify(cached_model(CLASSIFIER), torch.as_tensor(images[:, None]))
+    return score(digits.numpy(), confidences.numpy())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_cluster_means(name: str) -> tuple[np.ndarray, Score]:
+    """Each digit's mean code decoded, (10, 28, 28), and the classifier's grade of them."""
+    embedding = cached_embedding(name)
+    images = decode(cached_model(name), cluster_means(embedding["latent"], embedding["labels"]))
+    return images, score_images(images)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_samples(name: str, source: str, n: int, seed: int) -> tuple[np.ndarray, Score]:
+    """n decodes of z drawn from N(0, I) (source "prior") or from a Gaussian fitted to the
+    model's test codes (source "fitted"), and their grade."""
+    latents = cached_embedding(name)["latent"]
+    if source == "prior":
+        z = sample_prior(n, latents.shape[1], seed)
+    else:
+        z = sample_gaussian(*fit_gaussian(latents), n, seed)
+    images = decode(cached_model(name), z)
+    return images, score_images(images)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_reconstructions(name: str, rows: tuple[int, ...]) -> tuple[np.ndarray, Score]:
+    """Test images' codes decoded (the reconstructions, from mu for a VAE), and their grade."""
+    images = decode(cached_model(name), cached_embedding(name)["latent"][list(rows)])
+    return images, score_images(images)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_path(
+    name: str, row_a: int, row_b: int, steps: int
+) -> tuple[np.ndarray, np.ndarray, Score]:
+    """The straight path between two test images' codes: (z (steps, d), decodes, grade)."""
+    latents = cached_embedding(name)["latent"]
+    z = interpolate(latents[row_a], latents[row_b], steps)
+    images = decode(cached_model(name), z)
+    return z, images, score_images(images)
+
+
+@st.cache_data(show_spinner="Reading every step of many paths…", max_entries=256)
+def cached_census(name: str, a: int, b: int, pairs: int, steps: int, seed: int) -> Census:
+    """What the classifier reads along straight paths between random test images of a and b."""
+    embedding = cached_embedding(name)
+    latents = embedding["latent"]
+    rows = random_pairs(embedding["labels"], a, b, pairs, seed)
+    # Only the steps between the ends: the ends are the two test images' own reconstructions.
+    z = np.concatenate([interpolate(latents[i], latents[j], steps)[1:-1] for i, j in rows])
+    graded = score_images(decode(cached_model(name), z))
+    shape = (pairs, steps - 2)
+    return census(graded.digits.reshape(shape), graded.confidences.reshape(shape), a, b)
+
+
 def describe_model(name: str) -> str:
     config = model_catalogue()[0][name]["config"]
     kind = "VAE" if config["kind"] == "vae" else "autoencoder"
@@ -132,6 +234,15 @@ def model_picker_ui(label: str = "Model", key: str = "model") -> str:
     return name
 
 
+def axis_titles(projection: str, latent: str = "z") -> tuple[str, str]:
+    """Axis titles of a 2-D view of a latent space."""
+    if projection == "latent":
+        return f"{latent}[1]", f"{latent}[2]"
+    if projection == "pca":
+        return "principal component 1", "principal component 2"
+    return "UMAP 1 (no units)", "UMAP 2 (no units)"
+
+
 PROJECTION_NAMES = {"latent": "the latent itself", "pca": "PCA", "umap": "UMAP"}
 
 
@@ -146,6 +257,17 @@ def projection_picker_ui(options: list[str], key: str = "projection") -> str:
         help="PCA is a linear shadow of the codes (so a click can be decoded through it); "
         "UMAP keeps neighbours together but has no inverse.",
     )
+
+
+def show_chart(figure, key: str) -> None:
+    """A static Plotly figure, full width, no toolbar. The key keeps two charts that happen
+    to hold the same figure apart."""
+    st.plotly_chart(figure, key=key, config={"displayModeBar": False}, theme=None)
+
+
+def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:
+    st.image(tile(images, columns=columns, scale=scale), caption=caption, clamp=True,
+             output_format="PNG")  # fmt: skip
 
 
 def show_images(images: np.ndarray, captions: list[str], scale: int = 4) -> None:

@@ -1,6 +1,16 @@
 import numpy as np
+import pytest
 
-from explorer.plotting import empty_space_grid, latent_map, tile
+from explorer.plotting import (
+    beta_tradeoff,
+    digit_counts,
+    empty_space_grid,
+    kl_bars,
+    latent_map,
+    path_figure,
+    tile,
+    with_prior_circles,
+)
 
 
 def test_empty_space_grid_leaves_out_nodes_next_to_codes():
@@ -31,3 +41,22 @@ def test_tile_upscales_and_places_images():
     picture = tile(images, columns=2, gap=2, scale=2)
     assert picture.shape == (2 * 58, 2 * 58)
     assert picture[0, 0] == 0.0 and picture[0, 2 * 30] == 0.5 and picture[2 * 30, 0] == 1.0
+
+
+def test_lesson_figures_have_labelled_axes_and_legends():
+    counts = digit_counts(np.arange(10), "readings")
+    assert len(counts.data[0].x) == 10 and counts.layout.xaxis.title.text
+    kl = kl_bars(np.array([3.0, 0.001, 2.0]), np.array([True, False, True]))
+    assert [t.name for t in kl.data] == ["active", "inactive"]
+    assert list(kl.data[0].x) == [1, 3] and kl.layout.yaxis.title.text.startswith("KL")
+    trade = beta_tradeoff([0, 1, 4], [130, 132, 135], [80, 7, 4], [0.5, 0.7, 0.8])
+    assert len(trade.data) == 3 and trade.layout.xaxis.title.text.startswith("beta")
+    labels = np.repeat(np.arange(10), 4)
+    coords = np.random.default_rng(2).normal(size=(40, 2))
+    circled = with_prior_circles(latent_map(coords, labels, ("a", "b")))
+    radii = [np.hypot(t.x, t.y).mean() for t in circled.data if "prior" in (t.name or "")]
+    assert radii == pytest.approx([1, 2])
+    path = path_figure(coords, labels, coords[:10], coords[:5], np.arange(5), 2, ("a", "b"))
+    names = [t.name for t in path.data]
+    assert names[-3:] == ["digit means", "path (classifier's reading)", "alpha"]
+    assert len(path.data[-2].x) == 5 and list(path.data[-1].x) == [coords[2, 0]]

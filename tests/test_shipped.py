@@ -7,6 +7,7 @@ from sklearn.manifold import trustworthiness
 
 from explorer import load_model
 from explorer.checkpoints import CLASSIFIER, SHIPPED_MODELS, load_metrics
+from explorer.classifier import classify
 from explorer.embeddings import load_embedding, projections
 from explorer.training import autoencoder_metrics, classifier_metrics
 from tests.conftest import REPO
@@ -79,3 +80,14 @@ def test_readme_lists_every_shipped_model():
     test_command = "pip install -r requirements-dev.txt && python -m pytest"
     assert test_command in readme
     assert test_command in (REPO / ".ci" / "run").read_text()  # CI runs what the README says
+
+
+def test_fast_classify_reads_like_float32(real_mnist):
+    x, labels = real_mnist
+    model = load_model(CLASSIFIER)
+    digits, confidences = classify(model, x)
+    with torch.inference_mode():
+        exact = model(x).softmax(dim=1).max(dim=1)
+    assert (digits == exact.indices).float().mean() >= 0.999
+    assert (confidences - exact.values).abs().max() < 0.05
+    assert (digits == labels).float().mean() >= 0.99

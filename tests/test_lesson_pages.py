@@ -1,0 +1,171 @@
+"""The three lesson pages through AppTest: every model choice renders, widgets change them."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import ui
+from explorer.data import DataUnavailableError
+from tests.test_app import HOME, click
+
+GENERATION = "pages/2_AE_vs_VAE.py"
+KL = "pages/3_KL_On_Off.py"
+INTERPOLATION = "pages/4_Interpolation.py"
+
+
+def open_page(page: str, size: int = 2) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page(page).run()
+    if size != 2:
+        at.sidebar.radio[0].set_value(size).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def image_urls(at: AppTest) -> list[str]:
+    return [image.proto.imgs[0].url for image in at.image]
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(array) -> np.ndarray:
+    """An array from a figure spec: plotly 7 sends numpy arrays as {"dtype", "bdata"}."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+    return np.asarray(array)
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(m.value for m in [*at.markdown, *at.info, *at.caption])
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_generation_page_shows_means_samples_and_scores(size):
+    at = open_page(GENERATION, size)
+    assert [h.value for h in at.header][:2] == [
+        "1. Decoding the middle of each digit's cluster",
+        "2. Sampling: decoding random points",
+    ]
+    assert len(at.image) == 5  # two rows of cluster means, three sample grids
+    histograms = [
+        f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("digit")
+    ]
+    assert len(histograms) == 3 and all(values(f["data"][0]["y"]).sum() == 64 for f in histograms)
+    assert len(at.get("plotly_chart")) == (5 if size == 2 else 3)  # manifold grids in 2-D
+    assert texts(at).count("read as their own digit") == 2
+    assert texts(at).count("recognised (confidence >= 0.9)") == 3
+
+
+def test_generation_page_seed_draws_new_samples_only():
+    at = open_page(GENERATION)
+    before = image_urls(at)
+    at.sidebar.number_input[0].set_value(7).run()
+    assert not at.exception
+    after = image_urls(at)
+    assert after[:2] == before[:2]  # the cluster means do not depend on the seed
+    assert all(a != b for a, b in zip(after[2:], before[2:]))
+
+
+def test_generation_page_takes_every_model_choice():
+    at = open_page(GENERATION)
+    for vae in at.sidebar.selectbox[1].options:
+        at.sidebar.selectbox[1].set_value(vae).run()
+        assert not at.exception, vae
+        assert vae in [s.value for s in at.subheader]
+
+
+def test_kl_page_compares_the_two_models_in_2d_with_the_beta_slider():
+    at = open_page(KL)
+    assert [s.value for s in at.subheader][:2] == ["KL off (beta 0)", "KL on (beta 1)"]
+    assert len(at.image) == 5  # test images, two reconstruction grids, two sample grids
+    charts = figures(at)
+    assert len(charts) == 7  # two maps, two histograms, two KL bar charts, the beta trade-off
+    circles = [t for t in charts[0]["data"] if "prior" in (t.get("name") or "")]
+    assert len(circles) == 2
+    assert [t["name"] for t in charts[-1]["data"]][-1] == "prior samples recognised (%)"
+    assert len(values(charts[-1]["data"][0]["x"])) == 4  # beta 0, 0.5, 1 and 4
+    assert "of the codes lie inside the 2-sigma circle" in texts(at)
+    at.sidebar.select_slider[0].set_value(4.0).run()
+    assert not at.exception
+    assert "KL on (beta 4)" in [s.value for s in at.subheader]
+
+
+def test_kl_page_in_20d_counts_active_dimensions():
+    at = open_page(KL, 20)
+    assert "of 20** dimensions active" in texts(at)
+    kl = [f for f in figures(at) if f["layout"]["yaxis"]["title"]["text"].startswith("KL")]
+    assert len(kl) == 2 and sum(len(values(t["x"])) for t in kl[1]["data"]) == 20
+    assert not at.sidebar.select_slider  # one shipped 20-D beta: nothing to slide
+
+
+def test_kl_page_without_mnist_still_reconstructs(monkeypatch):
+    def offline(**kwargs):
+        raise DataUnavailableError("offline")
+
+    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
+    ui.test_images.clear()
+    try:
+        at = open_page(KL)
+        assert len(at.image) == 4
+        assert "Originals hidden" in texts(at)
+    finally:
+        ui.test_images.clear()
+
+
+def test_interpolation_page_decodes_paths_and_counts_third_digits():
+    at = open_page(INTERPOLATION)
+    assert "**A**: test image #" in texts(at)
+    assert len(at.image) == 8  # A and B, per model a strip and the alpha step, two chains
+    paths = figures(at)
+    assert len(paths) == 2 and all(f["data"][-2]["name"].startswith("path") for f in paths)
+    assert all(len(values(f["data"][-2]["x"])) == 10 for f in paths)
+    census = at.dataframe[0].value
+    assert list(census["model"]) == ["ae-2d", "vae-2d"]
+    assert all(s.endswith("%") for s in census["paths with a third digit"])
+    assert texts(at).count("The classifier reads:") == 2
+
+
+def test_interpolation_widgets_change_the_page():
+    at = open_page(INTERPOLATION)
+    before = image_urls(at)
+    star = values(figures(at)[0]["data"][-1]["x"])
+    at.select_slider[0].set_value(at.select_slider[0].options[0]).run()
+    assert not at.exception
+    assert not np.array_equal(values(figures(at)[0]["data"][-1]["x"]), star)
+    assert image_urls(at)[:3] == before[:3]  # the ends and the strip stay
+    at.sidebar.slider[0].set_value(14).run()
+    assert all(len(values(f["data"][-2]["x"])) == 14 for f in figures(at))
+    at.selectbox[1].set_value(8).run()  # to digit 8
+    assert not at.exception
+    assert "a 8" in texts(at) and list(at.dataframe[0].value["paths with an 8"]) == ["-", "-"]
+    at.radio[1].set_value("random (seed)").run()
+    first = texts(at)
+    at.sidebar.number_input[0].set_value(3).run()
+    assert not at.exception and texts(at) != first
+
+
+def test_interpolation_endpoints_can_be_clicked_on_the_map():
+    at = open_page(INTERPOLATION)
+    at.radio[0].set_value("Two test images picked on the map").run()
+    assert not at.exception
+    key = "ends-vae-2d-latent"
+    at = click(at, key, {"x": 0.0, "y": 0.0, "customdata": 11})
+    assert "**A**: test image #11," in texts(at)
+    at = click(at, key, {"x": 0.1, "y": 0.0, "customdata": 42})
+    assert "**A**: test image #11," in texts(at) and "**B**: test image #42," in texts(at)
+
+
+def test_interpolation_in_20d_with_umap_and_every_vae():
+    at = open_page(INTERPOLATION, 20)
+    at.sidebar.radio[1].set_value("umap").run()
+    assert not at.exception
+    assert "UMAP has no inverse" in texts(at)
+    assert figures(at)[1]["layout"]["xaxis"]["title"]["text"].startswith("UMAP")
+    for vae in at.sidebar.selectbox[1].options:
+        at.sidebar.selectbox[1].set_value(vae).run()
+        assert not at.exception, vae
