@@ -226,24 +226,26 @@ def kl_bars(kl: np.ndarray, active: np.ndarray) -> go.Figure:
 def beta_tradeoff(
     betas: list[float], recon: list[float], kl: list[float], recognised: list[float]
 ) -> go.Figure:
-    """Reconstruction and KL (nats) against beta, and the share of prior samples recognised."""
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    x = [str(b) for b in betas]
-    fig.add_trace(go.Scatter(x=x, y=recon, name="reconstruction BCE", mode="lines+markers"))
-    fig.add_trace(go.Scatter(x=x, y=kl, name="KL", mode="lines+markers"))
+    """Two panels against beta: reconstruction and KL (nats), and the share of prior samples
+    the classifier recognises."""
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12)
+    x = [f"{b:g}" for b in betas]
+    fig.add_trace(go.Scatter(x=x, y=recon, name="reconstruction BCE", mode="lines+markers"), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=kl, name="KL", mode="lines+markers"), 1, 1)
     fig.add_trace(
         go.Scatter(
-            x=x, y=[100 * r for r in recognised], name="prior samples recognised (%)",
-            mode="lines+markers", line={"dash": "dot", "color": "black"},
+            x=x, y=[100 * r for r in recognised], name="prior samples recognised",
+            mode="lines+markers", line={"color": "black"},
         ),
-        secondary_y=True,
+        1, 2,
     )  # fmt: skip
     fig.update_layout(
-        font=FONT, template=TEMPLATE, height=340, margin={"l": 70, "r": 70, "t": 10, "b": 60},
-        xaxis_title="beta (weight of the KL term)", legend={"orientation": "h", "y": -0.3},
+        font=FONT, template=TEMPLATE, height=360, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        legend={"orientation": "h", "y": -0.3},
     )  # fmt: skip
-    fig.update_yaxes(title_text="nats per image", secondary_y=False)
-    fig.update_yaxes(title_text="recognised (%)", range=[0, 100], secondary_y=True)
+    fig.update_xaxes(title_text="beta (weight of the KL term)", type="category")
+    fig.update_yaxes(title_text="nats per image", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="recognised (%)", range=[0, 100], row=1, col=2)
     return fig
 
 
@@ -265,7 +267,8 @@ def path_figure(
     traces = [
         {
             "type": "scattergl", "x": coords[labels == d, 0], "y": coords[labels == d, 1],
-            "mode": "markers", "name": f"test {d}s", "legendgroup": "codes", "hoverinfo": "skip",
+            "mode": "markers", "name": "test codes, by digit", "legendgroup": "codes",
+            "showlegend": d == 0, "hoverinfo": "skip",
             "marker": {"size": 4, "color": DIGIT_COLORS[d], "opacity": 0.25},
         }
         for d in range(10)
@@ -274,8 +277,8 @@ def path_figure(
         {
             "type": "scatter", "x": means[:, 0], "y": means[:, 1], "mode": "markers+text",
             "name": "digit means", "text": [str(d) for d in range(10)],
-            "textfont": {"size": 20, "color": "white"}, "hovertemplate": "mean of the %{text}s",
-            "marker": {"size": 30, "color": DIGIT_COLORS, "line": {"width": 2, "color": "black"}},
+            "textfont": {"size": 15, "color": "black"}, "hovertemplate": "mean of the %{text}s",
+            "marker": {"size": 24, "color": DIGIT_COLORS, "line": {"width": 2, "color": "black"}},
         },
         {
             "type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines+markers+text",
@@ -293,10 +296,10 @@ def path_figure(
         },
     ]  # fmt: skip
     layout = {
-        "font": FONT, "template": TEMPLATE_JSON, "height": 520,
-        "margin": {"l": 70, "r": 10, "t": 10, "b": 60},
+        "font": FONT, "template": TEMPLATE_JSON, "height": 620,
+        "margin": {"l": 70, "r": 10, "t": 10, "b": 130},
         "xaxis": {"title": {"text": axis_titles[0]}},
         "yaxis": {"title": {"text": axis_titles[1]}},
-        "legend": {"itemsizing": "constant"},
+        "legend": {"itemsizing": "constant", "orientation": "h", "y": -0.2},
     }  # fmt: skip
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -161,10 +161,24 @@ else:
             }
         )
     st.dataframe(rows, hide_index=True)
+    if {a, b} == {2, 5}:
+        st.info(
+            "The lesson's claim is that an 8 appears between a 2 and a 5. With these models an "
+            + " and ".join(f"{r['paths with an 8']} of {r['model']}'s paths" for r in rows)
+            + " meet an 8; the most common third digits are "
+            + " and ".join(f"{r['most common third digit']} ({r['model']})" for r in rows)
+            + "."
+        )
 
 st.header("4. The lesson's figure: a chain " + " → ".join(map(str, CHAIN)))
 st.write(
     "Typical images of each digit in turn, one row per leg of the chain, decoded by each model."
+    + (
+        " Two numbers hold little: 2-D models blur some digits into others (look at the ends "
+        "of each row), so compare with the 20-D models."
+        if size == 2
+        else ""
+    )
 )
 latents = ui.cached_embedding(vae)["latent"]
 ends = [typical_row(latents, labels, d) for d in CHAIN]

@@ -68,3 +68,31 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     page.screenshot(path=SCREENSHOTS / "map-empty.png", full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+@pytest.mark.parametrize(
+    "path, images, charts",
+    [("AE_vs_VAE", 5, 5), ("KL_On_Off", 5, 7), ("Interpolation", 8, 2)],
+)
+def test_lesson_page_renders_in_the_browser(browser, server, path, images, charts):
+    """Each lesson page draws its pictures and charts with no exception; a screenshot of every
+    screenful is kept for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_for_script(page)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=30_000
+    )
+    pictures = page.locator("[data-testid='stImage'] img")
+    assert pictures.count() >= images
+    for i in range(pictures.count()):
+        pictures.nth(i).scroll_into_view_if_needed()
+        assert pictures.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator("[data-testid='stException']").count() == 0
+    for i, heading in enumerate(page.locator("h2").all()):
+        heading.evaluate("h => h.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
+        page.screenshot(path=SCREENSHOTS / f"{path}-{i}.png")
+    page.close()

@@ -87,7 +87,7 @@ def test_kl_page_compares_the_two_models_in_2d_with_the_beta_slider():
     assert len(charts) == 7  # two maps, two histograms, two KL bar charts, the beta trade-off
     circles = [t for t in charts[0]["data"] if "prior" in (t.get("name") or "")]
     assert len(circles) == 2
-    assert [t["name"] for t in charts[-1]["data"]][-1] == "prior samples recognised (%)"
+    assert [t["name"] for t in charts[-1]["data"]][-1] == "prior samples recognised"
     assert len(values(charts[-1]["data"][0]["x"])) == 4  # beta 0, 0.5, 1 and 4
     assert "of the codes lie inside the 2-sigma circle" in texts(at)
     at.sidebar.select_slider[0].set_value(4.0).run()
