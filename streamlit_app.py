@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import ui
 
-MAP = ui.PAGES[1][0]
+MAP, GENERATION, KL, INTERPOLATION = (page for page, _, _ in ui.PAGES[1:])
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -22,39 +22,46 @@ STEPS = [
         "1. An autoencoder compresses and reconstructs",
         "The encoder turns an image into a small latent vector; the decoder rebuilds the image. "
         "How well it rebuilds shows how much the vector keeps.",
-        "Open the map with **ae-20d**, click any digit, compare original and reconstruction.",
+        [(MAP, "🗺️", "Latent Map: pick **ae-20d**, click any digit, compare original and "
+          "reconstruction")],
     ),
     (
         "2. An autoencoder's latent space is a set of points",
         "Each image becomes one point. Digits form clusters, but nothing trains the space "
         "between the points, so an autoencoder is no generative model.",
-        "Pick **ae-2d**, click empty space between clusters, and look at the manifold grid.",
+        [(MAP, "🗺️", "Latent Map: pick **ae-2d** and click empty space between clusters"),
+         (GENERATION, "🎲", "AE vs VAE: decode cluster means and random points, graded by "
+          "a classifier")],
     ),
     (
         "3. A VAE encodes a Gaussian: mu and sigma",
         "A VAE's encoder gives a mean mu and a spread sigma per image; the decoder sees "
         "z = mu + sigma * eps with eps ~ N(0, I), the reparameterization trick.",
-        "Pick **vae-2d**, click a digit: the ellipses show sigma, the strip decodes draws of z.",
+        [(MAP, "🗺️", "Latent Map: pick **vae-2d**, click a digit: the ellipses show sigma, "
+          "the strip decodes draws of z")],
     ),
     (
         "4. The KL term shapes the space",
         "Trained on reconstruction alone, a VAE still reconstructs well but its codes scatter "
         "far from the origin. The KL term pulls every Gaussian toward N(0, I): the space "
         "becomes compact and continuous, and decoding the prior gives real-looking digits.",
-        "Compare **vae-2d-nokl** (beta 0) with **vae-2d** (beta 1): mind the axes' ranges.",
+        [(KL, "⚖️", "KL on / off: the same VAE with beta 0 and beta 1, side by side, and a "
+          "beta slider")],
     ),
     (
         "5. Interpolation",
         "Walking the straight line between two digits' latent vectors morphs one into the "
-        "other; on the way from a 2 to a 5 an 8 often appears.",
-        "On the map of **vae-2d**, find the 8s lying between the 2s and the 5s.",
+        "other; on the way from a 2 to a 5 an 8 may appear.",
+        [(INTERPOLATION, "↔️", "Interpolation: walk from a 2 to a 5, and count how often a "
+          "third digit appears")],
     ),
-]
-for title, text, where in STEPS:
+]  # fmt: skip
+for title, text, links in STEPS:
     with st.container(border=True):
         st.subheader(title)
         st.write(text)
-        st.page_link(MAP, label=where, icon="🗺️")
+        for page, icon, label in links:
+            st.page_link(page, label=label, icon=icon)
 
 st.header("Models in this app")
 usable, unusable = ui.model_catalogue()

@@ -9,7 +9,7 @@ from explorer.generation import cluster_means
 from explorer.interpolation import random_pairs, typical_row
 from explorer.plotting import latent_map, path_figure, tile
 
-PAIRS = 50  # random pairs of test images per census
+PAIRS = 40  # random pairs of test images per census
 CENSUS_STEPS = 10  # steps per counted path, ends included
 CHAIN = (2, 4, 5, 6)  # the lesson's figure
 
