@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import ui
 
-MAP, GENERATION, KL, INTERPOLATION = (page for page, _, _ in ui.PAGES[1:])
+MAP, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ in ui.PAGES[1:])
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -89,6 +89,7 @@ for name, info in usable.items():
         }
     )
 st.dataframe(rows, hide_index=True)
+st.page_link(TRAIN, label="Train a model of your own and watch it learn", icon="🏋️")
 for reason in unusable.values():
     st.warning(f"Skipped a checkpoint file: {reason}")
 st.caption(

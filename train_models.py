@@ -7,6 +7,7 @@ python train_models.py --only vae-20d --beta 4 --name vae-20d-beta4   # a varian
 
 import argparse
 import dataclasses
+import json
 import os
 import time
 from pathlib import Path
@@ -17,15 +18,17 @@ from tqdm import tqdm
 from explorer.checkpoints import (
     CHECKPOINT_DIR,
     CLASSIFIER,
+    NAME,
     available_models,
     read_checkpoint,
     resolve,
     save_checkpoint,
 )
 from explorer.classifier import ClassifierConfig, DigitClassifier
-from explorer.data import load_mnist
+from explorer.data import DataUnavailableError, load_mnist
 from explorer.embeddings import embedding_path, make_embedding, save_embedding
 from explorer.models import ModelConfig, build_model
+from explorer.projections import umap_coords
 from explorer.training import TrainConfig, autoencoder_metrics, classifier_metrics, fit
 
 HIDDEN = (400, 200)
@@ -42,6 +45,7 @@ RECIPES: dict[str, ModelConfig] = {
 MODEL_TRAINING = TrainConfig(epochs=30, batch_size=128, lr=1e-3)
 CLASSIFIER_TRAINING = TrainConfig(epochs=4, batch_size=128, lr=2e-3)
 METRIC_COLUMNS = ("loss", "kl", "recon_bce", "recon_mse", "accuracy")
+WATCHED = 1000  # test images whose 2-D codes --progress reports every epoch
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -59,6 +63,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data-root", help="MNIST root folder (else $MNIST_ROOT, else ./data)")
     parser.add_argument("--limit", type=int, help="train on the first N training images only")
     parser.add_argument("--no-umap", action="store_true", help="skip the UMAP projection")
+    parser.add_argument("--progress", type=Path, help="append progress as JSON lines to this file")
     # Flags that mirror ModelConfig and TrainConfig fields; unset ones keep the recipe's value.
     parser.add_argument("--kind", choices=["ae", "vae"])
     parser.add_argument("--latent-dim", type=int)
@@ -74,6 +79,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.name and len(args.only or []) != 1:
         parser.error("--name needs exactly one --only")
+    if args.name and not NAME.fullmatch(args.name):
+        parser.error("--name: lower-case letters, digits, '-', '_' and '.', at most 40")
     return args
 
 
@@ -86,37 +93,75 @@ def overrides(args: argparse.Namespace, config):
     return dataclasses.replace(config, **given)
 
 
-def progress(name: str, epochs: int):
-    """A tqdm bar per model, advanced by fit's per-epoch callback."""
+def progress_log(path: Path | None):
+    """emit(event): one JSON line appended to path (the app's Train page reads them)."""
+
+    def emit(event: dict) -> None:
+        if path is not None:
+            with open(path, "a") as f:
+                f.write(json.dumps(event) + "\n")
+
+    return emit
+
+
+def progress(name: str, epochs: int, emit, snapshot=None):
+    """A tqdm bar per model and a progress event, advanced by fit's per-epoch callback."""
     bar = tqdm(total=epochs, desc=f"{name:>13}", unit="epoch")
 
     def on_epoch(record: dict) -> None:
         bar.update(1)
         bar.set_postfix({k: f"{v:.3f}" for k, v in record.items() if k not in ("epoch", "seconds")})
+        emit({"event": "epoch", "epochs": epochs, **record, **(snapshot() if snapshot else {})})
         if record["epoch"] == epochs:
             bar.close()
 
     return on_epoch
 
 
-def train_one(name: str, args: argparse.Namespace, train, test) -> dict:
+def watch(model, x: torch.Tensor):
+    """snapshot(): the 2-D codes of a fixed set of test images, to redraw as training goes."""
+
+    @torch.inference_mode()
+    def snapshot() -> dict:
+        model.eval()
+        z = model.embed(x.to(next(model.parameters()).device)).cpu()
+        model.train()
+        return {"watched": z.round(decimals=3).tolist()}
+
+    return snapshot
+
+
+def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     started = time.perf_counter()
     if name == CLASSIFIER:
         model = DigitClassifier(ClassifierConfig())
         training = overrides(args, CLASSIFIER_TRAINING)
-        history = fit(model, *train, training, progress(name, training.epochs))
+        history = fit(model, *train, training, progress(name, training.epochs, emit))
         metrics = classifier_metrics(model.cpu(), *test)
     else:
         model = build_model(overrides(args, RECIPES[name]))
         training = overrides(args, MODEL_TRAINING)
-        history = fit(model, train[0], None, training, progress(name, training.epochs))
+        snapshot = None
+        if model.config.latent_dim == 2:
+            snapshot = watch(model, test[0][:WATCHED])
+            emit({"event": "watched", "labels": test[1][:WATCHED].tolist()})
+        on_epoch = progress(name, training.epochs, emit, snapshot)
+        history = fit(model, train[0], None, training, on_epoch)
         metrics = autoencoder_metrics(model.cpu(), test[0])
     metrics["train_seconds"] = time.perf_counter() - started
     path = args.out / f"{args.name or name}.pt"
     save_checkpoint(path, model, metrics, history)
     if name != CLASSIFIER:
-        embedding = make_embedding(model, *test, seed=training.seed, with_umap=not args.no_umap)
+        # The map's data at once with PCA; UMAP (slow: numba compiles on first use) after.
+        embedding = make_embedding(model, *test, seed=training.seed, with_umap=False)
         save_embedding(embedding_path(path), embedding)
+        emit({"event": "saved", "name": path.stem})
+        if not args.no_umap and model.config.latent_dim > 2:
+            emit({"event": "umap"})
+            embedding["umap"] = umap_coords(embedding["latent"], seed=training.seed)
+            save_embedding(embedding_path(path), embedding)
+    else:
+        emit({"event": "saved", "name": path.stem})
     metrics["total_seconds"] = time.perf_counter() - started
     return metrics
 
@@ -136,12 +181,18 @@ def main(argv: list[str] | None = None) -> dict[str, dict]:
     if args.threads:
         torch.set_num_threads(args.threads)
     started = time.perf_counter()
-    train = load_mnist(train=True, root=args.data_root)
-    test = load_mnist(train=False, root=args.data_root)
+    emit = progress_log(args.progress)
+    try:
+        train = load_mnist(train=True, root=args.data_root)
+        test = load_mnist(train=False, root=args.data_root)
+    except DataUnavailableError as error:
+        emit({"event": "error", "message": str(error)})
+        raise SystemExit(str(error)) from None
     if args.limit:
         train = tuple(t[: args.limit] for t in train)
     results = {
-        name: train_one(name, args, train, test) for name in args.only or [*RECIPES, CLASSIFIER]
+        name: train_one(name, args, train, test, emit)
+        for name in args.only or [*RECIPES, CLASSIFIER]
     }
     # The table lists every checkpoint in the folder, so training one model keeps the others' rows.
     stored = {
@@ -152,6 +203,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict]:
     (args.out / "metrics.md").write_text(table + "\n")
     print(table)
     print(f"total {time.perf_counter() - started:.0f} s")
+    emit({"event": "done"})
     return results
 
 

@@ -6,6 +6,7 @@ torch.load(weights_only=True), so a checkpoint can carry tensors and plain value
 
 import os
 import pickle
+import re
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from explorer.models import ModelConfig, build_model
 
 FORMAT_VERSION = 1
 CHECKPOINT_DIR = Path(__file__).resolve().parent.parent / "checkpoints"
+USER = "user"  # models trained in the app live in CHECKPOINT_DIR/user, never over shipped ones
+USER_DIR = CHECKPOINT_DIR / USER
+NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
 SHIPPED_MODELS = (
     "ae-2d",
     "vae-2d",
@@ -42,7 +46,8 @@ def atomic_write(path: Path, write) -> None:
     A crash at any moment leaves either the old file or the new one, never half of one.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    prefix = f".{path.name}.{os.getpid()}."  # the writer's pid: see remove_stale_temporaries
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     os.close(fd)
     try:
         write(tmp)
@@ -140,21 +145,60 @@ def model_from_checkpoint(checkpoint: dict, name: str = "checkpoint") -> nn.Modu
 
 
 def resolve(name_or_path: str | os.PathLike, folder: Path = CHECKPOINT_DIR) -> Path:
-    """A shipped or saved model's name -> folder/<name>.pt; a path ending in .pt stays a path."""
+    """A model's name -> folder/<name>.pt, else folder/user/<name>.pt (trained in the app);
+    a path ending in .pt stays a path. A name never leads outside those two folders."""
     text = str(name_or_path)
     if text.endswith(".pt"):
         return Path(text)
-    path = folder / f"{text}.pt"
-    if Path(text).name != text or text.startswith(".") or not path.is_file():
-        known = ", ".join(available_models(folder)) or "none"
-        raise CheckpointError(f"unknown model {text!r}; known models: {known}")
-    return path
+    if NAME.fullmatch(text):
+        for path in (folder / f"{text}.pt", folder / USER / f"{text}.pt"):
+            if path.is_file():
+                return path
+    known = ", ".join(available_models(folder)) or "none"
+    raise CheckpointError(f"unknown model {text[:60]!r}; known models: {known}")
 
 
 def available_models(folder: Path = CHECKPOINT_DIR) -> list[str]:
-    """Names of the checkpoint files in folder, shipped ones first in lesson order."""
-    names = sorted(p.stem for p in folder.glob("*.pt") if not p.name.startswith("."))
-    return [n for n in SHIPPED_MODELS if n in names] + [n for n in names if n not in SHIPPED_MODELS]
+    """Names of the checkpoints in folder, shipped ones first in lesson order, then those in
+    folder/user."""
+    names = sorted(p.stem for p in folder.glob("*.pt") if NAME.fullmatch(p.stem))
+    users = sorted(p.stem for p in (folder / USER).glob("*.pt") if NAME.fullmatch(p.stem))
+    shipped = [n for n in SHIPPED_MODELS if n in names]
+    others = [n for n in names if n not in SHIPPED_MODELS]
+    return shipped + others + [n for n in users if n not in names]
+
+
+def check_new_name(name: str, folder: Path = CHECKPOINT_DIR) -> None:
+    """ValueError, in words for a person, unless name can be given to a new model."""
+    if not NAME.fullmatch(name):
+        raise ValueError(
+            "A model name is 1 to 40 characters: lower-case letters, digits, '-', '_' and '.', "
+            "starting with a letter or a digit."
+        )
+    taken = available_models(folder if folder.name != USER else folder.parent)
+    if name in taken or name in SHIPPED_MODELS or name == CLASSIFIER:
+        raise ValueError(f"A model named {name!r} exists already: choose another name.")
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files left by writers that died mid-write (killed, crashed)."""
+    removed = []
+    for path in folder.glob(".*.tmp"):
+        pid = path.name.split(".")[-3]  # .<name>.<pid>.<random>.tmp
+        if pid.isdigit() and not process_exists(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def load_model(name_or_path: str | os.PathLike) -> nn.Module:

@@ -303,3 +303,23 @@ def path_figure(
         "legend": {"itemsizing": "constant", "orientation": "h", "y": -0.2},
     }  # fmt: skip
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+TERM_NAMES = {"loss": "loss (what is minimised)", "recon": "reconstruction BCE", "kl": "KL"}
+
+
+def training_curves(epochs: list[dict], total: int) -> go.Figure:
+    """Loss terms per epoch (training-set averages, nats per image), as training goes."""
+    x = [e["epoch"] for e in epochs]
+    fig = go.Figure([
+        go.Scatter(x=x, y=[e[term] for e in epochs], name=label, mode="lines+markers")
+        for term, label in TERM_NAMES.items()
+        if term in epochs[0]
+    ])  # fmt: skip
+    fig.update_layout(
+        font=FONT, template=TEMPLATE, height=360, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        xaxis={"title": {"text": "epoch"}, "range": [0.5, total + 0.5]},
+        yaxis={"title": {"text": "nats per image"}, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25},
+    )  # fmt: skip
+    return fig

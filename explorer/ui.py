@@ -6,20 +6,23 @@ The only module of explorer/ that imports Streamlit.
 import numpy as np
 import streamlit as st
 import torch
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 from torch import nn
 
 from explorer.checkpoints import (
     CHECKPOINT_DIR,
     CLASSIFIER,
+    USER_DIR,
     CheckpointError,
     available_models,
     model_from_checkpoint,
     read_checkpoint,
+    remove_stale_temporaries,
     resolve,
 )
 from explorer.classifier import classify
 from explorer.data import DataUnavailableError, load_mnist_uint8
-from explorer.embeddings import coords, load_embedding
+from explorer.embeddings import coords, embedding_path, load_embedding
 from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
 from explorer.interpolation import Census, census, interpolate, random_pairs
 from explorer.latents import decode, manifold
@@ -36,6 +39,7 @@ PAGES = [
     ("pages/2_AE_vs_VAE.py", "AE vs VAE: generation", "🎲"),
     ("pages/3_KL_On_Off.py", "KL on / off", "⚖️"),
     ("pages/4_Interpolation.py", "Interpolation", "↔️"),
+    ("pages/5_Train.py", "Train a model", "🏋️"),
 ]
 
 
@@ -46,9 +50,30 @@ def sidebar_nav() -> None:
     st.sidebar.divider()
 
 
-@st.cache_resource(show_spinner=False)
+def checkpoint_files() -> tuple[tuple[str, int], ...]:
+    """(path, modification time) of every checkpoint and map file, shipped and user-trained:
+    a model trained or retrained meanwhile changes it, and so refreshes the caches below."""
+    found = []
+    for folder in (CHECKPOINT_DIR, USER_DIR):
+        for path in sorted(folder.glob("*.[pn][tp]*")):
+            if path.name.startswith("."):  # a file being written
+                continue
+            try:
+                found.append((path.name, path.stat().st_mtime_ns))
+            except FileNotFoundError:  # removed while we looked
+                continue
+    return tuple(found)
+
+
 def model_catalogue() -> tuple[dict[str, dict], dict[str, str]]:
     """(usable, unusable): usable name -> checkpoint metrics and config; unusable name -> reason."""
+    return _catalogue(checkpoint_files())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _catalogue(files: tuple) -> tuple[dict[str, dict], dict[str, str]]:
+    for folder in (CHECKPOINT_DIR, USER_DIR):
+        remove_stale_temporaries(folder)
     usable, unusable = {}, {}
     for name in available_models(CHECKPOINT_DIR):
         try:
@@ -68,16 +93,32 @@ def autoencoder_names() -> list[str]:
     return [name for name in usable if name != CLASSIFIER]
 
 
-@st.cache_resource(show_spinner=False)
+def version(name: str) -> tuple[int, int]:
+    """Modification times of a model's checkpoint and map data: part of the cache keys, so a
+    retrained model is read again."""
+    path = resolve(name)
+    data = embedding_path(path)
+    return path.stat().st_mtime_ns, data.stat().st_mtime_ns if data.exists() else 0
+
+
 def cached_model(name: str) -> nn.Module:
     """The model in eval mode; shared by all sessions, so only ever used under inference_mode."""
+    return _model(name, version(name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _model(name: str, _version: tuple) -> nn.Module:
     path = resolve(name)
     return model_from_checkpoint(read_checkpoint(path), path.name)
 
 
-@st.cache_resource(show_spinner=False)
 def cached_embedding(name: str) -> dict[str, np.ndarray]:
-    """Shipped map data; shared read-only arrays (cache_resource: no copy per rerun)."""
+    """A model's map data; shared read-only arrays (cache_resource: no copy per rerun)."""
+    return _embedding(name, version(name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _embedding(name: str, _version: tuple) -> dict[str, np.ndarray]:
     embedding = load_embedding(name)
     for array in embedding.values():
         array.setflags(write=False)
@@ -117,6 +158,23 @@ def classify_images(images: np.ndarray) -> list[tuple[int, float]]:
     """(digit, confidence) per image (N, 28, 28), from the shipped classifier."""
     digits, confidences = classify(cached_model(CLASSIFIER), torch.as_tensor(images[:, None]))
     return list(zip(digits.tolist(), confidences.tolist()))
+
+
+def session_id() -> str:
+    """This browser session's id (to tell a session whether a training is its own)."""
+    context = get_script_run_ctx()
+    return context.session_id if context else ""
+
+
+@st.cache_resource(show_spinner="Looking for the MNIST training images…", ttl=60)
+def training_data_problem() -> str | None:
+    """None if the MNIST training set can be read (downloading it where a network exists),
+    else the message saying how to provide it. Asked again after a minute."""
+    try:
+        load_mnist_uint8(train=True)
+    except DataUnavailableError as error:
+        return str(error)
+    return None
 
 
 def config_of(name: str) -> dict:

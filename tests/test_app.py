@@ -3,14 +3,17 @@
 import json
 
 import pytest
+import torch
 from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
 from explorer import ui
-from explorer.checkpoints import SHIPPED_MODELS
+from explorer.checkpoints import MAX_BYTES, SHIPPED_MODELS, USER_DIR, save_checkpoint
 from explorer.data import DataUnavailableError
 from explorer.embeddings import load_embedding
+from explorer.models import build_model
 from tests.conftest import REPO
+from tests.test_checkpoints import SMALL, RunsCode, broken_files
 
 MAP = "pages/1_Latent_Map.py"
 HOME = str(REPO / "streamlit_app.py")
@@ -49,7 +52,7 @@ def test_home_page_lists_the_lesson_and_the_models():
     assert at.title[0].value == "Latent Explorer"
     assert len(at.subheader) == 5  # the five steps of the lesson
     linked = {link.proto.page for link in at.main.get("page_link")}
-    assert linked == {"Latent_Map", "AE_vs_VAE", "KL_On_Off", "Interpolation"}
+    assert linked == {"Latent_Map", "AE_vs_VAE", "KL_On_Off", "Interpolation", "Train"}
     table = at.dataframe[0].value
     assert list(table["model"]) == [*SHIPPED_MODELS, "classifier"]
 
@@ -134,18 +137,37 @@ def test_map_works_without_mnist(monkeypatch):
         ui.test_images.clear()
 
 
-def test_a_broken_checkpoint_is_listed_as_skipped_and_the_app_keeps_working():
-    broken = REPO / "checkpoints" / "zz-broken-by-test.pt"
-    broken.write_bytes(b"not a checkpoint")
-    ui.model_catalogue.clear()
+def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(tmp_path):
+    """Every kind of broken file in the checkpoint folders at once; nothing in them runs."""
+    good = tmp_path / "good.pt"
+    save_checkpoint(good, build_model(SMALL), {}, [])
+    cases = broken_files(tmp_path, good)
+    torch.save({"format_version": 1, "config": SMALL.to_dict()}, tmp_path / "keys.pt")
+    torch.save([1, 2], tmp_path / "list.pt")
+    USER_DIR.mkdir(parents=True, exist_ok=True)
+    planted = [REPO / "checkpoints" / "zz-broken-by-test.pt"]
+    planted[0].write_bytes(b"not a checkpoint")
+    for case, (path, content, _) in cases.items():
+        target = USER_DIR / f"zz-broken-{case.replace(' ', '-')}.pt"
+        target.write_bytes(content if content is not None else path.read_bytes())
+        planted.append(target)
+    huge = USER_DIR / "zz-broken-huge.pt"
+    with open(huge, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: no disk used, and never read
+    planted.append(huge)
     try:
         at = AppTest.from_file(HOME, default_timeout=60).run()
         assert not at.exception
-        assert any("zz-broken-by-test.pt: not a readable checkpoint" in w.value for w in at.warning)
+        warnings = " ".join(w.value for w in at.warning)
+        for path in planted:
+            assert path.stem in warnings, path.name
+        for page in ui.PAGES[1:]:
+            at.switch_page(page[0]).run()
+            assert not at.exception, page
         at.switch_page(MAP).run()
-        assert not at.exception
         options = at.sidebar.selectbox[0].options
         assert len(options) == len(SHIPPED_MODELS) and not any("zz-broken" in o for o in options)
+        assert not RunsCode.marker.exists()  # the pickle's code never ran
     finally:
-        broken.unlink()
-        ui.model_catalogue.clear()
+        for path in planted:
+            path.unlink()

@@ -1,5 +1,7 @@
 import io
+import os
 import pickle
+import subprocess
 import zipfile
 
 import numpy as np
@@ -9,8 +11,10 @@ import torch
 from explorer.checkpoints import (
     CheckpointError,
     available_models,
+    check_new_name,
     model_from_checkpoint,
     read_checkpoint,
+    remove_stale_temporaries,
     resolve,
     save_checkpoint,
 )
@@ -195,3 +199,39 @@ def test_broken_map_data_is_refused_with_the_file_named(saved, tmp_path):
     save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(5, int),
                                             "pca": np.zeros((5, 2), np.float32)})  # fmt: skip
     assert load_embedding("small", tmp_path)["latent"].shape == (5, 3)
+
+
+def test_user_models_resolve_from_their_folder_and_names_never_escape(saved, tmp_path):
+    _, path = saved
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "mine.pt").write_bytes(path.read_bytes())
+    (user / "Not-A-Name.pt").write_bytes(path.read_bytes())
+    (tmp_path.parent / "outside.pt").write_bytes(path.read_bytes())
+    assert available_models(tmp_path) == ["small", "mine"]
+    assert resolve("mine", tmp_path) == user / "mine.pt"
+    bad = ["../outside", "user/mine", "/etc/passwd", "..", "Not-A-Name", "a" * 41, "x\0y", ""]
+    for name in bad:
+        with pytest.raises(CheckpointError, match="unknown model"):
+            resolve(name, tmp_path)
+
+
+def test_new_names_are_checked(saved, tmp_path):
+    for taken in ("small", "vae-2d", "classifier"):
+        with pytest.raises(ValueError, match="exists already"):
+            check_new_name(taken, tmp_path)
+    for bad in ("../x", "My Model", ".hidden", "-dash", "a" * 41, "x/y"):
+        with pytest.raises(ValueError, match="lower-case letters"):
+            check_new_name(bad, tmp_path)
+    check_new_name("my-vae-2d.b0.5", tmp_path)
+
+
+def test_stale_temporaries_of_dead_writers_are_removed(tmp_path):
+    child = subprocess.Popen(["sleep", "0"])
+    child.wait()
+    stale = tmp_path / f".model.pt.{child.pid}.abc123.tmp"
+    live = tmp_path / f".model.pt.{os.getpid()}.def456.tmp"
+    stale.write_bytes(b"half")
+    live.write_bytes(b"being written")
+    assert remove_stale_temporaries(tmp_path) == [stale]
+    assert live.exists() and not stale.exists()
