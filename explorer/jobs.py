@@ -8,6 +8,7 @@ next reader removes it; checkpoints are written atomically, so none is ever half
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -77,8 +78,9 @@ class JobStatus:
 
     @property
     def finished(self) -> str | None:
-        """ "done", "error" or "stopped" (cancelled or killed) once the job is over."""
-        ends = [e["event"] for e in self.events if e["event"] in ("done", "error")]
+        """Once the job is over: "done", "error" (the trainer said why), "cancelled", or
+        "stopped" (its process ended otherwise: killed, crashed)."""
+        ends = [e["event"] for e in self.events if e["event"] in ("done", "error", "cancelled")]
         return ends[-1] if ends else (None if self.running else "stopped")
 
     @property
@@ -166,6 +168,8 @@ def cancel(folder: Path = USER_DIR) -> bool:
     record = read_lock(folder)
     if not record or not record.get("pid"):
         return False
+    with open(folder / LOG, "a") as log:
+        log.write(json.dumps({"event": "cancelled", "time": time.time()}) + "\n")
     try:
         os.killpg(record["pid"], signal.SIGTERM)
     except ProcessLookupError:
@@ -174,9 +178,10 @@ def cancel(folder: Path = USER_DIR) -> bool:
 
 
 def last_error(folder: Path = USER_DIR) -> str:
-    """The trainer's last line on stderr, for a failed job."""
+    """The exception the trainer died of, from its stderr ("" if none: it was killed)."""
     try:
-        lines = (folder / ERRORS).read_text().strip().splitlines()
+        lines = (folder / ERRORS).read_text().splitlines()
     except FileNotFoundError:
         return ""
-    return lines[-1] if lines else ""
+    errors = [line for line in lines if re.match(r"\w+(Error|Exception|Interrupt)\b", line)]
+    return errors[-1] if errors else ""

@@ -7,7 +7,7 @@ from explorer import jobs, ui
 from explorer.checkpoints import available_models
 from explorer.plotting import latent_map, training_curves
 
-SECONDS_PER_EPOCH = 4  # one torch thread on this project's 2-core machine, 60,000 images
+SECONDS_PER_EPOCH = 5  # one torch thread on this project's 2-core machine, 60,000 images
 
 st.set_page_config(page_title="Train · Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -75,12 +75,14 @@ def outcome(job: jobs.JobStatus) -> None:
     elif job.finished == "error":
         message = next(e["message"] for e in job.events if e["event"] == "error")
         st.error(f"Training {name} failed: {message}")
-    elif job.epochs or job.request.owner == ui.session_id():
+    elif job.finished == "cancelled":
+        st.info(f"The training of {name} was cancelled; nothing of it was saved.")
+    else:
         error = jobs.last_error()
         st.warning(
-            f"The training of {name} stopped before it finished (cancelled, or its process "
-            "ended); nothing of it was saved, and every other model is untouched."
-            + (f" Its last message: {error}" if error and "Terminated" not in error else "")
+            f"The training of {name} stopped before it finished: its process ended"
+            + (f" with {error}" if error else "")
+            + ". Nothing of it was saved, and every other model is untouched."
         )
 
 

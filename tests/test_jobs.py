@@ -70,6 +70,7 @@ def test_one_training_at_a_time_and_a_killed_trainer_leaves_no_lock(user_dir):
     os.kill(pid, signal.SIGKILL)
     job = wait_until_over(user_dir)
     assert job.finished == "stopped" and not (user_dir / "zz-first.pt").exists()
+    assert jobs.last_error(user_dir) == ""  # killed: no exception to report
     assert not (user_dir / jobs.LOCK).exists()
     jobs.start(request("zz-second"), user_dir)  # the lock is free again
     assert wait_until_over(user_dir).finished == "done"
@@ -80,7 +81,7 @@ def test_cancel_stops_the_job_and_saves_nothing(user_dir):
     wait_for_epoch(user_dir)
     assert jobs.cancel(user_dir)
     job = wait_until_over(user_dir)
-    assert job.finished == "stopped" and not list(user_dir.glob("zz-cancelled*"))
+    assert job.finished == "cancelled" and not list(user_dir.glob("zz-cancelled*"))
     assert not jobs.cancel(user_dir)  # nothing left to cancel
 
 
@@ -126,3 +127,15 @@ def test_kill_9_at_random_moments_never_breaks_an_earlier_checkpoint(tmp_path, t
             load_embedding(name, folder)
     remove_stale_temporaries(folder)
     assert not list(folder.glob(".*.tmp"))
+
+
+def test_a_crashed_trainer_is_reported_with_its_exception(user_dir, tmp_path, monkeypatch):
+    raw = tmp_path / "broken-mnist" / "MNIST" / "raw"
+    raw.mkdir(parents=True)
+    for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"):
+        (raw / name).write_bytes(b"\0\0\x08\x03" + b"\xff" * 20)  # a header promising too much
+    monkeypatch.setenv("MNIST_ROOT", str(raw.parent.parent))
+    jobs.start(request("zz-crash"), user_dir)
+    job = wait_until_over(user_dir)
+    assert job.finished == "stopped" and not list(user_dir.glob("zz-crash*"))
+    assert jobs.last_error(user_dir).startswith("ValueError")
