@@ -55,9 +55,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)
-    print(
-        f"torch threads: {torch.get_num_threads()}; {args.repeats} reruns per widget, no cache hits"
-    )
+    print(f"torch threads: {torch.get_num_threads()}; {args.repeats} reruns per widget")
     for page, actions in ACTIONS.items():
         at = AppTest.from_file(HOME, default_timeout=120).run()
         started = time.perf_counter()
