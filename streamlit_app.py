@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import ui
 
-MAP, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ in ui.PAGES[1:])
+MAP, DRAW, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ in ui.PAGES[1:])
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -23,7 +23,8 @@ STEPS = [
         "The encoder turns an image into a small latent vector; the decoder rebuilds the image. "
         "How well it rebuilds shows how much the vector keeps.",
         [(MAP, "🗺️", "Latent Map: pick **ae-20d**, click any digit, compare original and "
-          "reconstruction")],
+          "reconstruction"),
+         (DRAW, "✏️", "Draw a digit: encode your own handwriting and see where it lands")],
     ),
     (
         "2. An autoencoder's latent space is a set of points",

@@ -8,8 +8,18 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from explorer.models import Autoencoder, kl_to_standard_normal
+from explorer.models import VAE, Autoencoder, kl_to_standard_normal
 from explorer.projections import PCA, nearest
+
+
+@torch.inference_mode()
+def encode(model: Autoencoder, images: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """Images (N, 28, 28) -> (latent (N, latent_dim): z, or mu for a VAE; logvar or None)."""
+    x = torch.tensor(images[:, None], dtype=torch.float32)
+    if isinstance(model, VAE):
+        mu, logvar = model.encode(x)
+        return mu.numpy(), logvar.numpy()
+    return model.encode(x).numpy(), None
 
 
 @torch.inference_mode()

@@ -113,6 +113,16 @@ def latent_map(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def with_star(fig: go.Figure, position: np.ndarray, name: str) -> go.Figure:
+    """Mark one position on a map with a large star, named in the legend."""
+    fig.add_trace(go.Scatter(
+        x=position[:1], y=position[1:], mode="markers", name=name, hoverinfo="name",
+        marker={"size": 26, "symbol": "star", "color": "gold",
+                "line": {"width": 2, "color": "black"}},
+    ))  # fmt: skip
+    return fig
+
+
 def manifold_figure(canvas: np.ndarray, xs: np.ndarray, ys: np.ndarray, axis_titles) -> go.Figure:
     """The decoded grid as one image, its axes labelled with the latent values decoded."""
     n = len(xs)

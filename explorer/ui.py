@@ -36,6 +36,7 @@ torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps
 PAGES = [
     ("streamlit_app.py", "Home", "🏠"),
     ("pages/1_Latent_Map.py", "Latent Map", "🗺️"),
+    ("pages/6_Draw_a_Digit.py", "Draw a digit", "✏️"),
     ("pages/2_AE_vs_VAE.py", "AE vs VAE: generation", "🎲"),
     ("pages/3_KL_On_Off.py", "KL on / off", "⚖️"),
     ("pages/4_Interpolation.py", "Interpolation", "↔️"),
@@ -315,6 +316,67 @@ def projection_picker_ui(options: list[str], key: str = "projection") -> str:
         help="PCA is a linear shadow of the codes (so a click can be decoded through it); "
         "UMAP keeps neighbours together but has no inverse.",
     )
+
+
+CANVAS_HTML = """
+<canvas width="280" height="280" aria-label="Drawing area: draw one digit"></canvas>
+<div><button type="button">Clear</button></div>
+"""
+CANVAS_CSS = """
+canvas { background: #000; border-radius: 8px; touch-action: none; cursor: crosshair;
+         width: 280px; height: 280px; display: block; }
+button { margin-top: 8px; font-size: 16px; padding: 4px 16px; }
+"""
+# White strokes on black, like MNIST; the picture goes back to Python as a PNG data URL
+# whenever a stroke ends. Handlers are attached once, however often the component renders.
+CANVAS_JS = """
+export default function(component) {
+  const { parentElement, setStateValue } = component;
+  const canvas = parentElement.querySelector('canvas');
+  if (canvas.dataset.ready) return;
+  canvas.dataset.ready = '1';
+  const ctx = canvas.getContext('2d');
+  const clear = () => { ctx.fillStyle = '#000'; ctx.fillRect(0, 0, 280, 280); };
+  clear();
+  Object.assign(ctx, { strokeStyle: '#fff', lineWidth: 20, lineCap: 'round', lineJoin: 'round' });
+  let drawing = false;
+  const at = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return [(e.clientX - r.left) * 280 / r.width, (e.clientY - r.top) * 280 / r.height];
+  };
+  canvas.addEventListener('pointerdown', (e) => {
+    drawing = true;
+    canvas.setPointerCapture(e.pointerId);
+    ctx.beginPath();
+    ctx.moveTo(...at(e));
+    ctx.lineTo(...at(e));
+    ctx.stroke();
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (drawing) { ctx.lineTo(...at(e)); ctx.stroke(); }
+  });
+  const end = () => {
+    if (!drawing) return;
+    drawing = false;
+    setStateValue('image', canvas.toDataURL('image/png'));
+  };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+  parentElement.querySelector('button').addEventListener('click', () => {
+    clear();
+    setStateValue('image', '');
+  });
+}
+"""
+CANVAS = st.components.v2.component(
+    "latent_explorer_canvas", html=CANVAS_HTML, css=CANVAS_CSS, js=CANVAS_JS
+)
+
+
+def drawing_canvas_ui(key: str = "canvas") -> str:
+    """A 280 x 280 drawing area; returns the drawing as a PNG data URL ("" while empty)."""
+    result = CANVAS(key=key, default={"image": ""}, on_image_change=lambda: None)
+    return result.image or ""
 
 
 def show_chart(figure, key: str) -> None:

@@ -52,7 +52,14 @@ def test_home_page_lists_the_lesson_and_the_models():
     assert at.title[0].value == "Latent Explorer"
     assert len(at.subheader) == 5  # the five steps of the lesson
     linked = {link.proto.page for link in at.main.get("page_link")}
-    assert linked == {"Latent_Map", "AE_vs_VAE", "KL_On_Off", "Interpolation", "Train"}
+    assert linked == {
+        "Latent_Map",
+        "Draw_a_Digit",
+        "AE_vs_VAE",
+        "KL_On_Off",
+        "Interpolation",
+        "Train",
+    }
     table = at.dataframe[0].value
     assert list(table["model"]) == [*SHIPPED_MODELS, "classifier"]
 

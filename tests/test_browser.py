@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, click_point, streamlit_server, wait_for_script
+from tests.test_drawing import png, stroke_canvas
 
 pytestmark = pytest.mark.e2e
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/latent-explorer-screenshots"))
@@ -95,4 +96,36 @@ def test_lesson_page_renders_in_the_browser(browser, server, path, images, chart
         heading.evaluate("h => h.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(300)
         page.screenshot(path=SCREENSHOTS / f"{path}-{i}.png")
+    page.close()
+
+
+def test_drawing_and_uploading_a_digit(browser, server, tmp_path):
+    """Draw a 7 with the mouse: it is read and starred; then upload a dark-on-light photo."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"{server}/Draw_a_Digit")
+    page.wait_for_selector("canvas", timeout=60_000)
+    wait_for_script(page)
+    box = page.locator("canvas").first.bounding_box()
+    x, y = box["x"], box["y"]
+    page.mouse.move(x + 60, y + 60)
+    page.mouse.down()
+    for i in range(20):
+        page.mouse.move(x + 60 + 8 * i, y + 60)
+    for i in range(25):
+        page.mouse.move(x + 220 - 4 * i, y + 60 + 8 * i)
+    page.mouse.up()
+    page.wait_for_selector("text=prepared like MNIST: looks like a", timeout=15_000)
+    wait_for_script(page)
+    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    assert any("reconstruction: looks like a" in c for c in captions), captions
+    page.screenshot(path=SCREENSHOTS / "draw.png")
+
+    photo = tmp_path / "paper.png"
+    photo.write_bytes(png(1 - stroke_canvas()))  # dark ink on white paper
+    page.locator("input[type='file']").set_input_files(photo)
+    page.wait_for_selector("text=Showing the uploaded picture", timeout=15_000)
+    wait_for_script(page)
+    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    assert any(c.startswith("prepared like MNIST: looks like a") for c in captions), captions
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()

@@ -1,0 +1,64 @@
+"""The Draw a digit page through AppTest, with drawings injected as the canvas sends them."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app import HOME
+from tests.test_drawing import png, stroke_canvas
+
+DRAW = "pages/6_Draw_a_Digit.py"
+
+
+def data_url(image: np.ndarray) -> str:
+    return "data:image/png;base64," + base64.b64encode(png(image)).decode()
+
+
+def open_draw(model: str = "ae-2d", drawing: str | None = None) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page(DRAW).run()
+    at.sidebar.selectbox[0].set_value(model).run()
+    if drawing is not None:
+        at.session_state["canvas"] = {"image": drawing}
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def map_traces(at: AppTest) -> list[dict]:
+    return json.loads(at.get("plotly_chart")[-1].proto.spec)["data"]
+
+
+def test_an_empty_canvas_asks_for_a_digit():
+    at = open_draw()
+    assert "Draw a digit in the black box" in at.info[0].value
+    assert not at.image
+
+
+@pytest.mark.parametrize("model", ["ae-2d", "vae-2d", "vae-20d"])
+def test_a_drawing_is_encoded_decoded_read_and_starred_on_the_map(model):
+    at = open_draw(model, data_url(stroke_canvas()))
+    captions = [c for image in at.image for c in image.captions]
+    assert captions[0].startswith("prepared like MNIST: looks like a")
+    assert captions[1].startswith("reconstruction: looks like a")
+    names = [t.get("name") for t in map_traces(at)]
+    assert names[-1] == "your digit"
+    lines = [t for t in map_traces(at) if t.get("mode") == "lines"]
+    assert len(lines) == (2 if model.startswith("vae") else 0)  # the sigma ellipses
+
+
+def test_umap_places_the_drawing_among_its_neighbours():
+    at = open_draw("ae-20d", data_url(stroke_canvas()))
+    at.sidebar.radio[0].set_value("umap").run()
+    assert not at.exception
+    assert any("10 test digits whose codes are nearest" in c.value for c in at.caption)
+
+
+def test_a_blank_or_broken_drawing_gets_a_clear_message():
+    at = open_draw(drawing=data_url(np.zeros((280, 280))))
+    assert "holds no ink" in at.info[0].value
+    at = open_draw(drawing="data:image/png;base64,bm90IGEgcG5n")
+    assert "not an image that can be read" in at.error[0].value
