@@ -17,52 +17,57 @@ st.write(
 )
 
 st.header("The lesson, step by step")
+# Each link is a preset: it opens its page on the models and settings of that step, the same
+# link a teacher can copy from the address bar and hand to the class.
 STEPS = [
     (
         "1. An autoencoder compresses and reconstructs",
         "The encoder turns an image into a small latent vector; the decoder rebuilds the image. "
         "How well it rebuilds shows how much the vector keeps.",
-        [(MAP, "🗺️", "Latent Map: pick **ae-20d**, click any digit, compare original and "
-          "reconstruction"),
-         (DRAW, "✏️", "Draw a digit: encode your own handwriting and see where it lands")],
+        [(MAP, "🗺️", "Latent Map with ae-20d: click any digit, compare original and "
+          "reconstruction", {"model": "ae-20d", "view": "pca"}),
+         (DRAW, "✏️", "Draw a digit: encode your own handwriting and see where it lands",
+          {"model": "ae-20d"})],
     ),
     (
         "2. An autoencoder's latent space is a set of points",
         "Each image becomes one point. Digits form clusters, but nothing trains the space "
         "between the points, so an autoencoder is no generative model.",
-        [(MAP, "🗺️", "Latent Map: pick **ae-2d** and click empty space between clusters"),
+        [(MAP, "🗺️", "Latent Map with ae-2d: click empty space between clusters",
+          {"model": "ae-2d"}),
          (GENERATION, "🎲", "AE vs VAE: decode cluster means and random points, graded by "
-          "a classifier")],
+          "a classifier", {"size": "2", "seed": "0"})],
     ),
     (
         "3. A VAE encodes a Gaussian: mu and sigma",
         "A VAE's encoder gives a mean mu and a spread sigma per image; the decoder sees "
         "z = mu + sigma * eps with eps ~ N(0, I), the reparameterization trick.",
-        [(MAP, "🗺️", "Latent Map: pick **vae-2d**, click a digit: the ellipses show sigma, "
-          "the strip decodes draws of z")],
+        [(MAP, "🗺️", "Latent Map with vae-2d on a 3: the ellipses show sigma, the strip "
+          "decodes draws of z", {"model": "vae-2d", "point": "18"})],
     ),
     (
         "4. The KL term shapes the space",
         "Trained on reconstruction alone, a VAE still reconstructs well but its codes scatter "
         "far from the origin. The KL term pulls every Gaussian toward N(0, I): the space "
         "becomes compact and continuous, and decoding the prior gives real-looking digits.",
-        [(KL, "⚖️", "KL on / off: the same VAE with beta 0 and beta 1, side by side, and a "
-          "beta slider")],
+        [(KL, "⚖️", "KL on / off: the same 20-D VAE with beta 0 and beta 1, side by side",
+          {"size": "20", "seed": "0"}),
+         (KL, "⚖️", "KL on / off in 2-D, with the beta slider", {"size": "2", "seed": "0"})],
     ),
     (
         "5. Interpolation",
         "Walking the straight line between two digits' latent vectors morphs one into the "
         "other; on the way from a 2 to a 5 an 8 may appear.",
-        [(INTERPOLATION, "↔️", "Interpolation: walk from a 2 to a 5, and count how often a "
-          "third digit appears")],
+        [(INTERPOLATION, "↔️", "Interpolation from a 2 to a 5 in 20-D, counting the third "
+          "digits met on the way", {"size": "20", "from": "2", "to": "5", "seed": "0"})],
     ),
 ]  # fmt: skip
 for title, text, links in STEPS:
     with st.container(border=True):
         st.subheader(title)
         st.write(text)
-        for page, icon, label in links:
-            st.page_link(page, label=label, icon=icon)
+        for page, icon, label, params in links:
+            st.page_link(page, label=label, icon=icon, query_params=params)
 
 st.header("Models in this app")
 usable, unusable = ui.model_catalogue()

@@ -3,6 +3,9 @@
 The only module of explorer/ that imports Streamlit.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import streamlit as st
 import torch
@@ -207,10 +210,23 @@ def latent_size_ui(key: str = "latent_size") -> int:
 
 
 def seed_ui(key: str = "seed") -> int:
+    st.session_state.setdefault(key, 0)  # the default, unless a shared link set one
     return st.sidebar.number_input(
-        "Random seed", min_value=0, max_value=2**31 - 1, value=0, step=1, key=key,
+        "Random seed", min_value=0, max_value=MAX_SEED, step=1, key=key,
         help="Same seed, same pictures: change it to draw new ones.",
     )  # fmt: skip
+
+
+MAX_SEED = 2**31 - 1
+
+
+def lesson_fields() -> dict[str, "UrlField"]:
+    """Query parameters every lesson page reads: the latent size and the seed."""
+    sizes = sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
+    return {
+        "size": UrlField("latent_size", one_of(sizes, int)),
+        "seed": UrlField("seed", whole_number(0, MAX_SEED)),
+    }
 
 
 def score_images(images: np.ndarray) -> Score:
@@ -377,6 +393,67 @@ def drawing_canvas_ui(key: str = "canvas") -> str:
     """A 280 x 280 drawing area; returns the drawing as a PNG data URL ("" while empty)."""
     result = CANVAS(key=key, default={"image": ""}, on_image_change=lambda: None)
     return result.image or ""
+
+
+@dataclass(frozen=True)
+class UrlField:
+    """A query parameter of a shareable link: the session-state key it sets, and how to read
+    it (a ValueError's message says, for a person, why a value is refused)."""
+
+    key: str
+    parse: Callable[[str], object]
+
+
+def apply_url(page: str, fields: dict[str, UrlField]) -> None:
+    """Copy a link's query parameters into the page's widgets, when the link is new to this
+    session; parameters that are unknown, stale or invalid are ignored, with a note."""
+    params = st.query_params.to_dict()
+    if not params or params == st.session_state.get(f"url:{page}"):
+        return
+    ignored = []
+    for name, value in params.items():
+        field = fields.get(name)
+        try:
+            if field is None:
+                raise ValueError("not used on this page")
+            st.session_state[field.key] = field.parse(value)
+        except ValueError as error:
+            ignored.append(f"{name}={value[:40]} ({error})")
+    st.session_state[f"url:{page}"] = params
+    if ignored:
+        st.info("Ignored from the link, so defaults are shown instead: " + "; ".join(ignored))
+
+
+def write_url(page: str, values: dict[str, object]) -> None:
+    """Keep the address bar showing this view, so that copying it shares the view."""
+    params = {name: str(value) for name, value in values.items()}
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+    st.session_state[f"url:{page}"] = params
+
+
+def one_of(options: list, kind: Callable[[str], object] = str) -> Callable[[str], object]:
+    """A parser accepting only the given options (models, digits, betas, views…)."""
+
+    def parse(text: str) -> object:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise ValueError("not understood") from None
+        if value not in options:
+            raise ValueError("not one of the choices here")
+        return value
+
+    return parse
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValueError(f"a whole number from {low} to {high} is expected")
+        return int(text)
+
+    return parse
 
 
 def show_chart(figure, key: str) -> None:

@@ -30,6 +30,15 @@ st.write(
     "the legend to hide it, double-click to show it alone."
 )
 
+PAGE = "map"
+ui.apply_url(
+    PAGE,
+    {
+        "model": ui.UrlField("model", ui.one_of(ui.autoencoder_names())),
+        "view": ui.UrlField("projection", ui.one_of(["pca", "umap"])),
+        "point": ui.UrlField("pick", lambda text: {"row": ui.whole_number(0, 9999)(text)}),
+    },
+)
 name = ui.model_picker_ui()
 model = ui.cached_model(name)
 embedding = ui.cached_embedding(name)
@@ -92,6 +101,8 @@ def map_and_panel() -> None:
     chart_key = f"map-{name}-{projection}"
     read_click(chart_key)
     latent, row, note, position = current_pick()
+    shared = {"model": name} | ({"view": projection} if projection != "latent" else {})
+    ui.write_url(PAGE, shared | ({"point": row} if row is not None else {}))
     ellipses = sigma_ellipses(row, position)
     on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
     # The figure changes only with the chart, or with ellipses on it: then the browser keeps

@@ -19,6 +19,8 @@ st.write(
     "the comparison rests on numbers, not only on looks."
 )
 
+PAGE = "generation"
+ui.apply_url(PAGE, ui.lesson_fields())
 size = ui.latent_size_ui()
 ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
 if not ae_names or not vae_names:
@@ -27,6 +29,7 @@ if not ae_names or not vae_names:
 ae = st.sidebar.selectbox("Autoencoder", ae_names, format_func=ui.describe_model, key=f"ae{size}")
 vae = st.sidebar.selectbox("VAE", vae_names, format_func=ui.describe_model, key=f"vae{size}")
 seed = ui.seed_ui()
+ui.write_url(PAGE, {"size": size, "seed": seed})
 
 st.header("1. Decoding the middle of each digit's cluster")
 st.write(

@@ -22,6 +22,12 @@ st.write(
     "counts. Below, the same architecture trained both ways, on the same test images."
 )
 
+PAGE = "kl"
+BETA_KEY = "beta"
+fields = ui.lesson_fields()
+betas_2d = sorted({ui.config_of(n)["beta"] for n in ui.models_where("vae", 2)} - {0.0})
+fields["beta"] = ui.UrlField(BETA_KEY, ui.one_of(betas_2d, float))
+ui.apply_url(PAGE, fields)
 size = ui.latent_size_ui()
 vaes = ui.models_where("vae", size)
 off_names = [n for n in vaes if ui.config_of(n)["beta"] == 0]
@@ -31,16 +37,18 @@ if not off_names or not betas:
     st.stop()
 beta = betas[0]
 if len(betas) > 1:
+    if st.session_state.get(BETA_KEY) not in betas:
+        st.session_state[BETA_KEY] = 1.0 if 1.0 in betas else betas[0]
     beta = st.sidebar.select_slider(
         "beta of the KL-on model",
         betas,
-        value=1.0 if 1.0 in betas else betas[0],
-        key=f"beta{size}",
+        key=BETA_KEY,
         help="The weight of the KL term. 1 is the VAE of Kingma and Welling.",
     )
 off = off_names[0]
 on = next(n for n in vaes if ui.config_of(n)["beta"] == beta)
 seed = ui.seed_ui()
+ui.write_url(PAGE, {"size": size, "seed": seed} | ({"beta": beta} if len(betas) > 1 else {}))
 sides = ((off, "KL off (beta 0)"), (on, f"KL on (beta {beta:g})"))
 embeddings = {name: ui.cached_embedding(name) for name, _ in sides}
 

@@ -12,6 +12,18 @@ from explorer.plotting import latent_map, path_figure, tile
 PAIRS = 40  # random pairs of test images per census
 CENSUS_STEPS = 10  # steps per counted path, ends included
 CHAIN = (2, 4, 5, 6)  # the lesson's figure
+PAGE = "interpolation"
+
+
+def two_rows(text: str) -> list[int]:
+    """Two test images' rows, as a link writes them: "123-456"."""
+    rows = text.split("-")
+    if len(rows) != 2:
+        raise ValueError("two test images are expected, as 123-456")
+    return [ui.whole_number(0, 9999)(row) for row in rows]
+
+
+MODES = ["Two digits", "Two test images picked on the map"]
 
 st.set_page_config(page_title="Interpolation · Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -22,6 +34,24 @@ st.write(
     "in between? The classifier reads every step."
 )
 
+fields = ui.lesson_fields() | {
+    "from": ui.UrlField("from_digit", ui.one_of(list(range(10)), int)),
+    "to": ui.UrlField("to_digit", ui.one_of(list(range(10)), int)),
+    "images": ui.UrlField("which_images", ui.one_of(["typical", "random"])),
+    "steps": ui.UrlField("steps", ui.whole_number(5, 20)),
+    "ends": ui.UrlField("ends", two_rows),
+}
+ui.apply_url(PAGE, fields)
+if "ends" in st.session_state and st.session_state.get("ends_from_url") != st.session_state.ends:
+    st.session_state.ends_mode = MODES[1]  # a link with two test images opens on them
+    st.session_state.ends_from_url = list(st.session_state.ends)
+for key, default in (
+    ("from_digit", 2),
+    ("to_digit", 5),
+    ("steps", 10),
+    ("which_images", "typical"),
+):
+    st.session_state.setdefault(key, default)
 size = ui.latent_size_ui()
 ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
 if not ae_names or not vae_names:
@@ -31,23 +61,21 @@ ae = st.sidebar.selectbox("Autoencoder", ae_names, format_func=ui.describe_model
 vae = st.sidebar.selectbox("VAE", vae_names, format_func=ui.describe_model, key=f"vae{size}")
 models = (ae, vae)
 projection = ui.projection_picker_ui(projections(ui.cached_embedding(vae)))
-steps = st.sidebar.slider("Steps on the path", 5, 20, 10)
+steps = st.sidebar.slider("Steps on the path", 5, 20, key="steps")
 seed = ui.seed_ui()
 labels = ui.cached_embedding(vae)["labels"]
 
 st.header("1. Choose the two ends")
-how = st.radio(
-    "Endpoints",
-    ["Two digits", "Two test images picked on the map"],
-    horizontal=True,
-    label_visibility="collapsed",
-)
-if how == "Two digits":
+how = st.radio("Endpoints", MODES, horizontal=True, label_visibility="collapsed", key="ends_mode")
+if how == MODES[0]:
     left, middle, right = st.columns(3)
-    a = left.selectbox("From digit", range(10), index=2)
-    b = middle.selectbox("To digit", range(10), index=5)
-    typical = right.radio("Which images", ["typical", "random (seed)"], horizontal=True)
-    if typical == "typical":  # the image nearest its digit's mean code, in the VAE
+    a = left.selectbox("From digit", range(10), key="from_digit")
+    b = middle.selectbox("To digit", range(10), key="to_digit")
+    which = right.radio(
+        "Which images", ["typical", "random"], horizontal=True, key="which_images",
+        format_func={"typical": "typical", "random": "random (seed)"}.get,
+    )  # fmt: skip
+    if which == "typical":  # the image nearest its digit's mean code, in the VAE
         latents = ui.cached_embedding(vae)["latent"]
         row_a, row_b = typical_row(latents, labels, a), typical_row(latents, labels, b)
     else:
@@ -82,6 +110,12 @@ else:
         theme=None,
     )
     a, b = int(labels[row_a]), int(labels[row_b])
+shared = {"size": size, "seed": seed, "steps": steps}
+if how == MODES[0]:
+    shared |= {"from": a, "to": b, "images": which}
+else:
+    shared["ends"] = f"{row_a}-{row_b}"
+ui.write_url(PAGE, shared)
 originals = ui.test_images()
 st.markdown(
     f"**A**: test image #{row_a}, a {labels[row_a]}. **B**: test image #{row_b}, a {labels[row_b]}."

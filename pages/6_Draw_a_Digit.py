@@ -19,7 +19,10 @@ st.write(
     "the 10,000 test digits."
 )
 
+PAGE = "draw"
+ui.apply_url(PAGE, {"model": ui.UrlField("model", ui.one_of(ui.autoencoder_names()))})
 name = ui.model_picker_ui()
+ui.write_url(PAGE, {"model": name})
 model = ui.cached_model(name)
 embedding = ui.cached_embedding(name)
 projection = ui.projection_picker_ui(projections(embedding))

@@ -1,0 +1,89 @@
+"""Shareable links: each page's state in the URL's query parameters, and back."""
+
+from urllib.parse import parse_qsl
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import ui
+from tests.test_app import HOME
+
+
+def open_with(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def notes(at: AppTest) -> str:
+    return " ".join(i.value for i in at.info if i.value.startswith("Ignored from the link"))
+
+
+def test_a_map_link_opens_the_model_view_and_point_and_follows_clicks():
+    params = {"model": "vae-20d", "view": "umap", "point": "123"}
+    at = open_with("pages/1_Latent_Map.py", **params)
+    assert at.sidebar.selectbox[0].value == "vae-20d" and at.sidebar.radio[0].value == "umap"
+    assert at.subheader[0].value.startswith("Test image #123:")
+    assert dict(at.query_params) == params and not notes(at)
+    at.sidebar.selectbox[0].set_value("ae-2d").run()
+    assert dict(at.query_params) == {"model": "ae-2d", "point": "123"}
+
+
+@pytest.mark.parametrize(
+    "page, params",
+    [
+        ("pages/2_AE_vs_VAE.py", {"size": "20", "seed": "7"}),
+        ("pages/3_KL_On_Off.py", {"size": "2", "seed": "3", "beta": "4.0"}),
+        ("pages/4_Interpolation.py",
+         {"size": "20", "seed": "5", "steps": "12", "from": "3", "to": "8", "images": "random"}),
+        ("pages/4_Interpolation.py", {"size": "2", "seed": "0", "steps": "10", "ends": "11-42"}),
+    ],
+)  # fmt: skip
+def test_lesson_links_round_trip(page, params):
+    at = open_with(page, **params)
+    assert dict(at.query_params) == params, dict(at.query_params)
+    assert not notes(at)
+    assert at.sidebar.number_input(key="seed").value == int(params["seed"])
+
+
+def test_interpolation_link_with_two_images_opens_on_them():
+    at = open_with("pages/4_Interpolation.py", ends="11-42")
+    text = " ".join(m.value for m in at.markdown)
+    assert "**A**: test image #11," in text and "**B**: test image #42," in text
+
+
+@pytest.mark.parametrize(
+    "page, params, ignored",
+    [
+        ("pages/1_Latent_Map.py", {"model": "../../etc/passwd", "point": "-1"},
+         ["model=", "point="]),
+        ("pages/2_AE_vs_VAE.py", {"size": "7", "seed": "abc", "zoom": "3"},
+         ["size=", "seed=", "zoom="]),
+        ("pages/3_KL_On_Off.py", {"beta": "2.5"}, ["beta="]),
+        ("pages/4_Interpolation.py", {"from": "12", "steps": "500", "ends": "1"},
+         ["from=", "steps=", "ends="]),
+    ],
+)  # fmt: skip
+def test_bad_or_stale_parameters_fall_back_to_defaults_with_a_note(page, params, ignored):
+    at = open_with(page, **params)
+    for name in ignored:
+        assert name in notes(at), notes(at)
+    for name in params:
+        if name in ("model", "size", "seed", "from", "steps", "beta"):
+            assert dict(at.query_params).get(name) != params[name]  # the default, shown instead
+
+
+def test_every_lesson_step_on_the_home_page_is_a_valid_preset():
+    home = AppTest.from_file(HOME, default_timeout=60).run()
+    files = {page.split("_", 1)[1][:-3]: page for page, _, _ in ui.PAGES[1:]}
+    links = [link for link in home.main.get("page_link") if link.proto.page != "Train"]
+    assert len(links) == 8
+    for link in links:
+        params = dict(parse_qsl(link.proto.query_string))
+        assert params, link.proto.label  # every step opens its page on a preset
+        at = open_with(files[link.proto.page], **params)
+        assert not notes(at), (link.proto.label, notes(at))
+        assert dict(at.query_params).items() >= params.items()
