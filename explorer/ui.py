@@ -456,10 +456,17 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def chart_config(file_name: str, **more) -> dict:
+    """Plotly's toolbar with its PNG download (at twice the size, for slides) and no logo."""
+    download = {"format": "png", "scale": 2, "filename": file_name}
+    return {"displaylogo": False, "toImageButtonOptions": download, **more}
+
+
 def show_chart(figure, key: str) -> None:
-    """A static Plotly figure, full width, no toolbar. The key keeps two charts that happen
-    to hold the same figure apart."""
-    st.plotly_chart(figure, key=key, config={"displayModeBar": False}, theme=None)
+    """A static Plotly figure, full width; its toolbar offers only the PNG download. The key
+    keeps two charts that happen to hold the same figure apart."""
+    config = chart_config(key, modeBarButtons=[["toImage"]])
+    st.plotly_chart(figure, key=key, config=config, theme=None)
 
 
 def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from explorer import ui
 from explorer.embeddings import coords, pca_of, projections
+from explorer.export import map_csv, point_csv
 from explorer.latents import (
     decode,
     gaussian_ellipse,
@@ -125,8 +126,17 @@ def map_and_panel() -> None:
             key=chart_key,
             on_select="rerun",
             selection_mode="points",
-            config={"displaylogo": False, "scrollZoom": True},
+            config=ui.chart_config(f"latent-map-{name}-{projection}", scrollZoom=True),
             theme=None,
+        )
+        st.download_button(
+            "Download all 10,000 points (CSV)",
+            data=lambda: map_csv(embedding, xy, projection),
+            file_name=f"latent-map-{name}-{projection}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            help="Row, digit, map position and latent vector of every test image. The "
+            "camera icon above the map saves it as a picture.",
         )
     with right:
         selection_panel(latent, row, note, ellipses)
@@ -174,17 +184,32 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
     if model.config.latent_dim == 2:
         st.markdown(f"**Latent vector** {latent_name} = ({latent[0]:.2f}, {latent[1]:.2f})")
     else:
-        sigma = np.exp(0.5 * embedding["logvar"][row]) if is_vae and row is not None else None
+        sigma = sigma_of(row)
         st.markdown(f"**Latent vector** {latent_name}: {model.config.latent_dim} numbers")
-        st.plotly_chart(latent_bars(latent, sigma), config={"displayModeBar": False}, theme=None)
+        ui.show_chart(latent_bars(latent, sigma), f"latent-{name}")
         if sigma is not None:
             st.caption(
                 "Bars: mu, one per latent dimension; whiskers: plus and minus sigma. A dimension "
                 "with mu near 0 and sigma near 1 carries nothing about this image: the KL term "
                 "has switched it off."
             )
+    (decoded_as, confidence), sigma = guesses[-1], sigma_of(row)
+    fields = {"model": name, "row": "" if row is None else row}
+    fields |= {"digit": "" if row is None else int(embedding["labels"][row])}
+    fields |= {"decoded_as": decoded_as, "confidence": round(confidence, 4)}
+    st.download_button(
+        "Download this point (CSV)",
+        data=point_csv(fields, latent, sigma),
+        file_name=f"{name}-{'point' if row is None else f'test-{row}'}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
     if is_vae and row is not None:
         reparameterization_panel(latent, embedding["logvar"][row], ellipses)
+
+
+def sigma_of(row: int | None) -> np.ndarray | None:
+    return np.exp(0.5 * embedding["logvar"][row]) if is_vae and row is not None else None
 
 
 def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list) -> None:
@@ -211,12 +236,11 @@ def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list)
     z_2d = z if pca is None else pca.transform(z)
     reach = np.abs(ellipses[1] - center).max() * 1.5 + 0.03 * np.ptp(xy, axis=0).max()
     near = np.abs(xy - center).max(axis=1) < reach
-    st.plotly_chart(
+    ui.show_chart(
         posterior_figure(
             center, ellipses, z_2d, xy[near], embedding["labels"][near], AXES[projection]
         ),
-        config={"displayModeBar": False},
-        theme=None,
+        f"close-up-{name}",
     )
     st.caption(
         "Close-up of the map around mu: the 1 and 2 sigma ellipses of q(z|x), the 8 draws "
@@ -244,11 +268,8 @@ if model.config.latent_dim == 2 and st.toggle("Show the manifold grid", value=Tr
     st.subheader("The manifold: decoding a grid of latent positions")
     canvas, xs, ys = ui.cached_manifold(name, 15)
     left, right = st.columns([3, 2], gap="large")
-    left.plotly_chart(
-        manifold_figure(canvas, xs, ys, AXES["latent"]),
-        config={"displayModeBar": False},
-        theme=None,
-    )
+    with left:
+        ui.show_chart(manifold_figure(canvas, xs, ys, AXES["latent"]), f"manifold-{name}")
     right.write(
         "Each tile decodes one point of a 15 x 15 grid over the latent space, spaced by the "
         "inverse normal CDF as in Kingma and Welling (2014), figure 4. "

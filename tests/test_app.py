@@ -178,3 +178,11 @@ def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(t
     finally:
         for path in planted:
             path.unlink()
+
+
+def test_the_map_offers_csv_downloads_and_png_export():
+    at = click(open_map("vae-20d", "pca"), "map-vae-20d-pca", {"x": 0, "y": 0, "customdata": 42})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download all 10,000 points (CSV)", "Download this point (CSV)"]
+    for chart in at.get("plotly_chart"):
+        assert json.loads(chart.proto.config)["toImageButtonOptions"]["format"] == "png"

@@ -129,3 +129,17 @@ def test_drawing_and_uploading_a_digit(browser, server, tmp_path):
     assert any(c.startswith("prepared like MNIST: looks like a") for c in captions), captions
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+def test_the_map_points_download_as_csv(browser, server, tmp_path):
+    page = browser.new_page(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+    page.goto(f"{server}/Latent_Map")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download all 10,000 points (CSV)").click()
+    path = tmp_path / "map.csv"
+    download.value.save_as(path)
+    lines = path.read_text().splitlines()
+    assert lines[0].startswith("row,digit,latent_x,latent_y") and len(lines) == 10_001
+    page.close()

@@ -1,0 +1,38 @@
+"""Tables to take away from the app: the map's points and one chosen point, as CSV text."""
+
+import csv
+import io
+
+import numpy as np
+
+
+def map_csv(embedding: dict[str, np.ndarray], coords: np.ndarray, view: str) -> str:
+    """One row per test image: its row, digit, position on the map, latent (and sigma)."""
+    latent = embedding["latent"]
+    dims = range(1, latent.shape[1] + 1)
+    header = ["row", "digit", f"{view}_x", f"{view}_y", *(f"latent_{d}" for d in dims)]
+    columns = [np.arange(len(latent)), embedding["labels"], coords, latent]
+    if "logvar" in embedding:
+        header += [f"sigma_{d}" for d in dims]
+        columns.append(np.exp(0.5 * embedding["logvar"]))
+    table = np.column_stack(columns)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for values in table:
+        writer.writerow([int(values[0]), int(values[1]), *(f"{v:.5g}" for v in values[2:])])
+    return out.getvalue()
+
+
+def point_csv(fields: dict[str, object], latent: np.ndarray, sigma: np.ndarray | None) -> str:
+    """One chosen point: the given fields (row, digit, reading…), then its latent (and sigma)."""
+    header, values = list(fields), list(fields.values())
+    for d, value in enumerate(latent, start=1):
+        header.append(f"latent_{d}")
+        values.append(f"{value:.5g}")
+    for d, value in enumerate([] if sigma is None else sigma, start=1):
+        header.append(f"sigma_{d}")
+        values.append(f"{value:.5g}")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, values])
+    return out.getvalue()
