@@ -1,15 +1,41 @@
 """Pure Plotly builders for the pages: arrays in, go.Figure out. Sized for a classroom projector."""
 
+from dataclasses import dataclass
+
 import numpy as np
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-DIGIT_COLORS = px.colors.qualitative.T10  # ten distinct hues, kinder to colour-blind eyes than D3
+
+@dataclass(frozen=True)
+class DigitStyle:
+    """How each digit is drawn: a colour and a marker shape."""
+
+    colors: tuple[str, ...]
+    symbols: tuple[str, ...]
+
+
+# Tableau 10: ten distinct hues, kinder to colour-blind eyes than Plotly's default.
+TABLEAU = DigitStyle(tuple(px.colors.qualitative.T10), ("circle",) * 10)
+# Paul Tol's "muted" scheme, designed to stay distinct under the common colour-vision
+# deficiencies, plus a marker shape per digit so that no digit depends on colour alone.
+ACCESSIBLE = DigitStyle(
+    ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933",
+     "#DDCC77", "#CC6677", "#882255", "#AA4499", "#777777"),
+    ("circle", "square", "diamond", "cross", "x",
+     "triangle-up", "triangle-down", "star", "hexagon", "pentagon"),
+)  # fmt: skip
 FONT = {"size": 16}
 TEMPLATE = "plotly_white"
 TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()  # for figures built unvalidated
+
+
+def text_on(color: str) -> str:
+    """Black or white, whichever reads better on a "#rrggbb" background."""
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "white"
 
 
 def tile(
@@ -51,6 +77,7 @@ def latent_map(
     chosen_row: int | None = None,
     ellipses: list[np.ndarray] | None = None,
     revision: str = "",
+    style: DigitStyle = TABLEAU,
 ) -> go.Figure:
     """Scatter of the test codes, one WebGL trace per digit, with the row id in customdata.
 
@@ -66,7 +93,8 @@ def latent_map(
         {
             "type": "scattergl", "x": coords[labels == digit, 0], "y": coords[labels == digit, 1],
             "mode": "markers", "name": str(digit), "customdata": rows[labels == digit],
-            "marker": {"size": 6, "color": DIGIT_COLORS[digit], **look},
+            "marker": {"size": 6, "color": style.colors[digit],
+                       "symbol": style.symbols[digit], **look},
             "selected": chosen_look, "unselected": {"marker": look},
             "hovertemplate": f"digit {digit}, test image #%{{customdata}}<extra></extra>",
         }
@@ -149,6 +177,7 @@ def posterior_figure(
     neighbours: np.ndarray,
     neighbour_labels: np.ndarray,
     axis_titles: tuple[str, str],
+    style: DigitStyle = TABLEAU,
 ) -> go.Figure:
     """A close-up of one VAE code: mu, its 1- and 2-sigma ellipses, numbered draws of
     z = mu + sigma * eps, and the nearby test codes coloured by digit (all in 2-D)."""
@@ -157,7 +186,8 @@ def posterior_figure(
         near = neighbours[neighbour_labels == digit]
         fig.add_trace(go.Scatter(
             x=near[:, 0], y=near[:, 1], mode="markers", name=f"test {digit}s", hoverinfo="skip",
-            marker={"size": 6, "color": DIGIT_COLORS[digit], "opacity": 0.5},
+            marker={"size": 6, "color": style.colors[digit], "symbol": style.symbols[digit],
+                    "opacity": 0.5},
         ))  # fmt: skip
     for ellipse, sigmas in zip(ellipses, (1, 2)):
         fig.add_trace(go.Scatter(
@@ -192,10 +222,10 @@ def latent_bars(latent: np.ndarray, sigma: np.ndarray | None = None) -> go.Figur
     return fig
 
 
-def digit_counts(counts: np.ndarray, title: str) -> go.Figure:
+def digit_counts(counts: np.ndarray, title: str, style: DigitStyle = TABLEAU) -> go.Figure:
     """How many images the classifier read as each digit: does a grid cover all ten?"""
     fig = go.Figure(
-        go.Bar(x=[str(d) for d in range(10)], y=counts, marker_color=DIGIT_COLORS, name="images")
+        go.Bar(x=[str(d) for d in range(10)], y=counts, marker_color=style.colors, name="images")
     )
     fig.update_layout(
         font=FONT, template=TEMPLATE, height=240, margin={"l": 70, "r": 10, "t": 40, "b": 60},
@@ -267,6 +297,7 @@ def path_figure(
     path_digits: np.ndarray,
     current: int,
     axis_titles: tuple[str, str],
+    style: DigitStyle = TABLEAU,
 ) -> go.Figure:
     """The lesson's "2-D decomposition": a straight path, each digit's mean and the test codes
     in one 2-D view, so one sees which digits lie between the two ends.
@@ -279,7 +310,8 @@ def path_figure(
             "type": "scattergl", "x": coords[labels == d, 0], "y": coords[labels == d, 1],
             "mode": "markers", "name": "test codes, by digit", "legendgroup": "codes",
             "showlegend": d == 0, "hoverinfo": "skip",
-            "marker": {"size": 4, "color": DIGIT_COLORS[d], "opacity": 0.25},
+            "marker": {"size": 4, "color": style.colors[d], "symbol": style.symbols[d],
+                       "opacity": 0.25},
         }
         for d in range(10)
     ]  # fmt: skip
@@ -287,15 +319,17 @@ def path_figure(
         {
             "type": "scatter", "x": means[:, 0], "y": means[:, 1], "mode": "markers+text",
             "name": "digit means", "text": [str(d) for d in range(10)],
-            "textfont": {"size": 15, "color": "black"}, "hovertemplate": "mean of the %{text}s",
-            "marker": {"size": 24, "color": DIGIT_COLORS, "line": {"width": 2, "color": "black"}},
+            "textfont": {"size": 15, "color": [text_on(c) for c in style.colors]},
+            "hovertemplate": "mean of the %{text}s",
+            "marker": {"size": 24, "color": style.colors, "symbol": "circle",
+                       "line": {"width": 2, "color": "black"}},
         },
         {
             "type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines+markers+text",
             "name": "path (classifier's reading)", "text": [str(d) for d in path_digits],
             "textposition": "top center", "textfont": {"size": 16},
             "line": {"color": "black", "width": 3},
-            "marker": {"size": 12, "color": [DIGIT_COLORS[d] for d in path_digits],
+            "marker": {"size": 12, "color": [style.colors[d] for d in path_digits],
                        "line": {"width": 1, "color": "black"}},
         },
         {

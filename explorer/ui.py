@@ -30,7 +30,7 @@ from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sa
 from explorer.interpolation import Census, census, interpolate, random_pairs
 from explorer.latents import decode, manifold
 from explorer.models import VAE
-from explorer.plotting import empty_space_grid, tile
+from explorer.plotting import ACCESSIBLE, TABLEAU, DigitStyle, empty_space_grid, tile
 from explorer.scoring import Score, score
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
@@ -48,10 +48,22 @@ PAGES = [
 
 
 def sidebar_nav() -> None:
-    """The app's pages in the sidebar, in lesson order (emoji icons: no font fetched offline)."""
+    """The app's pages in the sidebar, in lesson order (emoji icons: no font fetched offline),
+    and the choice of digit colours, kept from page to page."""
     for page, label, icon in PAGES:
         st.sidebar.page_link(page, label=label, icon=icon)
+    if "accessible_colours" in st.session_state:  # keeps a widget's value across pages
+        st.session_state.accessible_colours = st.session_state.accessible_colours
+    st.sidebar.toggle(
+        "Colour-blind-safe colours, a shape per digit",
+        key="accessible_colours",
+        help="Paul Tol's muted colours, and a different marker for each digit.",
+    )
     st.sidebar.divider()
+
+
+def digit_style() -> DigitStyle:
+    return ACCESSIBLE if st.session_state.get("accessible_colours") else TABLEAU
 
 
 def checkpoint_files() -> tuple[tuple[str, int], ...]:

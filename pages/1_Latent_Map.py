@@ -118,6 +118,7 @@ def map_and_panel() -> None:
         chosen_row=st.session_state.drawn_row,
         ellipses=ellipses if on_map else [],
         revision=chart_key,
+        style=ui.digit_style(),
     )
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -238,7 +239,13 @@ def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list)
     near = np.abs(xy - center).max(axis=1) < reach
     ui.show_chart(
         posterior_figure(
-            center, ellipses, z_2d, xy[near], embedding["labels"][near], AXES[projection]
+            center,
+            ellipses,
+            z_2d,
+            xy[near],
+            embedding["labels"][near],
+            AXES[projection],
+            ui.digit_style(),
         ),
         f"close-up-{name}",
     )

@@ -87,7 +87,10 @@ for column, (name, source, title) in zip(st.columns(3, gap="medium"), grids):
         st.subheader(title)
         ui.show_grid(images, GRID, f"{name}, seed {seed}", scale=2)
         st.markdown(graded[title].summary() + ".")
-        ui.show_chart(digit_counts(graded[title].counts, "Digits the classifier reads"), title)
+        ui.show_chart(
+            digit_counts(graded[title].counts, "Digits the classifier reads", ui.digit_style()),
+            title,
+        )
 vae_score, ae_scores = graded[grids[0][2]], [graded[title] for _, _, title in grids[1:]]
 if vae_score.digits_covered > max(s.digits_covered for s in ae_scores):
     verdict = (

@@ -97,7 +97,9 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
     within = float((np.linalg.norm(xy, axis=1) <= 2).mean())
     with column:
         st.subheader(title)
-        figure = with_prior_circles(latent_map(xy, embedding["labels"], axes, revision=name))
+        figure = with_prior_circles(
+            latent_map(xy, embedding["labels"], axes, revision=name, style=ui.digit_style())
+        )
         ui.show_chart(figure, f"map-{name}")
         st.markdown(
             f"**{within:.0%}** of the codes lie inside the 2-sigma circle "
@@ -115,7 +117,10 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
         st.subheader(title)
         ui.show_grid(images, 8, f"{name}, seed {seed}", scale=2)
         st.markdown(graded.summary() + ".")
-        ui.show_chart(digit_counts(graded.counts, "Digits the classifier reads"), f"h-{name}")
+        ui.show_chart(
+            digit_counts(graded.counts, "Digits the classifier reads", ui.digit_style()),
+            f"h-{name}",
+        )
 
 st.header("4. KL per latent dimension")
 st.write(

@@ -102,6 +102,7 @@ else:
             ui.axis_titles(projection, "mu"),
             chosen_row=row_a,
             revision=chart_key,
+            style=ui.digit_style(),
         ),
         key=chart_key,
         on_select="rerun",
@@ -153,6 +154,7 @@ for column, name in zip(st.columns(2, gap="large"), models):
                 graded.digits,
                 current,
                 ui.axis_titles(view, "mu" if name == vae else "z"),
+                ui.digit_style(),
             ),
             f"path-{name}",
         )

@@ -56,7 +56,11 @@ def live_panel() -> None:
         with right:
             st.markdown(f"**Codes of 1,000 test images after epoch {done}**")
             figure = latent_map(
-                np.array(watched), np.array(labels), ("latent 1", "latent 2"), revision="train"
+                np.array(watched),
+                np.array(labels),
+                ("latent 1", "latent 2"),
+                revision="train",
+                style=ui.digit_style(),
             )
             ui.show_chart(figure, "watched")
 

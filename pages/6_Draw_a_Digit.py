@@ -91,6 +91,7 @@ figure = latent_map(
     ui.axis_titles(projection, latent_name),
     ellipses=ellipses,
     revision=f"draw-{name}-{projection}",
+    style=ui.digit_style(),
 )
 ui.show_chart(with_star(figure, position, "your digit"), "draw-map")
 st.caption(

@@ -186,3 +186,14 @@ def test_the_map_offers_csv_downloads_and_png_export():
     assert labels == ["Download all 10,000 points (CSV)", "Download this point (CSV)"]
     for chart in at.get("plotly_chart"):
         assert json.loads(chart.proto.config)["toImageButtonOptions"]["format"] == "png"
+
+
+def test_the_colour_blind_safe_style_applies_and_stays_from_page_to_page():
+    at = open_map("ae-2d")
+    at.sidebar.toggle(key="accessible_colours").set_value(True).run()
+    symbols = {t["marker"]["symbol"] for t in map_figure(at)["data"][:10]}
+    assert len(symbols) == 10
+    at.switch_page("pages/3_KL_On_Off.py").run()
+    assert at.sidebar.toggle(key="accessible_colours").value
+    histogram = json.loads(at.get("plotly_chart")[2].proto.spec)["data"][0]
+    assert histogram["marker"]["color"][0] == "#332288"

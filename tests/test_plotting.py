@@ -2,12 +2,14 @@ import numpy as np
 import pytest
 
 from explorer.plotting import (
+    ACCESSIBLE,
     beta_tradeoff,
     digit_counts,
     empty_space_grid,
     kl_bars,
     latent_map,
     path_figure,
+    text_on,
     tile,
     with_prior_circles,
 )
@@ -60,3 +62,12 @@ def test_lesson_figures_have_labelled_axes_and_legends():
     names = [t.name for t in path.data]
     assert names[-3:] == ["digit means", "path (classifier's reading)", "alpha"]
     assert len(path.data[-2].x) == 5 and list(path.data[-1].x) == [coords[2, 0]]
+
+
+def test_the_accessible_style_gives_each_digit_its_own_colour_and_shape():
+    labels = np.repeat(np.arange(10), 2)
+    coords = np.random.default_rng(3).normal(size=(20, 2))
+    fig = latent_map(coords, labels, ("a", "b"), style=ACCESSIBLE)
+    looks = {(t.marker.color, t.marker.symbol) for t in fig.data[:10]}
+    assert len(looks) == 10 and len({symbol for _, symbol in looks}) == 10
+    assert text_on("#332288") == "white" and text_on("#DDCC77") == "black"
