@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import ui
 
-MAP, DRAW, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ in ui.PAGES[1:])
+MAP, DRAW, LINKED, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ in ui.PAGES[1:])
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -43,7 +43,9 @@ STEPS = [
         "A VAE's encoder gives a mean mu and a spread sigma per image; the decoder sees "
         "z = mu + sigma * eps with eps ~ N(0, I), the reparameterization trick.",
         [(MAP, "🗺️", "Latent Map with vae-2d on a 3: the ellipses show sigma, the strip "
-          "decodes draws of z", {"model": "vae-2d", "point": "18"})],
+          "decodes draws of z", {"model": "vae-2d", "point": "18"}),
+         (LINKED, "🔗", "Linked maps: the same 3 in ae-2d and vae-2d, side by side",
+          {"size": "2", "point": "18"})],
     ),
     (
         "4. The KL term shapes the space",

@@ -40,6 +40,7 @@ PAGES = [
     ("streamlit_app.py", "Home", "🏠"),
     ("pages/1_Latent_Map.py", "Latent Map", "🗺️"),
     ("pages/6_Draw_a_Digit.py", "Draw a digit", "✏️"),
+    ("pages/7_Linked_Maps.py", "Linked AE and VAE maps", "🔗"),
     ("pages/2_AE_vs_VAE.py", "AE vs VAE: generation", "🎲"),
     ("pages/3_KL_On_Off.py", "KL on / off", "⚖️"),
     ("pages/4_Interpolation.py", "Interpolation", "↔️"),

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, click_point, streamlit_server, wait_for_script
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    click_at,
+    click_point,
+    isolated_points,
+    streamlit_server,
+    wait_for_script,
+)
 from tests.test_drawing import png, stroke_canvas
 
 pytestmark = pytest.mark.e2e
@@ -142,4 +150,19 @@ def test_the_map_points_download_as_csv(browser, server, tmp_path):
     download.value.save_as(path)
     lines = path.read_text().splitlines()
     assert lines[0].startswith("row,digit,latent_x,latent_y") and len(lines) == 10_001
+    page.close()
+
+
+def test_clicking_one_linked_map_decodes_the_digit_in_both(browser, server):
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"{server}/Linked_Maps")
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length == 2")
+    wait_for_script(page)
+    row = click_at(page, isolated_points(page, want_empty=False, n=1, min_gap=10, chart=1)[0])
+    page.wait_for_selector(f"h3:has-text('Test image #{row}:')", timeout=15_000)
+    wait_for_script(page)
+    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    assert sum(c.startswith("reconstruction: looks like a") for c in captions) == 2, captions
+    page.screenshot(path=SCREENSHOTS / "linked.png")
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()

@@ -80,7 +80,7 @@ def test_every_lesson_step_on_the_home_page_is_a_valid_preset():
     home = AppTest.from_file(HOME, default_timeout=60).run()
     files = {page.split("_", 1)[1][:-3]: page for page, _, _ in ui.PAGES[1:]}
     links = [link for link in home.main.get("page_link") if link.proto.page != "Train"]
-    assert len(links) == 8
+    assert len(links) == 9
     for link in links:
         params = dict(parse_qsl(link.proto.query_string))
         assert params, link.proto.label  # every step opens its page on a preset
