@@ -32,35 +32,43 @@ from explorer.latents import decode, manifold
 from explorer.models import VAE
 from explorer.plotting import ACCESSIBLE, TABLEAU, DigitStyle, empty_space_grid, tile
 from explorer.scoring import Score, score
+from explorer.texts import LANGUAGES, translate
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
 
 
-PAGES = [
-    ("streamlit_app.py", "Home", "🏠"),
-    ("pages/1_Latent_Map.py", "Latent Map", "🗺️"),
-    ("pages/6_Draw_a_Digit.py", "Draw a digit", "✏️"),
-    ("pages/7_Linked_Maps.py", "Linked AE and VAE maps", "🔗"),
-    ("pages/2_AE_vs_VAE.py", "AE vs VAE: generation", "🎲"),
-    ("pages/3_KL_On_Off.py", "KL on / off", "⚖️"),
-    ("pages/4_Interpolation.py", "Interpolation", "↔️"),
-    ("pages/5_Train.py", "Train a model", "🏋️"),
+PAGES = [  # (file, key of its name in explorer/texts.py, icon), in lesson order
+    ("streamlit_app.py", "home", "🏠"),
+    ("pages/1_Latent_Map.py", "map", "🗺️"),
+    ("pages/6_Draw_a_Digit.py", "draw", "✏️"),
+    ("pages/7_Linked_Maps.py", "linked", "🔗"),
+    ("pages/2_AE_vs_VAE.py", "generation", "🎲"),
+    ("pages/3_KL_On_Off.py", "kl", "⚖️"),
+    ("pages/4_Interpolation.py", "interpolation", "↔️"),
+    ("pages/5_Train.py", "train", "🏋️"),
 ]
 
 
 def sidebar_nav() -> None:
     """The app's pages in the sidebar, in lesson order (emoji icons: no font fetched offline),
     and the choice of digit colours, kept from page to page."""
+    for key in ("accessible_colours", "language"):  # keeps these widgets' values across pages
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    st.session_state.setdefault("language", "en")
     for page, label, icon in PAGES:
-        st.sidebar.page_link(page, label=label, icon=icon)
-    if "accessible_colours" in st.session_state:  # keeps a widget's value across pages
-        st.session_state.accessible_colours = st.session_state.accessible_colours
-    st.sidebar.toggle(
-        "Colour-blind-safe colours, a shape per digit",
-        key="accessible_colours",
-        help="Paul Tol's muted colours, and a different marker for each digit.",
-    )
+        st.sidebar.page_link(page, label=t(f"page.{label}"), icon=icon)
+    st.sidebar.radio(
+        t("nav.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language",
+        horizontal=True,
+    )  # fmt: skip
+    st.sidebar.toggle(t("nav.colours"), key="accessible_colours", help=t("nav.colours.help"))
     st.sidebar.divider()
+
+
+def t(key: str, **values: object) -> str:
+    """A page's text in the session's language (explorer/texts.py)."""
+    return translate(key, st.session_state.get("language", "en"), **values)
 
 
 def digit_style() -> DigitStyle:
@@ -423,6 +431,7 @@ def apply_url(page: str, fields: dict[str, UrlField]) -> None:
     params = st.query_params.to_dict()
     if not params or params == st.session_state.get(f"url:{page}"):
         return
+    fields = fields | {"lang": UrlField("language", one_of(list(LANGUAGES)))}
     ignored = []
     for name, value in params.items():
         field = fields.get(name)
@@ -434,12 +443,14 @@ def apply_url(page: str, fields: dict[str, UrlField]) -> None:
             ignored.append(f"{name}={value[:40]} ({error})")
     st.session_state[f"url:{page}"] = params
     if ignored:
-        st.info("Ignored from the link, so defaults are shown instead: " + "; ".join(ignored))
+        st.info(t("nav.ignored", ignored="; ".join(ignored)))
 
 
 def write_url(page: str, values: dict[str, object]) -> None:
     """Keep the address bar showing this view, so that copying it shares the view."""
     params = {name: str(value) for name, value in values.items()}
+    if st.session_state.get("language", "en") != "en":
+        params["lang"] = st.session_state.language
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     st.session_state[f"url:{page}"] = params

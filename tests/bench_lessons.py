@@ -32,7 +32,9 @@ ACTIONS = {
         "VAE model": lambda i: (
             lambda at: at.sidebar.selectbox[1].set_value(at.sidebar.selectbox[1].options[i % 4])
         ),
-        "latent size": lambda i: lambda at: at.sidebar.radio[0].set_value((2, 20)[i % 2]),
+        "latent size": lambda i: (
+            lambda at: at.sidebar.radio(key="latent_size").set_value((2, 20)[i % 2])
+        ),
     },
     "pages/3_KL_On_Off.py": {
         "seed": seed,
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"max {max(times):4.0f} ms"
             )
             if name == "latent size":
-                at.sidebar.radio[0].set_value(2).run()
+                at.sidebar.radio(key="latent_size").set_value(2).run()
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def open_map(model: str | None = None, projection: str | None = None) -> AppTest
     if model:
         at.sidebar.selectbox[0].set_value(model).run()
     if projection:
-        at.sidebar.radio[0].set_value(projection).run()
+        at.sidebar.radio(key="projection").set_value(projection).run()
     assert not at.exception, at.exception
     return at
 
@@ -116,7 +116,7 @@ def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     at = click(at, "map-vae-20d-pca", {"x": 0.5, "y": 0.5, "customdata": -1})
     assert "Empty space" in subheaders(at)
     assert any("approximate" in i.value for i in at.info)
-    at.sidebar.radio[0].set_value("umap").run()
+    at.sidebar.radio(key="projection").set_value("umap").run()
     at = click(at, "map-vae-20d-umap", {"x": 0.5, "y": 0.5, "customdata": -1})
     assert not at.exception
     assert any("nearest real code" in i.value for i in at.info)

@@ -52,7 +52,7 @@ def test_a_drawing_is_encoded_decoded_read_and_starred_on_the_map(model):
 
 def test_umap_places_the_drawing_among_its_neighbours():
     at = open_draw("ae-20d", data_url(stroke_canvas()))
-    at.sidebar.radio[0].set_value("umap").run()
+    at.sidebar.radio(key="projection").set_value("umap").run()
     assert not at.exception
     assert any("10 test digits whose codes are nearest" in c.value for c in at.caption)
 

@@ -20,7 +20,7 @@ def open_page(page: str, size: int = 2) -> AppTest:
     at = AppTest.from_file(HOME, default_timeout=60).run()
     at.switch_page(page).run()
     if size != 2:
-        at.sidebar.radio[0].set_value(size).run()
+        at.sidebar.radio(key="latent_size").set_value(size).run()
     assert not at.exception, at.exception
     return at
 
@@ -164,7 +164,7 @@ def test_interpolation_endpoints_can_be_clicked_on_the_map():
 
 def test_interpolation_in_20d_with_umap_and_every_vae():
     at = open_page(INTERPOLATION, 20)
-    at.sidebar.radio[1].set_value("umap").run()
+    at.sidebar.radio(key="projection").set_value("umap").run()
     assert not at.exception
     assert "UMAP has no inverse" in texts(at)
     assert figures(at)[1]["layout"]["xaxis"]["title"]["text"].startswith("UMAP")

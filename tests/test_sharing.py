@@ -25,7 +25,10 @@ def notes(at: AppTest) -> str:
 def test_a_map_link_opens_the_model_view_and_point_and_follows_clicks():
     params = {"model": "vae-20d", "view": "umap", "point": "123"}
     at = open_with("pages/1_Latent_Map.py", **params)
-    assert at.sidebar.selectbox[0].value == "vae-20d" and at.sidebar.radio[0].value == "umap"
+    assert (
+        at.sidebar.selectbox[0].value == "vae-20d"
+        and at.sidebar.radio(key="projection").value == "umap"
+    )
     assert at.subheader[0].value.startswith("Test image #123:")
     assert dict(at.query_params) == params and not notes(at)
     at.sidebar.selectbox[0].set_value("ae-2d").run()
