@@ -98,26 +98,18 @@ class Pick:
 
     latent: np.ndarray  # (latent_dim,)
     row: int | None  # a test image's row, when the latent is that image's code
-    note: str  # how the latent was found, for the page to say
+    how: str  # how the latent was found: "exact", "pca plane" or "nearest code"
 
 
 def pick_at(
     latents: np.ndarray, coords: np.ndarray, projection: str, xy: np.ndarray, pca: PCA | None
 ) -> Pick:
-    """The latent for a click on empty space at map position xy."""
+    """The latent for a click on empty space at map position xy: the position itself in a
+    2-D latent space; its point on the PCA plane (the other directions held at the codes'
+    mean); in UMAP, which has no inverse, the code of the nearest test image."""
     if projection == "latent":
-        return Pick(xy.astype(np.float32), None, "exact: the map's axes are the latent space")
+        return Pick(xy.astype(np.float32), None, "exact")
     if projection == "pca":
-        return Pick(
-            pca.inverse(xy[None])[0].astype(np.float32),
-            None,
-            "approximate: the point on the PCA plane through the codes' mean; the other "
-            f"{latents.shape[1] - 2} directions are held at the mean",
-        )
+        return Pick(pca.inverse(xy[None])[0].astype(np.float32), None, "pca plane")
     row = nearest(coords, xy)
-    return Pick(
-        latents[row],
-        row,
-        "nearest real code: UMAP has no inverse, so this decodes the test image closest "
-        "to where you clicked",
-    )
+    return Pick(latents[row], row, "nearest code")

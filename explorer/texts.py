@@ -147,6 +147,177 @@ TEXTS: dict[str, tuple[str, str]] = {
         "MNIST_ROOT(없으면 ./data, 네트워크가 있으면 내려받음)에서 읽습니다. 이미지가 없어도 "
         "함께 배포한 잠재 코드로 지도는 작동합니다.",
     ),
+    # Latent Map
+    "map.intro": (
+        "Each dot is one of the 10,000 MNIST test digits, placed where the model's encoder puts "
+        "it and coloured by its true digit. **Click a dot** to see the image, its reconstruction "
+        "and its latent vector; **click empty space** to decode that position. Click a digit in "
+        "the legend to hide it, double-click to show it alone.",
+        "점 하나하나가 MNIST 테스트 숫자 10,000개 중 하나이며, 모델의 인코더가 놓은 자리에 실제 "
+        "숫자의 색으로 찍혀 있습니다. **점을 클릭**하면 이미지와 복원 이미지, 잠재 벡터가 "
+        "보입니다. **빈 곳을 클릭**하면 그 위치를 디코딩합니다. 범례에서 숫자를 클릭하면 숨기고, "
+        "두 번 클릭하면 그 숫자만 보입니다.",
+    ),
+    "axes.latent": ("{z}[{i}] (latent dimension {i})", "{z}[{i}] (잠재 차원 {i})"),
+    "axes.pca": ("principal component {i}", "주성분 {i}"),
+    "axes.umap": ("UMAP {i} (no units)", "UMAP {i} (단위 없음)"),
+    "map.view.latent": (
+        "The axes are the model's two latent dimensions: this is the space itself.",
+        "두 축이 곧 모델의 두 잠재 차원입니다. 공간 그 자체를 보고 있습니다.",
+    ),
+    "map.view.pca": (
+        "The {dims}-D codes seen from their two main directions (PCA): a linear shadow, so "
+        "clusters may overlap here that are apart in the full space.",
+        "{dims}차원 코드를 가장 중요한 두 방향(PCA)에서 본 모습입니다. 선형 그림자이므로 원래 "
+        "공간에서는 떨어져 있는 무리가 여기서는 겹쳐 보일 수 있습니다.",
+    ),
+    "map.view.umap": (
+        "UMAP places the {dims}-D codes so that neighbours stay neighbours; distances between "
+        "clusters and the axes carry no meaning.",
+        "UMAP은 {dims}차원 코드를 이웃끼리 이웃으로 남도록 배치합니다. 무리 사이의 거리와 "
+        "축에는 의미가 없습니다.",
+    ),
+    "map.download.all": ("Download all 10,000 points (CSV)", "점 10,000개 모두 내려받기(CSV)"),
+    "map.download.all.help": (
+        "Row, digit, map position and latent vector of every test image. The camera icon above "
+        "the map saves it as a picture.",
+        "모든 테스트 이미지의 번호, 숫자, 지도 위치, 잠재 벡터입니다. 지도 위 카메라 아이콘을 "
+        "누르면 지도를 그림으로 저장합니다.",
+    ),
+    "map.test_image": ("Test image #{row}: a {digit}", "테스트 이미지 #{row}: 숫자 {digit}"),
+    "map.empty": ("Empty space", "빈 곳"),
+    "caption.original": ("original", "원본"),
+    "caption.reconstruction": ("reconstruction", "복원"),
+    "caption.decoded": ("decoded position", "디코딩한 위치"),
+    "caption.reads": (
+        "{what}: looks like a {digit} ({confidence:.0%} sure)",
+        "{what}: 숫자 {digit}처럼 보임 (확신도 {confidence:.0%})",
+    ),
+    "map.how": ("How this position was decoded: {how}.", "이 위치를 디코딩한 방법: {how}."),
+    "map.how.exact": (
+        "exact: the map's axes are the latent space",
+        "정확함: 지도의 축이 곧 잠재 공간입니다",
+    ),
+    "map.how.pca plane": (
+        "approximate: the point on the PCA plane through the codes' mean; the other {rest} "
+        "directions are held at the mean",
+        "근사: 코드의 평균을 지나는 PCA 평면 위의 점이며, 나머지 {rest}개 방향은 평균값으로 둡니다",
+    ),
+    "map.how.nearest code": (
+        "nearest real code: UMAP has no inverse, so this decodes the test image closest to "
+        "where you clicked",
+        "가장 가까운 실제 코드: UMAP에는 역변환이 없으므로 클릭한 곳에 가장 가까운 테스트 "
+        "이미지를 디코딩합니다",
+    ),
+    "map.no_originals": (
+        "The original image is hidden: the MNIST test set was not found, so the map runs on the "
+        "shipped codes alone. Set MNIST_ROOT to a folder holding MNIST, or start the app once "
+        "on a machine with a network, then restart it.",
+        "원본 이미지는 숨겼습니다. MNIST 테스트 세트를 찾지 못해 함께 배포한 코드만으로 지도를 "
+        "보여 줍니다. MNIST가 있는 폴더를 MNIST_ROOT로 지정하거나, 네트워크가 되는 곳에서 앱을 "
+        "한 번 실행한 뒤 다시 시작하세요.",
+    ),
+    "map.guess": (
+        "The classifier's guess says which digit the decoded picture looks like. A good "
+        "reconstruction keeps the digit; a blurry one shows how much the {dims} numbers below "
+        "forget.",
+        "분류기의 추측은 디코딩한 그림이 어떤 숫자처럼 보이는지 알려 줍니다. 잘 복원되면 숫자가 "
+        "그대로 남고, 흐릿하면 아래 {dims}개의 숫자가 얼마나 많이 잊었는지 드러납니다.",
+    ),
+    "map.vector.2d": (
+        "**Latent vector** {z} = ({x:.2f}, {y:.2f})",
+        "**잠재 벡터** {z} = ({x:.2f}, {y:.2f})",
+    ),
+    "map.vector": ("**Latent vector** {z}: {dims} numbers", "**잠재 벡터** {z}: 숫자 {dims}개"),
+    "map.bars": (
+        "Bars: mu, one per latent dimension; whiskers: plus and minus sigma. A dimension with mu "
+        "near 0 and sigma near 1 carries nothing about this image: the KL term has switched it "
+        "off.",
+        "막대는 잠재 차원마다의 mu, 수염은 플러스마이너스 sigma입니다. mu가 0 가까이, sigma가 1 "
+        "가까이인 차원은 이 이미지에 대해 아무것도 담지 않습니다. KL 항이 그 차원을 꺼 버린 "
+        "것입니다.",
+    ),
+    "map.download.point": ("Download this point (CSV)", "이 점 내려받기(CSV)"),
+    "map.trick": (
+        "**The reparameterization trick: z = mu + sigma * eps**",
+        "**재매개변수화 기법: z = mu + sigma * eps**",
+    ),
+    "map.trick.text": (
+        "The VAE's encoder gives a Gaussian, not a point: mean mu and spread sigma ({sigma}). "
+        "The decoder sees a random z = mu + sigma * eps with eps ~ N(0, I): the randomness sits "
+        "in eps, so gradients still reach mu and sigma. Each image below decodes one draw.",
+        "VAE의 인코더는 점이 아니라 가우시안을 내놓습니다. 평균 mu와 퍼짐 sigma({sigma})입니다. "
+        "디코더는 eps ~ N(0, I)로 만든 무작위 z = mu + sigma * eps를 받습니다. 무작위성이 eps에 "
+        "있으므로 기울기는 여전히 mu와 sigma에 닿습니다. 아래 그림 하나하나가 표본 하나를 "
+        "디코딩한 것입니다.",
+    ),
+    "map.draws": (
+        "Decodes of 8 draws of z, numbered 1 to 4 on the top row, 5 to 8 below",
+        "z 표본 8개의 디코딩: 윗줄이 1~4번, 아랫줄이 5~8번",
+    ),
+    "map.resample": ("Resample eps", "eps 다시 뽑기"),
+    "map.umap_no_ellipse": (
+        "UMAP bends the space, so it cannot show mu's Gaussian: switch to PCA.",
+        "UMAP은 공간을 휘게 하므로 mu의 가우시안을 보여 줄 수 없습니다. PCA로 바꿔 보세요.",
+    ),
+    "map.close_up": (
+        "Close-up of the map around mu: the 1 and 2 sigma ellipses of q(z|x), the 8 draws of z "
+        "numbered as above, and the nearby test codes.",
+        "mu 주변을 확대한 지도입니다. q(z|x)의 1, 2 sigma 타원, 위와 같은 번호의 z 표본 8개, "
+        "그리고 가까운 테스트 코드가 보입니다.",
+    ),
+    "map.close_up.pca": (
+        " Seen through the PCA plane: the draws vary in {rest} more directions.",
+        " PCA 평면으로 본 모습이라, 표본은 {rest}개 방향으로 더 흩어져 있습니다.",
+    ),
+    "map.ellipses_toggle": ("Ellipses on the big map too", "큰 지도에도 타원 그리기"),
+    "map.ellipses_toggle.help": (
+        "The map is then redrawn on every click, which takes longer.",
+        "그러면 클릭할 때마다 지도를 다시 그리므로 더 오래 걸립니다.",
+    ),
+    "map.manifold_toggle": ("Show the manifold grid", "매니폴드 격자 보기"),
+    "map.manifold": (
+        "The manifold: decoding a grid of latent positions",
+        "매니폴드: 잠재 공간의 격자를 디코딩하기",
+    ),
+    "map.manifold.text": (
+        "Each tile decodes one point of a 15 x 15 grid over the latent space, spaced by the "
+        "inverse normal CDF as in Kingma and Welling (2014), figure 4. ",
+        "각 칸은 잠재 공간 위 15 x 15 격자의 한 점을 디코딩한 것으로, Kingma와 Welling(2014)의 "
+        "그림 4처럼 정규분포 역누적분포함수 간격으로 놓였습니다. ",
+    ),
+    "map.manifold.vae": (
+        "For a VAE the grid covers its prior N(0, I): digits morph smoothly into each other.",
+        "VAE라면 격자가 사전분포 N(0, I)를 덮습니다. 숫자가 매끄럽게 서로 바뀌어 갑니다.",
+    ),
+    "map.manifold.ae": (
+        "An autoencoder has no prior, so the grid follows a Gaussian fitted to its codes; look "
+        "for places where the decodes stop looking like digits.",
+        "오토인코더에는 사전분포가 없으므로 격자는 코드에 맞춘 가우시안을 따릅니다. 디코딩 "
+        "결과가 더는 숫자처럼 보이지 않는 곳을 찾아보세요.",
+    ),
+    "views.latent": ("the latent itself", "잠재 공간 그대로"),
+    "views.pca": ("PCA", "PCA"),
+    "views.umap": ("UMAP", "UMAP"),
+    "views.label": ("2-D view of the latent space", "잠재 공간의 2차원 보기"),
+    "views.help": (
+        "PCA is a linear shadow of the codes (so a click can be decoded through it); UMAP keeps "
+        "neighbours together but has no inverse.",
+        "PCA는 코드의 선형 그림자라서 클릭한 곳을 디코딩할 수 있고, UMAP은 이웃을 가까이 두지만 "
+        "역변환이 없습니다.",
+    ),
+    "models.label": ("Model", "모델"),
+    "models.none": (
+        "No usable models in checkpoints/. Run `python train_models.py` to train them.",
+        "checkpoints/에 쓸 수 있는 모델이 없습니다. `python train_models.py`로 학습하세요.",
+    ),
+    "models.skipped": ("{n} checkpoint file(s) skipped", "건너뛴 체크포인트 파일 {n}개"),
+    "models.vae": ("VAE", "VAE"),
+    "models.ae": ("autoencoder", "오토인코더"),
+    "models.describe": (
+        "{name}  ({kind}, {dims}-D latent{beta})",
+        "{name}  ({kind}, {dims}차원 잠재{beta})",
+    ),
 }
 
 

@@ -310,21 +310,21 @@ def cached_census(name: str, a: int, b: int, pairs: int, steps: int, seed: int) 
 
 def describe_model(name: str) -> str:
     config = model_catalogue()[0][name]["config"]
-    kind = "VAE" if config["kind"] == "vae" else "autoencoder"
+    kind = t(f"models.{config['kind']}")
     beta = f", beta {config['beta']:g}" if config["kind"] == "vae" else ""
-    return f"{name}  ({kind}, {config['latent_dim']}-D latent{beta})"
+    return t("models.describe", name=name, kind=kind, dims=config["latent_dim"], beta=beta)
 
 
-def model_picker_ui(label: str = "Model", key: str = "model") -> str:
+def model_picker_ui(key: str = "model") -> str:
     """Sidebar select box over the usable models; lists unusable checkpoint files with reasons."""
     names = autoencoder_names()
     if not names:
-        st.error("No usable models in checkpoints/. Run `python train_models.py` to train them.")
+        st.error(t("models.none"))
         st.stop()
-    name = st.sidebar.selectbox(label, names, format_func=describe_model, key=key)
+    name = st.sidebar.selectbox(t("models.label"), names, format_func=describe_model, key=key)
     unusable = model_catalogue()[1]
     if unusable:
-        with st.sidebar.expander(f"{len(unusable)} checkpoint file(s) skipped"):
+        with st.sidebar.expander(t("models.skipped", n=len(unusable))):
             for reason in unusable.values():
                 st.caption(reason)
     return name
@@ -332,27 +332,16 @@ def model_picker_ui(label: str = "Model", key: str = "model") -> str:
 
 def axis_titles(projection: str, latent: str = "z") -> tuple[str, str]:
     """Axis titles of a 2-D view of a latent space."""
-    if projection == "latent":
-        return f"{latent}[1]", f"{latent}[2]"
-    if projection == "pca":
-        return "principal component 1", "principal component 2"
-    return "UMAP 1 (no units)", "UMAP 2 (no units)"
-
-
-PROJECTION_NAMES = {"latent": "the latent itself", "pca": "PCA", "umap": "UMAP"}
+    return t(f"axes.{projection}", z=latent, i=1), t(f"axes.{projection}", z=latent, i=2)
 
 
 def projection_picker_ui(options: list[str], key: str = "projection") -> str:
     if len(options) == 1:
         return options[0]
     return st.sidebar.radio(
-        "2-D view of the latent space",
-        options,
-        format_func=PROJECTION_NAMES.get,
-        key=key,
-        help="PCA is a linear shadow of the codes (so a click can be decoded through it); "
-        "UMAP keeps neighbours together but has no inverse.",
-    )
+        t("views.label"), options, format_func=lambda view: t(f"views.{view}"), key=key,
+        help=t("views.help"),
+    )  # fmt: skip
 
 
 CANVAS_HTML = """

@@ -23,13 +23,8 @@ from explorer.plotting import (
 
 st.set_page_config(page_title="Latent Map · Latent Explorer", layout="wide")
 ui.sidebar_nav()
-st.title("Latent Map")
-st.write(
-    "Each dot is one of the 10,000 MNIST test digits, placed where the model's encoder puts "
-    "it and coloured by its true digit. **Click a dot** to see the image, its reconstruction "
-    "and its latent vector; **click empty space** to decode that position. Click a digit in "
-    "the legend to hide it, double-click to show it alone."
-)
+st.title(ui.t("page.map"))
+st.write(ui.t("map.intro"))
 
 PAGE = "map"
 ui.apply_url(
@@ -46,22 +41,9 @@ embedding = ui.cached_embedding(name)
 projection = ui.projection_picker_ui(projections(embedding))
 is_vae = model.config.kind == "vae"
 latent_name = "mu" if is_vae else "z"
-AXES = {
-    "latent": (f"{latent_name}[1] (latent dimension 1)", f"{latent_name}[2] (latent dimension 2)"),
-    "pca": ("principal component 1", "principal component 2"),
-    "umap": ("UMAP 1 (no units)", "UMAP 2 (no units)"),
-}
 xy = coords(embedding, projection)
 pca = pca_of(embedding) if projection == "pca" else None
-st.caption(
-    {
-        "latent": "The axes are the model's two latent dimensions: this is the space itself.",
-        "pca": f"The {model.config.latent_dim}-D codes seen from their two main directions "
-        "(PCA): a linear shadow, so clusters may overlap here that are apart in the full space.",
-        "umap": f"UMAP places the {model.config.latent_dim}-D codes so that neighbours stay "
-        "neighbours; distances between clusters and the axes carry no meaning.",
-    }[projection]
-)
+st.caption(ui.t(f"map.view.{projection}", dims=model.config.latent_dim))
 
 if "pick" not in st.session_state:
     st.session_state.pick = {"row": 0}  # start on the first test image, so the panel is never empty
@@ -90,9 +72,10 @@ def current_pick():
     if "xy" in pick and tuple(pick["where"]) == (name, projection):
         position = np.array(pick["xy"], dtype=np.float32)
         chosen = pick_at(embedding["latent"], xy, projection, position, pca)
+        note = ui.t(f"map.how.{chosen.how}", rest=model.config.latent_dim - 2)
         if chosen.row is None:
-            return chosen.latent, None, chosen.note, position
-        return chosen.latent, chosen.row, chosen.note, xy[chosen.row]
+            return chosen.latent, None, note, position
+        return chosen.latent, chosen.row, note, xy[chosen.row]
     row = pick.get("row", 0)
     return embedding["latent"][row], row, "", xy[row]
 
@@ -113,7 +96,7 @@ def map_and_panel() -> None:
     figure = latent_map(
         xy,
         embedding["labels"],
-        AXES[projection],
+        ui.axis_titles(projection, latent_name),
         grid=ui.cached_click_grid(name, projection),
         chosen_row=st.session_state.drawn_row,
         ellipses=ellipses if on_map else [],
@@ -131,13 +114,12 @@ def map_and_panel() -> None:
             theme=None,
         )
         st.download_button(
-            "Download all 10,000 points (CSV)",
+            ui.t("map.download.all"),
             data=lambda: map_csv(embedding, xy, projection),
             file_name=f"latent-map-{name}-{projection}.csv",
             mime="text/csv",
             on_click="ignore",
-            help="Row, digit, map position and latent vector of every test image. The "
-            "camera icon above the map saves it as a picture.",
+            help=ui.t("map.download.all.help"),
         )
     with right:
         selection_panel(latent, row, note, ellipses)
@@ -156,50 +138,40 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
     images, captions = [], []
     originals = ui.test_images()
     if row is not None:
-        st.subheader(f"Test image #{row}: a {embedding['labels'][row]}")
+        st.subheader(ui.t("map.test_image", row=row, digit=embedding["labels"][row]))
         if originals is not None:
             images.append(originals[row] / np.float32(255))
-            captions.append("original")
-        captions_for_decode = "reconstruction"
+            captions.append(ui.t("caption.original"))
+        captions_for_decode = ui.t("caption.reconstruction")
     else:
-        st.subheader("Empty space")
-        captions_for_decode = "decoded position"
+        st.subheader(ui.t("map.empty"))
+        captions_for_decode = ui.t("caption.decoded")
     images.append(reconstruction[0])
     captions.append(captions_for_decode)
     guesses = ui.classify_images(np.stack(images))
-    captions = [f"{c}: looks like a {d} ({p:.0%} sure)" for c, (d, p) in zip(captions, guesses)]
+    captions = [
+        ui.t("caption.reads", what=c, digit=d, confidence=p) for c, (d, p) in zip(captions, guesses)
+    ]
     ui.show_images(np.stack(images), captions)
     if note:
-        st.info(f"How this position was decoded: {note}.")
+        st.info(ui.t("map.how", how=note))
     if row is not None and originals is None:
-        st.caption(
-            "The original image is hidden: the MNIST test set was not found, so the map runs "
-            "on the shipped codes alone. Set MNIST_ROOT to a folder holding MNIST, or start "
-            "the app once on a machine with a network, then restart it."
-        )
-    st.write(
-        "The classifier's guess says which digit the decoded picture looks like. "
-        "A good reconstruction keeps the digit; a blurry one shows how much the "
-        f"{model.config.latent_dim} numbers below forget."
-    )
+        st.caption(ui.t("map.no_originals"))
+    st.write(ui.t("map.guess", dims=model.config.latent_dim))
     if model.config.latent_dim == 2:
-        st.markdown(f"**Latent vector** {latent_name} = ({latent[0]:.2f}, {latent[1]:.2f})")
+        st.markdown(ui.t("map.vector.2d", z=latent_name, x=latent[0], y=latent[1]))
     else:
         sigma = sigma_of(row)
-        st.markdown(f"**Latent vector** {latent_name}: {model.config.latent_dim} numbers")
+        st.markdown(ui.t("map.vector", z=latent_name, dims=model.config.latent_dim))
         ui.show_chart(latent_bars(latent, sigma), f"latent-{name}")
         if sigma is not None:
-            st.caption(
-                "Bars: mu, one per latent dimension; whiskers: plus and minus sigma. A dimension "
-                "with mu near 0 and sigma near 1 carries nothing about this image: the KL term "
-                "has switched it off."
-            )
+            st.caption(ui.t("map.bars"))
     (decoded_as, confidence), sigma = guesses[-1], sigma_of(row)
     fields = {"model": name, "row": "" if row is None else row}
     fields |= {"digit": "" if row is None else int(embedding["labels"][row])}
     fields |= {"decoded_as": decoded_as, "confidence": round(confidence, 4)}
     st.download_button(
-        "Download this point (CSV)",
+        ui.t("map.download.point"),
         data=point_csv(fields, latent, sigma),
         file_name=f"{name}-{'point' if row is None else f'test-{row}'}.csv",
         mime="text/csv",
@@ -214,24 +186,20 @@ def sigma_of(row: int | None) -> np.ndarray | None:
 
 
 def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list) -> None:
-    st.markdown("**The reparameterization trick: z = mu + sigma * eps**")
+    st.markdown(ui.t("map.trick"))
     sigma = np.exp(0.5 * logvar)
     shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
-    st.write(
-        f"The VAE's encoder gives a Gaussian, not a point: mean mu and spread sigma ({shown}). "
-        "The decoder sees a random z = mu + sigma * eps with eps ~ N(0, I): the randomness "
-        "sits in eps, so gradients still reach mu and sigma. Each image below decodes one draw."
-    )
+    st.write(ui.t("map.trick.text", sigma=shown))
     z = sample_posterior(mu, logvar, 8, st.session_state.eps_seed)
     st.image(
         tile(decode(model, z), columns=4, scale=3),
-        caption="Decodes of 8 draws of z, numbered 1 to 4 on the top row, 5 to 8 below",
+        caption=ui.t("map.draws"),
         clamp=True,
         output_format="PNG",
     )
-    st.button("Resample eps", on_click=resample_eps)
+    st.button(ui.t("map.resample"), on_click=resample_eps)
     if not ellipses:
-        st.caption("UMAP bends the space, so it cannot show mu's Gaussian: switch to PCA.")
+        st.caption(ui.t("map.umap_no_ellipse"))
         return
     center = ellipses[0].mean(axis=0)
     z_2d = z if pca is None else pca.transform(z)
@@ -244,24 +212,17 @@ def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list)
             z_2d,
             xy[near],
             embedding["labels"][near],
-            AXES[projection],
+            ui.axis_titles(projection, latent_name),
             ui.digit_style(),
         ),
         f"close-up-{name}",
     )
-    st.caption(
-        "Close-up of the map around mu: the 1 and 2 sigma ellipses of q(z|x), the 8 draws "
-        "of z numbered as above, and the nearby test codes. "
-        + (
-            ""
-            if pca is None
-            else "Seen through the PCA plane: the draws vary in 18 more directions."
-        )
-    )
+    rest = model.config.latent_dim - 2
+    st.caption(ui.t("map.close_up") + (ui.t("map.close_up.pca", rest=rest) if pca else ""))
     st.toggle(
-        "Ellipses on the big map too",
+        ui.t("map.ellipses_toggle"),
         key="ellipses_on_map",
-        help="The map is then redrawn on every click, which takes longer.",
+        help=ui.t("map.ellipses_toggle.help"),
     )
 
 
@@ -271,19 +232,15 @@ def resample_eps() -> None:
 
 map_and_panel()
 
-if model.config.latent_dim == 2 and st.toggle("Show the manifold grid", value=True):
-    st.subheader("The manifold: decoding a grid of latent positions")
+if model.config.latent_dim == 2 and st.toggle(ui.t("map.manifold_toggle"), value=True):
+    st.subheader(ui.t("map.manifold"))
     canvas, xs, ys = ui.cached_manifold(name, 15)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        ui.show_chart(manifold_figure(canvas, xs, ys, AXES["latent"]), f"manifold-{name}")
-    right.write(
-        "Each tile decodes one point of a 15 x 15 grid over the latent space, spaced by the "
-        "inverse normal CDF as in Kingma and Welling (2014), figure 4. "
-        + (
-            "For a VAE the grid covers its prior N(0, I): digits morph smoothly into each other."
-            if is_vae
-            else "An autoencoder has no prior, so the grid follows a Gaussian fitted to its "
-            "codes; look for places where the decodes stop looking like digits."
+        ui.show_chart(
+            manifold_figure(canvas, xs, ys, ui.axis_titles("latent", latent_name)),
+            f"manifold-{name}",
         )
+    right.write(
+        ui.t("map.manifold.text") + ui.t("map.manifold.vae" if is_vae else "map.manifold.ae")
     )
