@@ -17,7 +17,12 @@ INK = 0.2  # a pixel counts as ink above this share of the brightest pixel
 
 
 class DrawingError(ValueError):
-    """An image that cannot be read as a digit; the message says why, for a person."""
+    """An image that cannot be read as a digit: `reason` names why ("too big", "too many
+    pixels", "unreadable"), and the message says it for a person."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def to_mnist(image: np.ndarray) -> np.ndarray | None:
@@ -56,17 +61,21 @@ def read_image(data: bytes) -> np.ndarray:
     """Bytes of a PNG, JPEG, … -> grey (H, W) in [0, 1], ink bright on dark. A photo of dark
     ink on light paper is inverted. DrawingError for anything unreadable or too large."""
     if len(data) > MAX_BYTES:
-        raise DrawingError(f"The image is over {MAX_BYTES // 2**20} MB: use a smaller one.")
+        raise DrawingError(
+            "too big", f"The image is over {MAX_BYTES // 2**20} MB: use a smaller one."
+        )
     try:
         with Image.open(io.BytesIO(data)) as picture:
             if picture.width * picture.height > MAX_PIXELS:
-                raise DrawingError("The image has too many pixels: use a smaller one.")
+                raise DrawingError(
+                    "too many pixels", "The image has too many pixels: use a smaller one."
+                )
             grey = np.asarray(picture.convert("L"), dtype=np.float32) / 255
     except DrawingError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise DrawingError(
-            "This file is not an image that can be read (try a PNG or JPEG)."
+            "unreadable", "This file is not an image that can be read (try a PNG or JPEG)."
         ) from None
     return 1 - grey if np.median(grey) > 0.5 else grey
 
@@ -75,9 +84,9 @@ def read_data_url(url: str) -> np.ndarray:
     """A canvas's "data:image/png;base64,…" -> grey (H, W) in [0, 1]."""
     header, _, payload = url.partition(",")
     if not header.startswith("data:image/") or ";base64" not in header:
-        raise DrawingError("The drawing could not be read.")
+        raise DrawingError("unreadable", "The drawing could not be read.")
     try:
         data = base64.b64decode(payload, validate=True)
     except ValueError:
-        raise DrawingError("The drawing could not be read.") from None
+        raise DrawingError("unreadable", "The drawing could not be read.") from None
     return read_image(data)

@@ -318,6 +318,97 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}  ({kind}, {dims}-D latent{beta})",
         "{name}  ({kind}, {dims}차원 잠재{beta})",
     ),
+    # Draw a digit
+    "draw.intro": (
+        "Draw a digit with the mouse or a finger, or upload a photo of one. It is prepared the "
+        "way MNIST's digits were (scaled to fit 20 x 20 pixels, then centred by its centre of "
+        "mass in 28 x 28), encoded by the model, decoded again, and shown as a star on the map "
+        "among the 10,000 test digits.",
+        "마우스나 손가락으로 숫자를 그리거나 숫자 사진을 올려 보세요. MNIST 숫자를 만든 방식대로 "
+        "(20 x 20 픽셀에 맞게 크기를 줄이고, 28 x 28 안에서 무게중심이 가운데 오도록) 다듬은 뒤, "
+        "모델이 인코딩하고 다시 디코딩해 테스트 숫자 10,000개가 있는 지도 위에 별로 표시합니다.",
+    ),
+    "draw.yours": ("Your digit", "내 숫자"),
+    "draw.clear": ("Clear", "지우기"),
+    "draw.upload": (
+        "…or upload a picture of one digit (PNG or JPEG, up to 5 MB)",
+        "…또는 숫자 하나가 담긴 그림 올리기(PNG나 JPEG, 5 MB까지)",
+    ),
+    "draw.empty": (
+        "Draw a digit in the black box (one stroke or several), or upload a picture of one: the "
+        "model's reading of it appears here.",
+        "검은 상자에 숫자를 그리거나(한 획이든 여러 획이든) 숫자 그림을 올리세요. 모델이 읽은 "
+        "결과가 여기에 나옵니다.",
+    ),
+    "draw.no_ink": (
+        "The picture holds no ink to read: draw or upload a digit.",
+        "그림에 읽을 만한 획이 없습니다. 숫자를 그리거나 올려 주세요.",
+    ),
+    "draw.error.too big": (
+        "The image is over 5 MB: use a smaller one.",
+        "그림이 5 MB보다 큽니다. 더 작은 그림을 쓰세요.",
+    ),
+    "draw.error.too many pixels": (
+        "The image has too many pixels: use a smaller one.",
+        "그림의 픽셀이 너무 많습니다. 더 작은 그림을 쓰세요.",
+    ),
+    "draw.error.unreadable": (
+        "This file is not an image that can be read (try a PNG or JPEG).",
+        "읽을 수 있는 그림 파일이 아닙니다(PNG나 JPEG를 써 보세요).",
+    ),
+    "draw.using_upload": (
+        "Showing the uploaded picture: remove it to use your drawing.",
+        "올린 그림을 보여 주고 있습니다. 직접 그린 숫자를 쓰려면 그림을 지우세요.",
+    ),
+    "caption.prepared": ("prepared like MNIST", "MNIST처럼 다듬은 그림"),
+    "draw.lands": ("Where your digit lands", "내 숫자가 놓이는 곳"),
+    "draw.star": ("your digit", "내 숫자"),
+    "draw.where.latent": (
+        "The star is your digit's code itself.",
+        "별은 내 숫자의 코드 그 자체입니다.",
+    ),
+    "draw.where.pca": (
+        "The star is your digit's code seen through the same PCA plane as the map.",
+        "별은 지도와 같은 PCA 평면으로 본 내 숫자의 코드입니다.",
+    ),
+    "draw.where.umap": (
+        "UMAP cannot place a new code without refitting, so the star sits among the 10 test "
+        "digits whose codes are nearest to yours: an approximation.",
+        "UMAP은 다시 학습하지 않고는 새 코드를 놓을 수 없으므로, 별은 코드가 가장 가까운 테스트 "
+        "숫자 10개 사이에 놓입니다. 근사한 위치입니다.",
+    ),
+    "draw.ellipses": (
+        " The ellipses are 1 and 2 sigma of the VAE's Gaussian for your digit.",
+        " 타원은 내 숫자에 대한 VAE 가우시안의 1, 2 sigma입니다.",
+    ),
+    # Linked maps
+    "linked.title": ("Linked maps: one digit, two models", "연결된 지도: 숫자 하나, 모델 둘"),
+    "linked.intro": (
+        "The same 10,000 test digits in an autoencoder's latent space and in a VAE's. **Click a "
+        "digit in either map**: it is marked in both, and decoded by both, so you can compare "
+        "where each model puts it and what each makes of it.",
+        "같은 테스트 숫자 10,000개를 오토인코더의 잠재 공간과 VAE의 잠재 공간에 나란히 "
+        "놓았습니다. **어느 지도에서든 숫자를 클릭**하면 두 지도 모두에 표시되고 두 모델이 모두 "
+        "디코딩하므로, 각 모델이 그 숫자를 어디에 두고 어떻게 그려 내는지 비교할 수 있습니다.",
+    ),
+    "needs.pair": (
+        "This page needs an autoencoder and a VAE with a {size}-D latent space.",
+        "이 페이지에는 {size}차원 잠재 공간을 가진 오토인코더와 VAE가 필요합니다.",
+    ),
+    "linked.caption": (
+        "The black dot marks the chosen digit in both maps. Its neighbours in one map need not "
+        "be its neighbours in the other: each model arranges the digits its own way.",
+        "검은 점이 두 지도에서 고른 숫자를 표시합니다. 한 지도에서의 이웃이 다른 지도에서도 "
+        "이웃인 것은 아닙니다. 모델마다 숫자를 저마다의 방식으로 배치합니다.",
+    ),
+    "sidebar.size": ("Latent size", "잠재 공간 크기"),
+    "sidebar.ae": ("Autoencoder", "오토인코더"),
+    "sidebar.vae": ("VAE", "VAE"),
+    "sidebar.seed": ("Random seed", "난수 시드"),
+    "sidebar.seed.help": (
+        "Same seed, same pictures: change it to draw new ones.",
+        "시드가 같으면 그림도 같습니다. 새 그림을 뽑으려면 바꾸세요.",
+    ),
 }
 
 

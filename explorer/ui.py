@@ -226,15 +226,27 @@ def latent_size_ui(key: str = "latent_size") -> int:
         st.error("No usable models in checkpoints/. Run `python train_models.py` to train them.")
         st.stop()
     return st.sidebar.radio(
-        "Latent size", sizes, format_func=lambda d: f"{d}-D", key=key, horizontal=True
+        t("sidebar.size"), sizes, format_func=lambda d: f"{d}-D", key=key, horizontal=True
     )
+
+
+def pair_picker_ui(size: int) -> tuple[str, str]:
+    """Sidebar choice of an autoencoder and a VAE of one latent size (the caller checks that
+    both kinds exist)."""
+    ae = st.sidebar.selectbox(
+        t("sidebar.ae"), models_where("ae", size), format_func=describe_model, key=f"ae{size}"
+    )
+    vae = st.sidebar.selectbox(
+        t("sidebar.vae"), models_where("vae", size), format_func=describe_model, key=f"vae{size}"
+    )
+    return ae, vae
 
 
 def seed_ui(key: str = "seed") -> int:
     st.session_state.setdefault(key, 0)  # the default, unless a shared link set one
     return st.sidebar.number_input(
-        "Random seed", min_value=0, max_value=MAX_SEED, step=1, key=key,
-        help="Same seed, same pictures: change it to draw new ones.",
+        t("sidebar.seed"), min_value=0, max_value=MAX_SEED, step=1, key=key,
+        help=t("sidebar.seed.help"),
     )  # fmt: skip
 
 
@@ -357,8 +369,9 @@ button { margin-top: 8px; font-size: 16px; padding: 4px 16px; }
 # whenever a stroke ends. Handlers are attached once, however often the component renders.
 CANVAS_JS = """
 export default function(component) {
-  const { parentElement, setStateValue } = component;
+  const { parentElement, setStateValue, data } = component;
   const canvas = parentElement.querySelector('canvas');
+  parentElement.querySelector('button').textContent = (data && data.clear) || 'Clear';
   if (canvas.dataset.ready) return;
   canvas.dataset.ready = '1';
   const ctx = canvas.getContext('2d');
@@ -401,7 +414,8 @@ CANVAS = st.components.v2.component(
 
 def drawing_canvas_ui(key: str = "canvas") -> str:
     """A 280 x 280 drawing area; returns the drawing as a PNG data URL ("" while empty)."""
-    result = CANVAS(key=key, default={"image": ""}, on_image_change=lambda: None)
+    labels = {"clear": t("draw.clear")}
+    result = CANVAS(key=key, data=labels, default={"image": ""}, on_image_change=lambda: None)
     return result.image or ""
 
 

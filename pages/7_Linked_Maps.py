@@ -12,22 +12,17 @@ PAGE = "linked"
 
 st.set_page_config(page_title="Linked maps · Latent Explorer", layout="wide")
 ui.sidebar_nav()
-st.title("Linked maps: one digit, two models")
-st.write(
-    "The same 10,000 test digits in an autoencoder's latent space and in a VAE's. **Click a "
-    "digit in either map**: it is marked in both, and decoded by both, so you can compare where "
-    "each model puts it and what each makes of it."
-)
+st.title(ui.t("linked.title"))
+st.write(ui.t("linked.intro"))
 
 fields = ui.lesson_fields() | {"point": ui.UrlField("linked_row", ui.whole_number(0, 9999))}
 ui.apply_url(PAGE, fields)
 size = ui.latent_size_ui()
 ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
 if not ae_names or not vae_names:
-    st.warning(f"This page needs an autoencoder and a VAE with a {size}-D latent space.")
+    st.warning(ui.t("needs.pair", size=size))
     st.stop()
-ae = st.sidebar.selectbox("Autoencoder", ae_names, format_func=ui.describe_model, key=f"ae{size}")
-vae = st.sidebar.selectbox("VAE", vae_names, format_func=ui.describe_model, key=f"vae{size}")
+ae, vae = ui.pair_picker_ui(size)
 projection = ui.projection_picker_ui(projections(ui.cached_embedding(vae)))
 st.session_state.setdefault("linked_row", 0)
 
@@ -45,7 +40,7 @@ def linked_maps() -> None:
     ui.write_url(PAGE, {"size": size, "point": row})
     originals = ui.test_images()
     label = ui.cached_embedding(vae)["labels"][row]
-    st.subheader(f"Test image #{row}: a {label}")
+    st.subheader(ui.t("map.test_image", row=row, digit=label))
     for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
         embedding = ui.cached_embedding(name)
         view = projection if projection in projections(embedding) else projections(embedding)[0]
@@ -68,20 +63,20 @@ def linked_maps() -> None:
                 theme=None,
             )
             images = [decode(ui.cached_model(name), embedding["latent"][row : row + 1])[0]]
-            captions = ["reconstruction"]
+            captions = [ui.t("caption.reconstruction")]
             if originals is not None:
                 images.insert(0, originals[row] / np.float32(255))
-                captions.insert(0, "original")
+                captions.insert(0, ui.t("caption.original"))
             guesses = ui.classify_images(np.stack(images))
             ui.show_images(
                 np.stack(images),
-                [f"{c}: looks like a {d} ({p:.0%} sure)" for c, (d, p) in zip(captions, guesses)],
+                [
+                    ui.t("caption.reads", what=c, digit=d, confidence=p)
+                    for c, (d, p) in zip(captions, guesses)
+                ],
                 scale=3,
             )
-    st.caption(
-        "The black dot marks the chosen digit in both maps. Its neighbours in one map need not "
-        "be its neighbours in the other: each model arranges the digits its own way."
-    )
+    st.caption(ui.t("linked.caption"))
 
 
 linked_maps()
