@@ -20,12 +20,6 @@ class Score:
         """How many of the ten digits at least one confident reading hit."""
         return len(np.unique(self.digits[self.confidences >= CONFIDENT]))
 
-    def summary(self) -> str:
-        return (
-            f"{self.recognised:.0%} recognised (confidence >= {CONFIDENT}), mean confidence "
-            f"{self.mean_confidence:.2f}, {self.digits_covered} of 10 digits covered"
-        )
-
 
 def score(digits: np.ndarray, confidences: np.ndarray) -> Score:
     """Grade the classifier's readings (digit, confidence) of N images."""

@@ -409,6 +409,110 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Same seed, same pictures: change it to draw new ones.",
         "시드가 같으면 그림도 같습니다. 새 그림을 뽑으려면 바꾸세요.",
     ),
+    # Scores under every grid
+    "score.summary": (
+        "{recognised:.0%} recognised (confidence >= {threshold}), mean confidence "
+        "{confidence:.2f}, {covered} of 10 digits covered.",
+        "{recognised:.0%} 인식됨(확신도 {threshold} 이상), 평균 확신도 {confidence:.2f}, 숫자 10개 "
+        "중 {covered}개가 나옴.",
+    ),
+    "score.histogram": ("Digits the classifier reads", "분류기가 읽은 숫자"),
+    # AE vs VAE: generation
+    "gen.title": ("AE vs VAE: which one can generate?", "AE와 VAE: 어느 쪽이 생성할 수 있을까?"),
+    "gen.intro": (
+        "An autoencoder and a VAE of the same size, trained on the same images, both reconstruct "
+        "well. Here each decoder is asked for digits that were never encoded: the middle of each "
+        "digit's cluster, and random points. The shipped digit classifier grades every picture, "
+        "so the comparison rests on numbers, not only on looks.",
+        "같은 크기로 같은 이미지에서 학습한 오토인코더와 VAE는 둘 다 복원을 잘합니다. 여기서는 "
+        "두 디코더에게 한 번도 인코딩된 적 없는 숫자를 요청합니다. 각 숫자 무리의 한가운데와 "
+        "무작위 점입니다. 함께 배포한 숫자 분류기가 모든 그림을 채점하므로, 비교는 눈대중이 "
+        "아니라 수치에 기댑니다.",
+    ),
+    "gen.means": (
+        "1. Decoding the middle of each digit's cluster",
+        "1. 숫자 무리의 한가운데를 디코딩하기",
+    ),
+    "gen.means.text": (
+        "Average the codes of all test images of one digit, and decode that mean. If the space "
+        "between an autoencoder's points meant nothing, these pictures would be poor.",
+        "한 숫자의 모든 테스트 이미지 코드를 평균 내고 그 평균을 디코딩합니다. 오토인코더의 점 "
+        "사이 공간이 아무 의미도 없다면 이 그림들은 엉망일 것입니다.",
+    ),
+    "gen.means.caption": (
+        "The decoded mean code of the 0s, 1s, … 9s, left to right",
+        "왼쪽부터 0, 1, … 9의 평균 코드를 디코딩한 그림",
+    ),
+    "gen.means.share": (
+        "**{share:.0%}** read as their own digit, mean confidence {confidence:.2f}.",
+        "**{share:.0%}**가 제 숫자로 읽힘, 평균 확신도 {confidence:.2f}.",
+    ),
+    "gen.means.reads": ("The classifier reads: {readings}", "분류기가 읽은 결과: {readings}"),
+    "gen.means.ae_good": (
+        "Here the autoencoder's cluster means decode to recognisable digits too ({ae:.0%} "
+        "against the VAE's {vae:.0%}), so the claim that they decode poorly does not hold for "
+        "this model: a cluster's mean lies among its codes, where the decoder was trained. The "
+        "sharp difference is in sampling, below.",
+        "여기서는 오토인코더의 무리 평균도 알아볼 수 있는 숫자로 디코딩됩니다(VAE {vae:.0%}, "
+        "오토인코더 {ae:.0%}). 그러니 평균이 엉망으로 디코딩된다는 주장은 이 모델에는 맞지 "
+        "않습니다. 무리의 평균은 코드들 사이, 곧 디코더가 학습한 곳에 있기 때문입니다. 뚜렷한 "
+        "차이는 아래의 표본 뽑기에서 드러납니다.",
+    ),
+    "gen.means.ae_poor": (
+        "The autoencoder's cluster means are read as their own digit {ae:.0%} of the time, the "
+        "VAE's {vae:.0%}: the mean of an autoencoder's cluster can fall where no code lies, and "
+        "the decoder was never trained there.",
+        "오토인코더의 무리 평균은 {ae:.0%}, VAE는 {vae:.0%}가 제 숫자로 읽힙니다. 오토인코더 "
+        "무리의 평균은 코드가 하나도 없는 곳에 떨어질 수 있고, 디코더는 그곳을 학습한 적이 "
+        "없습니다.",
+    ),
+    "gen.sampling": ("2. Sampling: decoding random points", "2. 표본 뽑기: 무작위 점 디코딩"),
+    "gen.sampling.text": (
+        "A VAE is trained so that its codes fill its prior N(0, I), so z ~ N(0, I) should decode "
+        "to digits. An autoencoder has no prior. Sample it anyway: with N(0, I), and with a "
+        "Gaussian fitted to its codes, the fairest guess. Each grid holds {n} samples; a picture "
+        "counts as recognised when the classifier is at least {threshold:.0%} sure.",
+        "VAE는 코드가 사전분포 N(0, I)를 채우도록 학습하므로 z ~ N(0, I)를 디코딩하면 숫자가 "
+        "나와야 합니다. 오토인코더에는 사전분포가 없습니다. 그래도 뽑아 봅니다. N(0, I)로, 그리고 "
+        "가장 공정한 추측인 코드에 맞춘 가우시안으로. 격자마다 표본이 {n}개이며, 분류기가 "
+        "{threshold:.0%} 이상 확신하면 인식된 것으로 셉니다.",
+    ),
+    "gen.grid.vae": ("VAE: z ~ N(0, I)", "VAE: z ~ N(0, I)"),
+    "gen.grid.ae": ("AE: z ~ N(0, I)", "AE: z ~ N(0, I)"),
+    "gen.grid.fitted": (
+        "AE: z ~ a Gaussian fitted to its codes",
+        "AE: z ~ 코드에 맞춘 가우시안",
+    ),
+    "gen.grid.caption": ("{name}, seed {seed}", "{name}, 시드 {seed}"),
+    "gen.verdict.coverage": (
+        "The VAE's samples cover more of the ten digits: its prior is where its codes are. The "
+        "autoencoder's samples crowd into the clusters that happen to lie under the Gaussian.",
+        "VAE의 표본이 숫자 열 개를 더 고루 덮습니다. 사전분포가 곧 코드가 있는 곳이기 "
+        "때문입니다. 오토인코더의 표본은 우연히 가우시안 아래 놓인 무리로 몰립니다.",
+    ),
+    "gen.verdict.recognised": (
+        "The VAE's samples are recognised more often: its prior is where its codes are.",
+        "VAE의 표본이 더 자주 인식됩니다. 사전분포가 곧 코드가 있는 곳이기 때문입니다.",
+    ),
+    "gen.verdict.tie": (
+        "With this model and seed the autoencoder's samples do as well as the VAE's. With {n} "
+        "samples the figures move by several points from seed to seed: try others.",
+        "이 모델과 시드에서는 오토인코더의 표본도 VAE만큼 좋습니다. 표본이 {n}개라 시드마다 "
+        "수치가 몇 포인트씩 달라지니 다른 시드도 써 보세요.",
+    ),
+    "gen.verdict": (
+        "Recognised, and digits covered: {figures}. {verdict}",
+        "인식률과 나온 숫자 수: {figures}. {verdict}",
+    ),
+    "gen.manifold": ("3. The whole 2-D space, decoded", "3. 2차원 공간 전체를 디코딩하기"),
+    "gen.manifold.text": (
+        "Each tile decodes one point of a 15 x 15 grid spaced by the inverse normal CDF (Kingma "
+        "and Welling 2014, figure 4): the VAE's grid covers its prior N(0, I); the "
+        "autoencoder's, a Gaussian fitted to its codes. Look for tiles that are no digit.",
+        "각 칸은 정규분포 역누적분포함수 간격의 15 x 15 격자에서 한 점을 디코딩한 것입니다"
+        "(Kingma와 Welling 2014, 그림 4). VAE의 격자는 사전분포 N(0, I)를, 오토인코더의 격자는 "
+        "코드에 맞춘 가우시안을 덮습니다. 숫자가 아닌 칸을 찾아보세요.",
+    ),
 }
 
 

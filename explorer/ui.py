@@ -31,7 +31,7 @@ from explorer.interpolation import Census, census, interpolate, random_pairs
 from explorer.latents import decode, manifold
 from explorer.models import VAE
 from explorer.plotting import ACCESSIBLE, TABLEAU, DigitStyle, empty_space_grid, tile
-from explorer.scoring import Score, score
+from explorer.scoring import CONFIDENT, Score, score
 from explorer.texts import LANGUAGES, translate
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
@@ -266,6 +266,13 @@ def score_images(images: np.ndarray) -> Score:
     """The classifier's grade of images (N, 28, 28): see explorer/scoring.py."""
     digits, confidences = classify(cached_model(CLASSIFIER), torch.as_tensor(images[:, None]))
     return score(digits.numpy(), confidences.numpy())
+
+
+def score_summary(graded: Score) -> str:
+    return t(
+        "score.summary", recognised=graded.recognised, threshold=CONFIDENT,
+        confidence=graded.mean_confidence, covered=graded.digits_covered,
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
