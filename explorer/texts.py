@@ -513,6 +513,110 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(Kingma와 Welling 2014, 그림 4). VAE의 격자는 사전분포 N(0, I)를, 오토인코더의 격자는 "
         "코드에 맞춘 가우시안을 덮습니다. 숫자가 아닌 칸을 찾아보세요.",
     ),
+    # KL on / off
+    "kl.title": ("KL on / off: what the KL term does", "KL 켜기/끄기: KL 항이 하는 일"),
+    "kl.intro": (
+        "A VAE's loss has two terms: the reconstruction error, and beta times the KL divergence "
+        "from each image's Gaussian q(z|x) to the prior N(0, I). With beta = 0 only "
+        "reconstruction counts. Below, the same architecture trained both ways, on the same test "
+        "images.",
+        "VAE의 손실에는 두 항이 있습니다. 복원 오차, 그리고 이미지마다의 가우시안 q(z|x)에서 "
+        "사전분포 N(0, I)까지의 KL 발산에 beta를 곱한 값입니다. beta = 0이면 복원만 중요합니다. "
+        "아래는 같은 구조를 두 방식으로 학습한 모델을 같은 테스트 이미지로 비교한 것입니다.",
+    ),
+    "kl.needs": (
+        "This page needs a {size}-D VAE trained with beta = 0 and one with beta > 0.",
+        "이 페이지에는 beta = 0으로 학습한 {size}차원 VAE와 beta > 0인 VAE가 필요합니다.",
+    ),
+    "kl.beta": ("beta of the KL-on model", "KL을 켠 모델의 beta"),
+    "kl.beta.help": (
+        "The weight of the KL term. 1 is the VAE of Kingma and Welling.",
+        "KL 항의 가중치입니다. 1이 Kingma와 Welling의 VAE입니다.",
+    ),
+    "kl.off": ("KL off (beta 0)", "KL 끔 (beta 0)"),
+    "kl.on": ("KL on (beta {beta:g})", "KL 켬 (beta {beta:g})"),
+    "kl.recon": ("1. Both reconstruct", "1. 둘 다 복원한다"),
+    "kl.test_images": ("Test images", "테스트 이미지"),
+    "kl.no_originals": (
+        "Originals hidden: MNIST was not found (set MNIST_ROOT). Reconstructions below.",
+        "원본은 숨겼습니다. MNIST를 찾지 못했습니다(MNIST_ROOT를 지정하세요). 아래는 복원 "
+        "이미지입니다.",
+    ),
+    "kl.recon.caption": (
+        "{name}: reconstructions (decoded mu)",
+        "{name}: 복원 이미지(mu를 디코딩)",
+    ),
+    "kl.recon.share": (
+        "**{share:.0%}** of these read as the true digit. On all 10,000 test images: "
+        "reconstruction {recon:.1f} nats per image, KL {kl:.1f} nats.",
+        "이 중 **{share:.0%}**가 실제 숫자로 읽힙니다. 테스트 이미지 10,000장 전체에서는 복원 "
+        "손실이 이미지당 {recon:.1f} nat, KL이 {kl:.1f} nat입니다.",
+    ),
+    "kl.recon.same": (
+        "Reconstruction does not need the KL term: trained on it alone, the beta 0 model "
+        "rebuilds the test digits as well or better ({off:.1f} against {on:.1f} nats per image).",
+        "복원에는 KL 항이 필요 없습니다. 복원만으로 학습한 beta 0 모델이 테스트 숫자를 같거나 더 "
+        "잘 복원합니다(이미지당 {off:.1f} nat 대 {on:.1f} nat).",
+    ),
+    "kl.recon.worse": (
+        "Here the beta 0 model reconstructs a little worse than the KL-on one ({off:.1f} "
+        "against {on:.1f} nats per image).",
+        "여기서는 beta 0 모델이 KL을 켠 모델보다 조금 못하게 복원합니다(이미지당 {off:.1f} nat "
+        "대 {on:.1f} nat).",
+    ),
+    "kl.where": ("2. Where the codes lie", "2. 코드가 놓이는 곳"),
+    "kl.where.text": (
+        "Each dot is a test image's mu. The circles are the prior N(0, I) at 1 and 2 sigma: the "
+        "region the decoder is asked about when we sample.",
+        "점 하나하나가 테스트 이미지의 mu입니다. 원은 사전분포 N(0, I)의 1, 2 sigma로, 표본을 "
+        "뽑을 때 디코더가 답해야 하는 영역입니다.",
+    ),
+    "kl.where.pca": (
+        " The {size}-D codes are seen on their first two principal axes.",
+        " {size}차원 코드를 첫 두 주축 위에서 봅니다.",
+    ),
+    "kl.within": (
+        "**{within:.0%}** of the codes lie inside the 2-sigma circle (samples of the prior: "
+        "{prior:.0%}).",
+        "코드의 **{within:.0%}**가 2 sigma 원 안에 있습니다(사전분포의 표본이라면 {prior:.0%}).",
+    ),
+    "kl.sampling": ("3. Sampling the prior", "3. 사전분포에서 표본 뽑기"),
+    "kl.sampling.text": (
+        "{n} draws of z ~ N(0, I), decoded by each model and read by the classifier. Where the "
+        "codes do not fill the prior, its samples fall where the decoder never learned anything.",
+        "z ~ N(0, I)에서 뽑은 {n}개를 각 모델이 디코딩하고 분류기가 읽습니다. 코드가 사전분포를 "
+        "채우지 못하면 표본은 디코더가 아무것도 배우지 않은 곳에 떨어집니다.",
+    ),
+    "kl.per_dim": ("4. KL per latent dimension", "4. 잠재 차원별 KL"),
+    "kl.per_dim.text": (
+        "The KL term, split by latent dimension (they add up to the KL above). A dimension is "
+        "active when its mu varies across images (variance > 0.01, Burda et al. 2016); the KL "
+        "term switches off the dimensions the model can do without.",
+        "KL 항을 잠재 차원별로 나눈 것입니다(모두 더하면 위의 KL). 이미지마다 mu가 달라지는 "
+        "차원(분산 > 0.01, Burda 외 2016)을 활성 차원이라 합니다. KL 항은 모델이 없어도 되는 "
+        "차원을 꺼 버립니다.",
+    ),
+    "kl.active": (
+        "**{active} of {size}** dimensions active; KL {kl:.1f} nats.",
+        "**{size}개 중 {active}개** 차원이 활성; KL {kl:.1f} nat.",
+    ),
+    "kl.tradeoff": ("5. The trade-off: beta", "5. 주고받기: beta"),
+    "kl.tradeoff.text": (
+        "In theory, more weight on the KL term packs the codes closer to the prior: samples "
+        "should improve while reconstructions get worse. Each point is one shipped model; the "
+        "recognised share is over the same {n} draws of N(0, I) for every model (seed 0).",
+        "이론대로라면 KL 항에 무게를 더 줄수록 코드가 사전분포에 더 가깝게 모여, 표본은 좋아지고 "
+        "복원은 나빠져야 합니다. 점 하나가 배포된 모델 하나이며, 인식률은 모든 모델에 같은 "
+        "N(0, I) 표본 {n}개(시드 0)로 쟀습니다.",
+    ),
+    "kl.tradeoff.result": (
+        "Here reconstruction goes from {first:.1f} nats (beta 0) to {last:.1f} (beta {beta:g}), "
+        "and recognised samples from {r_first:.0%} to {r_last:.0%}, with the most, {best:.0%}, "
+        "at beta {best_beta:g}.",
+        "여기서 복원 손실은 {first:.1f} nat(beta 0)에서 {last:.1f} nat(beta {beta:g})로, 표본 "
+        "인식률은 {r_first:.0%}에서 {r_last:.0%}로 바뀌며, 가장 높은 {best:.0%}는 beta "
+        "{best_beta:g}에서 나옵니다.",
+    ),
 }
 
 
