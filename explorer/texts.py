@@ -617,6 +617,106 @@ TEXTS: dict[str, tuple[str, str]] = {
         "인식률은 {r_first:.0%}에서 {r_last:.0%}로 바뀌며, 가장 높은 {best:.0%}는 beta "
         "{best_beta:g}에서 나옵니다.",
     ),
+    # Interpolation
+    "interp.title": ("Interpolation: from one digit to another", "보간: 한 숫자에서 다른 숫자로"),
+    "interp.intro": (
+        "Take two test images, encode them, and decode points on the straight line between "
+        "their codes: z = (1 - alpha) z_A + alpha z_B. Does one digit morph into the other, and "
+        "what lies in between? The classifier reads every step.",
+        "테스트 이미지 두 장을 인코딩하고, 두 코드 사이의 직선 위 점들을 디코딩합니다: "
+        "z = (1 - alpha) z_A + alpha z_B. 한 숫자가 다른 숫자로 변해 갈까요? 그 사이에는 무엇이 "
+        "있을까요? 분류기가 모든 단계를 읽습니다.",
+    ),
+    "interp.steps": ("Steps on the path", "경로의 단계 수"),
+    "interp.ends": ("1. Choose the two ends", "1. 두 끝점 고르기"),
+    "interp.mode.digits": ("Two digits", "숫자 두 개"),
+    "interp.mode.map": ("Two test images picked on the map", "지도에서 고른 테스트 이미지 두 장"),
+    "interp.from": ("From digit", "출발 숫자"),
+    "interp.to": ("To digit", "도착 숫자"),
+    "interp.which": ("Which images", "어떤 이미지"),
+    "interp.which.typical": ("typical", "전형적인 것"),
+    "interp.which.random": ("random (seed)", "무작위(시드)"),
+    "interp.click": (
+        "Click two dots on the VAE's map: the first click sets A, the next B, then A again. Both "
+        "models walk between the same two test images.",
+        "VAE 지도에서 점 두 개를 클릭하세요. 첫 클릭이 A, 다음이 B, 그다음은 다시 A입니다. 두 "
+        "모델 모두 같은 두 테스트 이미지 사이를 걸어갑니다.",
+    ),
+    "interp.ab": (
+        "**A**: test image #{row_a}, a {digit_a}. **B**: test image #{row_b}, a {digit_b}.",
+        "**A**: 테스트 이미지 #{row_a}, 숫자 {digit_a}. **B**: 테스트 이미지 #{row_b}, 숫자 "
+        "{digit_b}.",
+    ),
+    "interp.path": ("2. The path, decoded", "2. 디코딩한 경로"),
+    "interp.alpha": ("alpha: how far from A to B", "alpha: A에서 B로 얼마나 왔는지"),
+    "interp.strip": ("A … B, left to right", "왼쪽부터 A … B"),
+    "interp.reads": ("The classifier reads: {readings}", "분류기가 읽은 결과: {readings}"),
+    "interp.alpha.caption": (
+        "alpha = {alpha}: looks like {reading}",
+        "alpha = {alpha}: {reading}처럼 보임",
+    ),
+    "interp.figure": (
+        "Under each strip: the path (black), the decoded steps coloured by the classifier's "
+        "reading, the gold star at alpha, and each digit's mean code as a big numbered disc, over "
+        "the faint test codes. Which digits' means lie between the two ends?",
+        "띠 아래 그림: 경로(검은 선), 분류기가 읽은 숫자의 색으로 칠한 디코딩 단계, alpha 위치의 "
+        "금색 별, 그리고 흐릿한 테스트 코드 위에 번호가 적힌 큰 원으로 나타낸 숫자별 평균 코드. "
+        "두 끝점 사이에는 어떤 숫자의 평균이 있나요?",
+    ),
+    "interp.figure.pca": (
+        " For 20-D models the view is approximate: PCA shows the path's shadow on the codes' two "
+        "main directions.",
+        " 20차원 모델에서는 근사한 모습입니다. PCA는 코드의 두 주된 방향에 드리운 경로의 그림자를 "
+        "보여 줍니다.",
+    ),
+    "interp.figure.umap": (
+        " For 20-D models the view is approximate: UMAP has no inverse, so each point sits among "
+        "its 10 nearest test codes.",
+        " 20차원 모델에서는 근사한 모습입니다. UMAP에는 역변환이 없으므로 각 점은 가장 가까운 "
+        "테스트 코드 10개 사이에 놓입니다.",
+    ),
+    "interp.census": (
+        "3. How often does a third digit appear?",
+        "3. 세 번째 숫자는 얼마나 자주 나타날까?",
+    ),
+    "interp.census.same": (
+        "Both ends are the same digit: choose two different digits to count.",
+        "두 끝점이 같은 숫자입니다. 세어 보려면 서로 다른 숫자를 고르세요.",
+    ),
+    "interp.census.text": (
+        "Over {pairs} random pairs of test images (a {a} and a {b}, seed {seed}), the share of "
+        "straight paths on which the classifier reads a digit other than {a} and {b} (at least "
+        "50% sure) at some step between the ends, with {steps} steps per path.",
+        "테스트 이미지의 무작위 쌍 {pairs}개({a} 하나와 {b} 하나, 시드 {seed})에 대해, 끝점 사이 "
+        "어느 단계에서 분류기가 {a}도 {b}도 아닌 숫자를 읽은(확신도 50% 이상) 직선 경로의 "
+        "비율입니다. 경로마다 {steps}단계입니다.",
+    ),
+    "interp.col.model": ("model", "모델"),
+    "interp.col.third": ("paths with a third digit", "세 번째 숫자가 나온 경로"),
+    "interp.col.common": ("most common third digit", "가장 흔한 세 번째 숫자"),
+    "interp.col.common_share": ("paths where it appears", "그 숫자가 나온 경로"),
+    "interp.col.eight": ("paths with an 8", "8이 나온 경로"),
+    "interp.none": ("none", "없음"),
+    "interp.claim": (
+        "The lesson's claim is that an 8 appears between a 2 and a 5. With these models {eights} "
+        "of the paths meet an 8; the most common third digits are {commons}.",
+        "수업의 주장은 2와 5 사이에 8이 나타난다는 것입니다. 이 모델들에서는 경로의 {eights}가 "
+        "8을 만나며, 가장 흔한 세 번째 숫자는 {commons}입니다.",
+    ),
+    "interp.chain": ("4. The lesson's figure: a chain {chain}", "4. 수업의 그림: {chain} 사슬"),
+    "interp.chain.text": (
+        "Typical images of each digit in turn, one row per leg of the chain, decoded by each "
+        "model.",
+        "각 숫자의 전형적인 이미지를 차례로 이어, 사슬의 구간마다 한 줄씩 각 모델이 디코딩한 "
+        "것입니다.",
+    ),
+    "interp.chain.2d": (
+        " Two numbers hold little: 2-D models blur some digits into others (look at the ends of "
+        "each row), so compare with the 20-D models.",
+        " 숫자 두 개에는 담을 수 있는 것이 적습니다. 2차원 모델은 어떤 숫자를 다른 숫자와 "
+        "뭉개므로(각 줄의 끝을 보세요) 20차원 모델과 비교해 보세요.",
+    ),
+    "interp.chain.caption": ("Rows: {legs}", "줄: {legs}"),
 }
 
 

@@ -27,12 +27,8 @@ MODES = ["Two digits", "Two test images picked on the map"]
 
 st.set_page_config(page_title="Interpolation · Latent Explorer", layout="wide")
 ui.sidebar_nav()
-st.title("Interpolation: from one digit to another")
-st.write(
-    "Take two test images, encode them, and decode points on the straight line between their "
-    "codes: z = (1 - alpha) z_A + alpha z_B. Does one digit morph into the other, and what lies "
-    "in between? The classifier reads every step."
-)
+st.title(ui.t("interp.title"))
+st.write(ui.t("interp.intro"))
 
 fields = ui.lesson_fields() | {
     "from": ui.UrlField("from_digit", ui.one_of(list(range(10)), int)),
@@ -55,25 +51,27 @@ for key, default in (
 size = ui.latent_size_ui()
 ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
 if not ae_names or not vae_names:
-    st.warning(f"This page needs an autoencoder and a VAE with a {size}-D latent space.")
+    st.warning(ui.t("needs.pair", size=size))
     st.stop()
-ae = st.sidebar.selectbox("Autoencoder", ae_names, format_func=ui.describe_model, key=f"ae{size}")
-vae = st.sidebar.selectbox("VAE", vae_names, format_func=ui.describe_model, key=f"vae{size}")
+ae, vae = ui.pair_picker_ui(size)
 models = (ae, vae)
 projection = ui.projection_picker_ui(projections(ui.cached_embedding(vae)))
-steps = st.sidebar.slider("Steps on the path", 5, 20, key="steps")
+steps = st.sidebar.slider(ui.t("interp.steps"), 5, 20, key="steps")
 seed = ui.seed_ui()
 labels = ui.cached_embedding(vae)["labels"]
 
-st.header("1. Choose the two ends")
-how = st.radio("Endpoints", MODES, horizontal=True, label_visibility="collapsed", key="ends_mode")
+st.header(ui.t("interp.ends"))
+how = st.radio(
+    "Endpoints", MODES, horizontal=True, label_visibility="collapsed", key="ends_mode",
+    format_func=lambda mode: ui.t(f"interp.mode.{'digits' if mode == MODES[0] else 'map'}"),
+)  # fmt: skip
 if how == MODES[0]:
     left, middle, right = st.columns(3)
-    a = left.selectbox("From digit", range(10), key="from_digit")
-    b = middle.selectbox("To digit", range(10), key="to_digit")
+    a = left.selectbox(ui.t("interp.from"), range(10), key="from_digit")
+    b = middle.selectbox(ui.t("interp.to"), range(10), key="to_digit")
     which = right.radio(
-        "Which images", ["typical", "random"], horizontal=True, key="which_images",
-        format_func={"typical": "typical", "random": "random (seed)"}.get,
+        ui.t("interp.which"), ["typical", "random"], horizontal=True, key="which_images",
+        format_func=lambda which: ui.t(f"interp.which.{which}"),
     )  # fmt: skip
     if which == "typical":  # the image nearest its digit's mean code, in the VAE
         latents = ui.cached_embedding(vae)["latent"]
@@ -81,10 +79,7 @@ if how == MODES[0]:
     else:
         row_a, row_b = (int(r) for r in random_pairs(labels, a, b, 1, seed)[0])
 else:
-    st.write(
-        "Click two dots on the VAE's map: the first click sets A, the next B, then A again. "
-        "Both models walk between the same two test images."
-    )
+    st.write(ui.t("interp.click"))
     st.session_state.setdefault("ends", [int(np.flatnonzero(labels == d)[0]) for d in (2, 5)])
     chart_key = f"ends-{vae}-{projection}"
     selection = st.session_state.get(chart_key)
@@ -107,7 +102,7 @@ else:
         key=chart_key,
         on_select="rerun",
         selection_mode="points",
-        config={"displaylogo": False},
+        config=ui.chart_config(f"interpolation-ends-{vae}"),
         theme=None,
     )
     a, b = int(labels[row_a]), int(labels[row_b])
@@ -119,14 +114,14 @@ else:
 ui.write_url(PAGE, shared)
 originals = ui.test_images()
 st.markdown(
-    f"**A**: test image #{row_a}, a {labels[row_a]}. **B**: test image #{row_b}, a {labels[row_b]}."
+    ui.t("interp.ab", row_a=row_a, digit_a=labels[row_a], row_b=row_b, digit_b=labels[row_b])
 )
 if originals is not None:
     ui.show_images(originals[[row_a, row_b]] / np.float32(255), ["A", "B"], scale=3)
 
-st.header("2. The path, decoded")
+st.header(ui.t("interp.path"))
 alphas = [round(i / (steps - 1), 3) for i in range(steps)]
-alpha = st.select_slider("alpha: how far from A to B", alphas, value=alphas[steps // 2])
+alpha = st.select_slider(ui.t("interp.alpha"), alphas, value=alphas[steps // 2])
 current = alphas.index(alpha)
 for column, name in zip(st.columns(2, gap="large"), models):
     embedding = ui.cached_embedding(name)
@@ -134,11 +129,11 @@ for column, name in zip(st.columns(2, gap="large"), models):
     readings = [f"{d} ({c:.0%})" for d, c in zip(graded.digits, graded.confidences)]
     with column:
         st.subheader(ui.describe_model(name))
-        ui.show_grid(images, steps, "A … B, left to right", scale=2)
-        st.caption("The classifier reads: " + " · ".join(readings))
+        ui.show_grid(images, steps, ui.t("interp.strip"), scale=2)
+        st.caption(ui.t("interp.reads", readings=" · ".join(readings)))
         st.image(
             tile(images[current : current + 1], scale=6),
-            caption=f"alpha = {alpha}: looks like {readings[current]}",
+            caption=ui.t("interp.alpha.caption", alpha=alpha, reading=readings[current]),
             clamp=True,
             output_format="PNG",
         )
@@ -158,68 +153,43 @@ for column, name in zip(st.columns(2, gap="large"), models):
             ),
             f"path-{name}",
         )
-st.write(
-    "Under each strip: the path (black), the decoded steps coloured by the classifier's "
-    "reading, the gold star at alpha, and each digit's mean code as a big numbered disc, over "
-    "the faint test codes. Which digits' means lie between the two ends?"
-    + (
-        ""
-        if size == 2
-        else " For 20-D models the view is approximate: "
-        + (
-            "PCA shows the path's shadow on the codes' two main directions."
-            if projection == "pca"
-            else "UMAP has no inverse, so each point sits among its 10 nearest test codes."
-        )
-    )
-)
+st.write(ui.t("interp.figure") + ("" if size == 2 else ui.t(f"interp.figure.{projection}")))
 
-st.header("3. How often does a third digit appear?")
+st.header(ui.t("interp.census"))
 if a == b:
-    st.info("Both ends are the same digit: choose two different digits to count.")
+    st.info(ui.t("interp.census.same"))
 else:
-    st.write(
-        f"Over {PAIRS} random pairs of test images (a {a} and a {b}, seed {seed}), the share of "
-        f"straight paths on which the classifier reads a digit other than {a} and {b} (at least "
-        f"50% sure) at some step between the ends, with {CENSUS_STEPS} steps per path."
-    )
+    st.write(ui.t("interp.census.text", pairs=PAIRS, a=a, b=b, seed=seed, steps=CENSUS_STEPS))
     rows = []
     for name in models:
         counted = ui.cached_census(name, a, b, PAIRS, CENSUS_STEPS, seed)
         third = counted.most_common()
         rows.append(
             {
-                "model": name,
-                "paths with a third digit": f"{counted.third:.0%}",
-                "most common third digit": third if counted.by_digit[third] > 0 else "none",
-                "paths where it appears": f"{counted.by_digit[third]:.0%}",
-                "paths with an 8": f"{counted.by_digit[8]:.0%}" if 8 not in (a, b) else "-",
+                ui.t("interp.col.model"): name,
+                ui.t("interp.col.third"): f"{counted.third:.0%}",
+                ui.t("interp.col.common"): str(third)
+                if counted.by_digit[third] > 0
+                else ui.t("interp.none"),
+                ui.t("interp.col.common_share"): f"{counted.by_digit[third]:.0%}",
+                ui.t("interp.col.eight"): f"{counted.by_digit[8]:.0%}" if 8 not in (a, b) else "-",
             }
         )
     st.dataframe(rows, hide_index=True)
     if {a, b} == {2, 5}:
-        st.info(
-            "The lesson's claim is that an 8 appears between a 2 and a 5. With these models an "
-            + " and ".join(f"{r['paths with an 8']} of {r['model']}'s paths" for r in rows)
-            + " meet an 8; the most common third digits are "
-            + " and ".join(f"{r['most common third digit']} ({r['model']})" for r in rows)
-            + "."
-        )
+        column = {key: ui.t(f"interp.col.{key}") for key in ("model", "eight", "common")}
+        eights = ", ".join(f"{r[column['eight']]} ({r[column['model']]})" for r in rows)
+        commons = ", ".join(f"{r[column['common']]} ({r[column['model']]})" for r in rows)
+        st.info(ui.t("interp.claim", eights=eights, commons=commons))
 
-st.header("4. The lesson's figure: a chain " + " → ".join(map(str, CHAIN)))
-st.write(
-    "Typical images of each digit in turn, one row per leg of the chain, decoded by each model."
-    + (
-        " Two numbers hold little: 2-D models blur some digits into others (look at the ends "
-        "of each row), so compare with the 20-D models."
-        if size == 2
-        else ""
-    )
-)
+st.header(ui.t("interp.chain", chain=" → ".join(map(str, CHAIN))))
+st.write(ui.t("interp.chain.text") + (ui.t("interp.chain.2d") if size == 2 else ""))
 latents = ui.cached_embedding(vae)["latent"]
 ends = [typical_row(latents, labels, d) for d in CHAIN]
 for column, name in zip(st.columns(2, gap="large"), models):
     legs = [ui.cached_path(name, i, j, steps)[1] for i, j in zip(ends[:-1], ends[1:])]
     with column:
         st.subheader(ui.describe_model(name))
-        ui.show_grid(np.concatenate(legs), steps, "Rows: 2 → 4, 4 → 5, 5 → 6", scale=2)
+        legs_text = ", ".join(f"{i} → {j}" for i, j in zip(CHAIN[:-1], CHAIN[1:]))
+        caption = ui.t("interp.chain.caption", legs=legs_text)
+        ui.show_grid(np.concatenate(legs), steps, caption, scale=2)
