@@ -8,6 +8,7 @@ MAP, DRAW, LINKED, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ i
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
 ui.sidebar_nav()
+ui.apply_url("home", {})
 st.title("Latent Explorer")
 st.write(ui.t("home.intro"))
 

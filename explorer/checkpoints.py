@@ -40,6 +40,15 @@ class CheckpointError(ValueError):
     """A checkpoint that cannot be used; the message names the file and the reason."""
 
 
+class RefusedError(ValueError):
+    """A request from a person that is refused: `reason` is a short key the app words in the
+    reader's language; the message words it in English."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def atomic_write(path: Path, write) -> None:
     """Call write(file_path) on a temporary file beside path, then rename it over path.
 
@@ -169,15 +178,18 @@ def available_models(folder: Path = CHECKPOINT_DIR) -> list[str]:
 
 
 def check_new_name(name: str, folder: Path = CHECKPOINT_DIR) -> None:
-    """ValueError, in words for a person, unless name can be given to a new model."""
+    """RefusedError, in words for a person, unless name can be given to a new model."""
     if not NAME.fullmatch(name):
-        raise ValueError(
+        raise RefusedError(
+            "name format",
             "A model name is 1 to 40 characters: lower-case letters, digits, '-', '_' and '.', "
-            "starting with a letter or a digit."
+            "starting with a letter or a digit.",
         )
     taken = available_models(folder if folder.name != USER else folder.parent)
     if name in taken or name in SHIPPED_MODELS or name == CLASSIFIER:
-        raise ValueError(f"A model named {name!r} exists already: choose another name.")
+        raise RefusedError(
+            "name taken", f"A model named {name!r} exists already: choose another name."
+        )
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from explorer.checkpoints import (
     USER_DIR,
+    RefusedError,
     atomic_write,
     check_new_name,
     process_exists,
@@ -30,8 +31,11 @@ STARTING_GRACE_S = 30  # a lock still without a process id after this long is le
 MAX_EPOCHS = 30
 
 
-class JobBusyError(RuntimeError):
+class JobBusyError(RefusedError):
     """Another training is running in this folder."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("busy", message)
 
 
 @dataclass(frozen=True)
@@ -44,16 +48,16 @@ class TrainRequest:
     owner: str = ""  # the session that asked, so that others can be told it is not theirs
 
     def check(self, folder: Path) -> None:
-        """ValueError with a message for a person, for any field the trainer would refuse."""
+        """RefusedError, with a message for a person, for any field the trainer would refuse."""
         check_new_name(self.name, folder)
         if self.kind not in ("ae", "vae"):
-            raise ValueError("The model kind must be an autoencoder or a VAE.")
+            raise RefusedError("kind", "The model kind must be an autoencoder or a VAE.")
         if not 2 <= self.latent_dim <= 64:
-            raise ValueError("The latent size must be between 2 and 64.")
+            raise RefusedError("latent size", "The latent size must be between 2 and 64.")
         if not 0 <= self.beta <= 100:
-            raise ValueError("beta must be between 0 and 100.")
+            raise RefusedError("beta", "beta must be between 0 and 100.")
         if not 1 <= self.epochs <= MAX_EPOCHS:
-            raise ValueError(f"Epochs must be between 1 and {MAX_EPOCHS}.")
+            raise RefusedError("epochs", f"Epochs must be between 1 and {MAX_EPOCHS}.")
 
     def argv(self, folder: Path) -> list[str]:
         """The CLI call: the shipped recipe's architecture and training, with these fields."""

@@ -717,6 +717,124 @@ TEXTS: dict[str, tuple[str, str]] = {
         "뭉개므로(각 줄의 끝을 보세요) 20차원 모델과 비교해 보세요.",
     ),
     "interp.chain.caption": ("Rows: {legs}", "줄: {legs}"),
+    # Train a model
+    "train.intro": (
+        "Train your own autoencoder or VAE on the 60,000 MNIST training images and watch it "
+        "learn: the loss terms after every epoch and, for a 2-D model, the codes of 1,000 test "
+        "images redrawn every epoch, so you see the clusters form. The model is saved beside the "
+        "shipped ones, never over them, and appears in every page's model picker. One training "
+        "runs at a time on this server; everyone else keeps exploring meanwhile.",
+        "MNIST 학습 이미지 60,000장으로 나만의 오토인코더나 VAE를 학습시키며 배우는 과정을 "
+        "지켜보세요. 에포크마다 손실 항이 그려지고, 2차원 모델이라면 테스트 이미지 1,000장의 "
+        "코드를 에포크마다 다시 그려 무리가 생겨나는 모습을 볼 수 있습니다. 모델은 배포된 모델 "
+        "옆에, 절대 덮어쓰지 않고 저장되며, 모든 페이지의 모델 선택에 나타납니다. 이 서버에서는 "
+        "한 번에 하나만 학습하며, 그동안 다른 사람들은 계속 탐험할 수 있습니다.",
+    ),
+    "train.running": ("Training {name}: {what}", "{name} 학습 중: {what}"),
+    "train.vae": ("VAE, beta {beta:g}", "VAE, beta {beta:g}"),
+    "train.ae": ("autoencoder", "오토인코더"),
+    "train.what": (
+        "{kind}, {dims}-D latent, {epochs} epochs",
+        "{kind}, {dims}차원 잠재, {epochs} 에포크",
+    ),
+    "train.other": (
+        "Another session started this training. Keep exploring the other pages: the model "
+        "appears in their model pickers once it is saved.",
+        "다른 세션이 시작한 학습입니다. 다른 페이지를 계속 탐험하세요. 모델이 저장되면 모델 "
+        "선택에 나타납니다.",
+    ),
+    "train.epoch": ("Epoch {done} of {total}", "에포크 {total}개 중 {done}번째"),
+    "train.saved": (
+        "Trained and saved; computing its map data…",
+        "학습하고 저장했습니다. 지도 데이터를 계산하는 중…",
+    ),
+    "train.umap": (
+        "Computing the UMAP view (about a minute the first time: numba compiles)…",
+        "UMAP 보기를 계산하는 중(처음에는 numba가 컴파일하느라 1분쯤 걸립니다)…",
+    ),
+    "train.cancel": ("Cancel training", "학습 취소"),
+    "train.starting": ("Reading MNIST and building the model…", "MNIST를 읽고 모델을 만드는 중…"),
+    "train.curves": (
+        "**Loss terms per epoch** (averages over the training images)",
+        "**에포크별 손실 항**(학습 이미지 평균)",
+    ),
+    "train.watched": (
+        "**Codes of 1,000 test images after epoch {done}**",
+        "**에포크 {done} 뒤 테스트 이미지 1,000장의 코드**",
+    ),
+    "train.done": (
+        "{name} ({what}) is trained and saved.",
+        "{name}({what}) 학습과 저장을 마쳤습니다.",
+    ),
+    "train.open": ("Open {name} on the Latent Map", "잠재 공간 지도에서 {name} 열기"),
+    "train.failed": ("Training {name} failed: {message}", "{name} 학습 실패: {message}"),
+    "train.cancelled": (
+        "The training of {name} was cancelled; nothing of it was saved.",
+        "{name} 학습을 취소했습니다. 아무것도 저장하지 않았습니다.",
+    ),
+    "train.stopped": (
+        "The training of {name} stopped before it finished: its process ended{error}. Nothing "
+        "of it was saved, and every other model is untouched.",
+        "{name} 학습이 끝나기 전에 멈췄습니다. 프로세스가 종료되었습니다{error}. 아무것도 "
+        "저장하지 않았고 다른 모델은 그대로입니다.",
+    ),
+    "train.stopped.error": (" with {error}", " ({error})"),
+    "train.kind": ("Model", "모델"),
+    "train.kind.vae": ("VAE", "VAE"),
+    "train.kind.ae": ("Autoencoder", "오토인코더"),
+    "train.size": ("Latent size", "잠재 공간 크기"),
+    "train.beta": (
+        "beta: weight of the KL term (VAE only; 0 turns it off)",
+        "beta: KL 항의 가중치(VAE만 해당, 0이면 끔)",
+    ),
+    "train.epochs": ("Epochs", "에포크"),
+    "train.name": ("Name", "이름"),
+    "train.name.help": (
+        "Lower-case letters, digits, '-', '_' and '.'; not a name in use.",
+        "영어 소문자, 숫자, '-', '_', '.'만 쓰며, 이미 쓰는 이름은 안 됩니다.",
+    ),
+    "train.time": (
+        "Each epoch takes about {seconds} s on a 2-core machine. The shipped models have hidden "
+        "layers 400 and 200, like this one, and trained for 30 epochs.",
+        "코어 2개짜리 컴퓨터에서 에포크마다 약 {seconds}초 걸립니다. 배포된 모델도 이 모델처럼 "
+        "은닉층이 400과 200이며 30 에포크 동안 학습했습니다.",
+    ),
+    "train.start": ("Start training", "학습 시작"),
+    "train.no_data": (
+        "Training needs the MNIST training images, which this server cannot read.",
+        "학습에는 MNIST 학습 이미지가 필요한데, 이 서버에서는 읽을 수 없습니다.",
+    ),
+    "train.no_data.rest": (
+        "Every other page keeps working from the shipped models.",
+        "다른 페이지는 모두 배포된 모델로 계속 작동합니다.",
+    ),
+    "refused.name format": (
+        "A model name is 1 to 40 characters: lower-case letters, digits, '-', '_' and '.', "
+        "starting with a letter or a digit.",
+        "모델 이름은 1~40자로, 영어 소문자, 숫자, '-', '_', '.'만 쓰고 글자나 숫자로 시작해야 "
+        "합니다.",
+    ),
+    "refused.name taken": (
+        "A model named {name!r} exists already: choose another name.",
+        "{name!r}라는 모델이 이미 있습니다. 다른 이름을 고르세요.",
+    ),
+    "refused.busy": (
+        "Another training is running; wait for it to finish.",
+        "다른 학습이 진행 중입니다. 끝날 때까지 기다려 주세요.",
+    ),
+    "refused.kind": (
+        "The model kind must be an autoencoder or a VAE.",
+        "모델 종류는 오토인코더나 VAE여야 합니다.",
+    ),
+    "refused.latent size": (
+        "The latent size must be between 2 and 64.",
+        "잠재 공간 크기는 2에서 64 사이여야 합니다.",
+    ),
+    "refused.beta": ("beta must be between 0 and 100.", "beta는 0에서 100 사이여야 합니다."),
+    "refused.epochs": (
+        "Epochs must be between 1 and {max}.",
+        "에포크는 1에서 {max} 사이여야 합니다.",
+    ),
 }
 
 

@@ -56,6 +56,9 @@ def sidebar_nav() -> None:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     st.session_state.setdefault("language", "en")
+    linked = st.query_params.get("lang")  # a shared link's language, before the widget exists
+    if linked in LANGUAGES and linked != st.session_state.get("url:lang"):
+        st.session_state.language = st.session_state["url:lang"] = linked
     for page, label, icon in PAGES:
         st.sidebar.page_link(page, label=t(f"page.{label}"), icon=icon)
     st.sidebar.radio(
@@ -69,6 +72,19 @@ def sidebar_nav() -> None:
 def t(key: str, **values: object) -> str:
     """A page's text in the session's language (explorer/texts.py)."""
     return translate(key, st.session_state.get("language", "en"), **values)
+
+
+def labels(prefix: str) -> Callable[[object], str]:
+    """A widget's format_func: option -> the text at "prefix.option". The language is bound
+    now, as Streamlit may call the function outside the script run."""
+    language = st.session_state.get("language", "en")
+    return lambda option: translate(f"{prefix}.{option}", language)
+
+
+def model_labels() -> Callable[[str], str]:
+    """format_func for model pickers: name -> a description, in the language of now."""
+    language = st.session_state.get("language", "en")
+    return lambda name: describe_model(name, language)
 
 
 def digit_style() -> DigitStyle:
@@ -234,10 +250,10 @@ def pair_picker_ui(size: int) -> tuple[str, str]:
     """Sidebar choice of an autoencoder and a VAE of one latent size (the caller checks that
     both kinds exist)."""
     ae = st.sidebar.selectbox(
-        t("sidebar.ae"), models_where("ae", size), format_func=describe_model, key=f"ae{size}"
+        t("sidebar.ae"), models_where("ae", size), format_func=model_labels(), key=f"ae{size}"
     )
     vae = st.sidebar.selectbox(
-        t("sidebar.vae"), models_where("vae", size), format_func=describe_model, key=f"vae{size}"
+        t("sidebar.vae"), models_where("vae", size), format_func=model_labels(), key=f"vae{size}"
     )
     return ae, vae
 
@@ -327,11 +343,13 @@ def cached_census(name: str, a: int, b: int, pairs: int, steps: int, seed: int) 
     return census(graded.digits.reshape(shape), graded.confidences.reshape(shape), a, b)
 
 
-def describe_model(name: str) -> str:
+def describe_model(name: str, language: str | None = None) -> str:
+    language = language or st.session_state.get("language", "en")
     config = model_catalogue()[0][name]["config"]
-    kind = t(f"models.{config['kind']}")
+    kind = translate(f"models.{config['kind']}", language)
     beta = f", beta {config['beta']:g}" if config["kind"] == "vae" else ""
-    return t("models.describe", name=name, kind=kind, dims=config["latent_dim"], beta=beta)
+    dims = config["latent_dim"]
+    return translate("models.describe", language, name=name, kind=kind, dims=dims, beta=beta)
 
 
 def model_picker_ui(key: str = "model") -> str:
@@ -340,7 +358,7 @@ def model_picker_ui(key: str = "model") -> str:
     if not names:
         st.error(t("models.none"))
         st.stop()
-    name = st.sidebar.selectbox(t("models.label"), names, format_func=describe_model, key=key)
+    name = st.sidebar.selectbox(t("models.label"), names, format_func=model_labels(), key=key)
     unusable = model_catalogue()[1]
     if unusable:
         with st.sidebar.expander(t("models.skipped", n=len(unusable))):
@@ -358,7 +376,7 @@ def projection_picker_ui(options: list[str], key: str = "projection") -> str:
     if len(options) == 1:
         return options[0]
     return st.sidebar.radio(
-        t("views.label"), options, format_func=lambda view: t(f"views.{view}"), key=key,
+        t("views.label"), options, format_func=labels("views"), key=key,
         help=t("views.help"),
     )  # fmt: skip
 
@@ -441,9 +459,10 @@ def apply_url(page: str, fields: dict[str, UrlField]) -> None:
     params = st.query_params.to_dict()
     if not params or params == st.session_state.get(f"url:{page}"):
         return
-    fields = fields | {"lang": UrlField("language", one_of(list(LANGUAGES)))}
     ignored = []
     for name, value in params.items():
+        if name == "lang":  # sidebar_nav reads it
+            continue
         field = fields.get(name)
         try:
             if field is None:

@@ -23,7 +23,7 @@ def two_rows(text: str) -> list[int]:
     return [ui.whole_number(0, 9999)(row) for row in rows]
 
 
-MODES = ["Two digits", "Two test images picked on the map"]
+MODES = ["digits", "map"]  # how the two ends are chosen
 
 st.set_page_config(page_title="Interpolation · Latent Explorer", layout="wide")
 ui.sidebar_nav()
@@ -63,7 +63,7 @@ labels = ui.cached_embedding(vae)["labels"]
 st.header(ui.t("interp.ends"))
 how = st.radio(
     "Endpoints", MODES, horizontal=True, label_visibility="collapsed", key="ends_mode",
-    format_func=lambda mode: ui.t(f"interp.mode.{'digits' if mode == MODES[0] else 'map'}"),
+    format_func=ui.labels("interp.mode"),
 )  # fmt: skip
 if how == MODES[0]:
     left, middle, right = st.columns(3)
@@ -71,7 +71,7 @@ if how == MODES[0]:
     b = middle.selectbox(ui.t("interp.to"), range(10), key="to_digit")
     which = right.radio(
         ui.t("interp.which"), ["typical", "random"], horizontal=True, key="which_images",
-        format_func=lambda which: ui.t(f"interp.which.{which}"),
+        format_func=ui.labels("interp.which"),
     )  # fmt: skip
     if which == "typical":  # the image nearest its digit's mean code, in the VAE
         latents = ui.cached_embedding(vae)["latent"]

@@ -153,7 +153,7 @@ def test_interpolation_widgets_change_the_page():
 
 def test_interpolation_endpoints_can_be_clicked_on_the_map():
     at = open_page(INTERPOLATION)
-    at.radio[0].set_value("Two test images picked on the map").run()
+    at.radio(key="ends_mode").set_value("map").run()
     assert not at.exception
     key = "ends-vae-2d-latent"
     at = click(at, key, {"x": 0.0, "y": 0.0, "customdata": 11})
