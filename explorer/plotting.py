@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from explorer.texts import TEXTS
+
 
 @dataclass(frozen=True)
 class DigitStyle:
@@ -29,6 +31,8 @@ ACCESSIBLE = DigitStyle(
 )  # fmt: skip
 FONT = {"size": 16}
 TEMPLATE = "plotly_white"
+# Words inside the figures, in English; pages pass the reader's language (explorer/texts.py).
+ENGLISH = {key[4:]: english for key, (english, _) in TEXTS.items() if key.startswith("fig.")}
 TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()  # for figures built unvalidated
 
 
@@ -78,6 +82,7 @@ def latent_map(
     ellipses: list[np.ndarray] | None = None,
     revision: str = "",
     style: DigitStyle = TABLEAU,
+    words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
     """Scatter of the test codes, one WebGL trace per digit, with the row id in customdata.
 
@@ -96,7 +101,8 @@ def latent_map(
             "marker": {"size": 6, "color": style.colors[digit],
                        "symbol": style.symbols[digit], **look},
             "selected": chosen_look, "unselected": {"marker": look},
-            "hovertemplate": f"digit {digit}, test image #%{{customdata}}<extra></extra>",
+            "hovertemplate": words["hover_code"].format(digit=digit, row="%{customdata}")
+            + "<extra></extra>",
         }
         for digit in range(10)
     ]  # fmt: skip
@@ -108,13 +114,13 @@ def latent_map(
         traces.append(
             {
                 "type": "scattergl", "x": grid[:, 0], "y": grid[:, 1], "mode": "markers",
-                "name": "empty space", "showlegend": False,
+                "name": words["empty"], "showlegend": False,
                 "customdata": np.full(len(grid), -1, dtype=np.int32),
                 "marker": {"size": 7, "color": "rgba(120, 120, 120, 0.05)"},
                 "selected": {"marker": {"size": 12, "color": "black", "opacity": 1}},
                 "unselected": {"marker": {"opacity": 1}},
-                "hovertemplate": "empty space (%{x:.2f}, %{y:.2f})<br>click to decode"
-                "<extra></extra>",
+                "hovertemplate": words["hover_empty"].format(x="%{x:.2f}", y="%{y:.2f}")
+                + "<extra></extra>",
             }
         )  # fmt: skip
     for ellipse in ellipses or []:
@@ -131,7 +137,7 @@ def latent_map(
         "template": TEMPLATE_JSON,
         "height": 640,
         "margin": {"l": 70, "r": 10, "t": 40, "b": 60},
-        "legend": {"title": {"text": "digit"}, "itemsizing": "constant"},
+        "legend": {"title": {"text": words["digit"]}, "itemsizing": "constant"},
         "xaxis": {"title": {"text": axis_titles[0]}},
         "yaxis": {"title": {"text": axis_titles[1]}},
         "clickmode": "event+select",
@@ -178,6 +184,7 @@ def posterior_figure(
     neighbour_labels: np.ndarray,
     axis_titles: tuple[str, str],
     style: DigitStyle = TABLEAU,
+    words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
     """A close-up of one VAE code: mu, its 1- and 2-sigma ellipses, numbered draws of
     z = mu + sigma * eps, and the nearby test codes coloured by digit (all in 2-D)."""
@@ -185,22 +192,23 @@ def posterior_figure(
     for digit in np.unique(neighbour_labels):
         near = neighbours[neighbour_labels == digit]
         fig.add_trace(go.Scatter(
-            x=near[:, 0], y=near[:, 1], mode="markers", name=f"test {digit}s", hoverinfo="skip",
+            x=near[:, 0], y=near[:, 1], mode="markers", hoverinfo="skip",
+            name=words["test_digits"].format(digit=digit),
             marker={"size": 6, "color": style.colors[digit], "symbol": style.symbols[digit],
                     "opacity": 0.5},
         ))  # fmt: skip
     for ellipse, sigmas in zip(ellipses, (1, 2)):
         fig.add_trace(go.Scatter(
-            x=ellipse[:, 0], y=ellipse[:, 1], mode="lines", name=f"{sigmas} sigma",
+            x=ellipse[:, 0], y=ellipse[:, 1], mode="lines", name=words["sigma"].format(k=sigmas),
             line={"color": "black", "width": 2, "dash": "solid" if sigmas == 1 else "dot"},
         ))  # fmt: skip
     fig.add_trace(go.Scatter(
-        x=samples[:, 0], y=samples[:, 1], mode="markers+text", name="z draws",
+        x=samples[:, 0], y=samples[:, 1], mode="markers+text", name=words["draws"],
         text=[str(i) for i in range(1, len(samples) + 1)], textposition="top center",
         marker={"size": 9, "color": "crimson", "symbol": "x"},
     ))  # fmt: skip
     fig.add_trace(go.Scatter(
-        x=mu[:1], y=mu[1:], mode="markers", name="mu",
+        x=mu[:1], y=mu[1:], mode="markers", name=words["mu"],
         marker={"size": 14, "color": "black", "symbol": "circle"},
     ))  # fmt: skip
     fig.update_layout(
@@ -211,18 +219,22 @@ def posterior_figure(
     return fig
 
 
-def latent_bars(latent: np.ndarray, sigma: np.ndarray | None = None) -> go.Figure:
+def latent_bars(
+    latent: np.ndarray, sigma: np.ndarray | None = None, words: dict[str, str] = ENGLISH
+) -> go.Figure:
     """The latent vector as bars, with +-sigma error bars for a VAE."""
     error = {"type": "data", "array": sigma, "visible": True} if sigma is not None else None
     fig = go.Figure(go.Bar(x=np.arange(1, len(latent) + 1), y=latent, error_y=error, name="mu"))
     fig.update_layout(
         font=FONT, template=TEMPLATE, height=260, margin={"l": 70, "r": 10, "t": 10, "b": 60},
-        xaxis_title="latent dimension", yaxis_title="value", showlegend=False,
+        xaxis_title=words["latent_dimension"], yaxis_title=words["value"], showlegend=False,
     )  # fmt: skip
     return fig
 
 
-def digit_counts(counts: np.ndarray, title: str, style: DigitStyle = TABLEAU) -> go.Figure:
+def digit_counts(
+    counts: np.ndarray, title: str, style: DigitStyle = TABLEAU, words: dict[str, str] = ENGLISH
+) -> go.Figure:
     """How many images the classifier read as each digit: does a grid cover all ten?"""
     fig = go.Figure(
         go.Bar(x=[str(d) for d in range(10)], y=counts, marker_color=style.colors, name="images")
@@ -230,51 +242,58 @@ def digit_counts(counts: np.ndarray, title: str, style: DigitStyle = TABLEAU) ->
     fig.update_layout(
         font=FONT, template=TEMPLATE, height=240, margin={"l": 70, "r": 10, "t": 40, "b": 60},
         title={"text": title, "font": {"size": 16}}, showlegend=False,
-        xaxis_title="digit the classifier reads", yaxis_title="images",
+        xaxis_title=words["digit_reads"], yaxis_title=words["images"],
     )  # fmt: skip
     return fig
 
 
-def with_prior_circles(fig: go.Figure, center: np.ndarray | None = None) -> go.Figure:
+def with_prior_circles(
+    fig: go.Figure, center: np.ndarray | None = None, words: dict[str, str] = ENGLISH
+) -> go.Figure:
     """Draw N(0, I)'s 1- and 2-sigma circles (on a 2-D view through the origin) onto a map."""
     angle = np.linspace(0, 2 * np.pi, 91)
     center = np.zeros(2) if center is None else center
     for radius, dash in ((1, "solid"), (2, "dash")):
         fig.add_trace(go.Scatter(
             x=center[0] + radius * np.cos(angle), y=center[1] + radius * np.sin(angle),
-            mode="lines", name=f"prior N(0, I), {radius} sigma", hoverinfo="skip",
+            mode="lines", name=words["prior_circle"].format(k=radius), hoverinfo="skip",
             line={"color": "black", "width": 3, "dash": dash},
         ))  # fmt: skip
     return fig
 
 
-def kl_bars(kl: np.ndarray, active: np.ndarray) -> go.Figure:
+def kl_bars(kl: np.ndarray, active: np.ndarray, words: dict[str, str] = ENGLISH) -> go.Figure:
     """KL per latent dimension (nats per image), active dimensions in colour."""
     fig = go.Figure()
     dims = np.arange(1, len(kl) + 1)
     for is_active, name, color in ((True, "active", "#4C78A8"), (False, "inactive", "#BBBBBB")):
+        name = words[name]
         chosen = active == is_active
         fig.add_trace(go.Bar(x=dims[chosen], y=kl[chosen], name=name, marker_color=color))
     fig.update_layout(
         font=FONT, template=TEMPLATE, height=300, margin={"l": 70, "r": 10, "t": 10, "b": 60},
-        xaxis_title="latent dimension", yaxis_title="KL (nats per image)",
-        xaxis={"dtick": 1}, legend={"title": {"text": "dimension"}},
+        xaxis_title=words["latent_dimension"], yaxis_title=words["kl_nats"],
+        xaxis={"dtick": 1}, legend={"title": {"text": words["dimension"]}},
     )  # fmt: skip
     return fig
 
 
 def beta_tradeoff(
-    betas: list[float], recon: list[float], kl: list[float], recognised: list[float]
+    betas: list[float],
+    recon: list[float],
+    kl: list[float],
+    recognised: list[float],
+    words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
     """Two panels against beta: reconstruction and KL (nats), and the share of prior samples
     the classifier recognises."""
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12)
     x = [f"{b:g}" for b in betas]
-    fig.add_trace(go.Scatter(x=x, y=recon, name="reconstruction BCE", mode="lines+markers"), 1, 1)
-    fig.add_trace(go.Scatter(x=x, y=kl, name="KL", mode="lines+markers"), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=recon, name=words["recon"], mode="lines+markers"), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=kl, name=words["kl"], mode="lines+markers"), 1, 1)
     fig.add_trace(
         go.Scatter(
-            x=x, y=[100 * r for r in recognised], name="prior samples recognised",
+            x=x, y=[100 * r for r in recognised], name=words["prior_recognised"],
             mode="lines+markers", line={"color": "black"},
         ),
         1, 2,
@@ -283,9 +302,9 @@ def beta_tradeoff(
         font=FONT, template=TEMPLATE, height=360, margin={"l": 70, "r": 10, "t": 10, "b": 60},
         legend={"orientation": "h", "y": -0.3},
     )  # fmt: skip
-    fig.update_xaxes(title_text="beta (weight of the KL term)", type="category")
-    fig.update_yaxes(title_text="nats per image", rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text="recognised (%)", range=[0, 100], row=1, col=2)
+    fig.update_xaxes(title_text=words["beta"], type="category")
+    fig.update_yaxes(title_text=words["nats"], rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text=words["recognised"], range=[0, 100], row=1, col=2)
     return fig
 
 
@@ -298,6 +317,7 @@ def path_figure(
     current: int,
     axis_titles: tuple[str, str],
     style: DigitStyle = TABLEAU,
+    words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
     """The lesson's "2-D decomposition": a straight path, each digit's mean and the test codes
     in one 2-D view, so one sees which digits lie between the two ends.
@@ -308,7 +328,7 @@ def path_figure(
     traces = [
         {
             "type": "scattergl", "x": coords[labels == d, 0], "y": coords[labels == d, 1],
-            "mode": "markers", "name": "test codes, by digit", "legendgroup": "codes",
+            "mode": "markers", "name": words["test_codes"], "legendgroup": "codes",
             "showlegend": d == 0, "hoverinfo": "skip",
             "marker": {"size": 4, "color": style.colors[d], "symbol": style.symbols[d],
                        "opacity": 0.25},
@@ -318,15 +338,15 @@ def path_figure(
     traces += [
         {
             "type": "scatter", "x": means[:, 0], "y": means[:, 1], "mode": "markers+text",
-            "name": "digit means", "text": [str(d) for d in range(10)],
+            "name": words["digit_means"], "text": [str(d) for d in range(10)],
             "textfont": {"size": 15, "color": [text_on(c) for c in style.colors]},
-            "hovertemplate": "mean of the %{text}s",
+            "hovertemplate": words["mean_of"].format(digit="%{text}"),
             "marker": {"size": 24, "color": style.colors, "symbol": "circle",
                        "line": {"width": 2, "color": "black"}},
         },
         {
             "type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines+markers+text",
-            "name": "path (classifier's reading)", "text": [str(d) for d in path_digits],
+            "name": words["path"], "text": [str(d) for d in path_digits],
             "textposition": "top center", "textfont": {"size": 16},
             "line": {"color": "black", "width": 3},
             "marker": {"size": 12, "color": [style.colors[d] for d in path_digits],
@@ -334,7 +354,7 @@ def path_figure(
         },
         {
             "type": "scatter", "x": path[current : current + 1, 0],
-            "y": path[current : current + 1, 1], "mode": "markers", "name": "alpha",
+            "y": path[current : current + 1, 1], "mode": "markers", "name": words["alpha"],
             "marker": {"size": 24, "symbol": "star", "color": "gold",
                        "line": {"width": 2, "color": "black"}},
         },
@@ -349,21 +369,18 @@ def path_figure(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-TERM_NAMES = {"loss": "loss (what is minimised)", "recon": "reconstruction BCE", "kl": "KL"}
-
-
-def training_curves(epochs: list[dict], total: int) -> go.Figure:
+def training_curves(epochs: list[dict], total: int, words: dict[str, str] = ENGLISH) -> go.Figure:
     """Loss terms per epoch (training-set averages, nats per image), as training goes."""
     x = [e["epoch"] for e in epochs]
     fig = go.Figure([
-        go.Scatter(x=x, y=[e[term] for e in epochs], name=label, mode="lines+markers")
-        for term, label in TERM_NAMES.items()
+        go.Scatter(x=x, y=[e[term] for e in epochs], name=words[term], mode="lines+markers")
+        for term in ("loss", "recon", "kl")
         if term in epochs[0]
     ])  # fmt: skip
     fig.update_layout(
         font=FONT, template=TEMPLATE, height=360, margin={"l": 70, "r": 10, "t": 10, "b": 60},
-        xaxis={"title": {"text": "epoch"}, "range": [0.5, total + 0.5]},
-        yaxis={"title": {"text": "nats per image"}, "rangemode": "tozero"},
+        xaxis={"title": {"text": words["epoch"]}, "range": [0.5, total + 0.5]},
+        yaxis={"title": {"text": words["nats"]}, "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.25},
     )  # fmt: skip
     return fig

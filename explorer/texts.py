@@ -835,13 +835,52 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Epochs must be between 1 and {max}.",
         "에포크는 1에서 {max} 사이여야 합니다.",
     ),
+    # Words inside figures: legends, axes, hover labels
+    "fig.digit": ("digit", "숫자"),
+    "fig.hover_code": ("digit {digit}, test image #{row}", "숫자 {digit}, 테스트 이미지 #{row}"),
+    "fig.empty": ("empty space", "빈 곳"),
+    "fig.hover_empty": (
+        "empty space ({x}, {y})<br>click to decode",
+        "빈 곳 ({x}, {y})<br>클릭하면 디코딩",
+    ),
+    "fig.test_digits": ("test {digit}s", "테스트 숫자 {digit}"),
+    "fig.sigma": ("{k} sigma", "{k} sigma"),
+    "fig.draws": ("z draws", "z 표본"),
+    "fig.mu": ("mu", "mu"),
+    "fig.latent_dimension": ("latent dimension", "잠재 차원"),
+    "fig.value": ("value", "값"),
+    "fig.digit_reads": ("digit the classifier reads", "분류기가 읽은 숫자"),
+    "fig.images": ("images", "이미지 수"),
+    "fig.prior_circle": ("prior N(0, I), {k} sigma", "사전분포 N(0, I), {k} sigma"),
+    "fig.kl_nats": ("KL (nats per image)", "KL (이미지당 nat)"),
+    "fig.dimension": ("dimension", "차원"),
+    "fig.active": ("active", "활성"),
+    "fig.inactive": ("inactive", "비활성"),
+    "fig.loss": ("loss (what is minimised)", "손실(최소화하는 값)"),
+    "fig.recon": ("reconstruction BCE", "복원 BCE"),
+    "fig.kl": ("KL", "KL"),
+    "fig.prior_recognised": ("prior samples recognised", "인식된 사전분포 표본"),
+    "fig.beta": ("beta (weight of the KL term)", "beta (KL 항의 가중치)"),
+    "fig.nats": ("nats per image", "이미지당 nat"),
+    "fig.recognised": ("recognised (%)", "인식률 (%)"),
+    "fig.test_codes": ("test codes, by digit", "테스트 코드(숫자별)"),
+    "fig.digit_means": ("digit means", "숫자별 평균"),
+    "fig.mean_of": ("mean of the {digit}s", "숫자 {digit}의 평균"),
+    "fig.path": ("path (classifier's reading)", "경로(분류기가 읽은 숫자)"),
+    "fig.alpha": ("alpha", "alpha"),
+    "fig.epoch": ("epoch", "에포크"),
 }
 
 
-def translate(key: str, language: str, **values: object) -> str:
-    """The text for key in language ("en" or "ko"), with its {placeholders} filled in."""
+def template(key: str, language: str) -> str:
+    """The text for key in language ("en" or "ko"), {placeholders} left as they are."""
     english, korean = TEXTS[key]
-    return (korean if language == "ko" else english).format(**values)
+    return korean if language == "ko" else english
+
+
+def translate(key: str, language: str, **values: object) -> str:
+    """The text for key in language, with its {placeholders} filled in."""
+    return template(key, language).format(**values)
 
 
 def placeholders(text: str) -> set[str]:

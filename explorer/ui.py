@@ -30,9 +30,9 @@ from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sa
 from explorer.interpolation import Census, census, interpolate, random_pairs
 from explorer.latents import decode, manifold
 from explorer.models import VAE
-from explorer.plotting import ACCESSIBLE, TABLEAU, DigitStyle, empty_space_grid, tile
+from explorer.plotting import ACCESSIBLE, ENGLISH, TABLEAU, DigitStyle, empty_space_grid, tile
 from explorer.scoring import CONFIDENT, Score, score
-from explorer.texts import LANGUAGES, translate
+from explorer.texts import LANGUAGES, template, translate
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
 
@@ -72,6 +72,12 @@ def sidebar_nav() -> None:
 def t(key: str, **values: object) -> str:
     """A page's text in the session's language (explorer/texts.py)."""
     return translate(key, st.session_state.get("language", "en"), **values)
+
+
+def figure_words() -> dict[str, str]:
+    """The words inside figures (legends, axes, hover labels) in the session's language."""
+    language = st.session_state.get("language", "en")
+    return {key: template(f"fig.{key}", language) for key in ENGLISH}
 
 
 def labels(prefix: str) -> Callable[[object], str]:

@@ -102,6 +102,7 @@ def map_and_panel() -> None:
         ellipses=ellipses if on_map else [],
         revision=chart_key,
         style=ui.digit_style(),
+        words=ui.figure_words(),
     )
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -163,7 +164,7 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
     else:
         sigma = sigma_of(row)
         st.markdown(ui.t("map.vector", z=latent_name, dims=model.config.latent_dim))
-        ui.show_chart(latent_bars(latent, sigma), f"latent-{name}")
+        ui.show_chart(latent_bars(latent, sigma, ui.figure_words()), f"latent-{name}")
         if sigma is not None:
             st.caption(ui.t("map.bars"))
     (decoded_as, confidence), sigma = guesses[-1], sigma_of(row)
@@ -214,6 +215,7 @@ def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list)
             embedding["labels"][near],
             ui.axis_titles(projection, latent_name),
             ui.digit_style(),
+            ui.figure_words(),
         ),
         f"close-up-{name}",
     )

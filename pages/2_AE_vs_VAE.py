@@ -57,7 +57,9 @@ for column, (name, source, title) in zip(st.columns(3, gap="medium"), grids):
         ui.show_grid(images, GRID, ui.t("gen.grid.caption", name=name, seed=seed), scale=2)
         st.markdown(ui.score_summary(graded[title]))
         ui.show_chart(
-            digit_counts(graded[title].counts, ui.t("score.histogram"), ui.digit_style()),
+            digit_counts(
+                graded[title].counts, ui.t("score.histogram"), ui.digit_style(), ui.figure_words()
+            ),
             f"histogram-{source}-{name}",
         )
 vae_score, ae_scores = graded[grids[0][2]], [graded[title] for _, _, title in grids[1:]]

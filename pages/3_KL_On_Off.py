@@ -76,8 +76,12 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
     within = float((np.linalg.norm(xy, axis=1) <= 2).mean())
     with column:
         st.subheader(title)
+        words = ui.figure_words()
         figure = with_prior_circles(
-            latent_map(xy, embedding["labels"], axes, revision=name, style=ui.digit_style())
+            latent_map(
+                xy, embedding["labels"], axes, revision=name, style=ui.digit_style(), words=words
+            ),
+            words=words,
         )
         ui.show_chart(figure, f"map-{name}")
         st.markdown(ui.t("kl.within", within=within, prior=PRIOR_WITHIN_2_SIGMA))
@@ -91,7 +95,10 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
         ui.show_grid(images, 8, ui.t("gen.grid.caption", name=name, seed=seed), scale=2)
         st.markdown(ui.score_summary(graded))
         ui.show_chart(
-            digit_counts(graded.counts, ui.t("score.histogram"), ui.digit_style()), f"h-{name}"
+            digit_counts(
+                graded.counts, ui.t("score.histogram"), ui.digit_style(), ui.figure_words()
+            ),
+            f"h-{name}",
         )
 
 st.header(ui.t("kl.per_dim"))
@@ -103,7 +110,7 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
     with column:
         st.subheader(title)
         st.markdown(ui.t("kl.active", active=active.sum(), size=size, kl=kl.sum()))
-        ui.show_chart(kl_bars(kl, active), f"kl-{name}")
+        ui.show_chart(kl_bars(kl, active, ui.figure_words()), f"kl-{name}")
 
 if len(betas) > 1:
     st.header(ui.t("kl.tradeoff"))
@@ -117,6 +124,7 @@ if len(betas) > 1:
             bces,
             [ui.metrics_of(n)["kl"] for n in names],
             recognised,
+            ui.figure_words(),
         ),
         "tradeoff",
     )

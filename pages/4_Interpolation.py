@@ -98,6 +98,7 @@ else:
             chosen_row=row_a,
             revision=chart_key,
             style=ui.digit_style(),
+            words=ui.figure_words(),
         ),
         key=chart_key,
         on_select="rerun",
@@ -150,6 +151,7 @@ for column, name in zip(st.columns(2, gap="large"), models):
                 current,
                 ui.axis_titles(view, "mu" if name == vae else "z"),
                 ui.digit_style(),
+                ui.figure_words(),
             ),
             f"path-{name}",
         )

@@ -38,7 +38,7 @@ def live_panel() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown(ui.t("train.curves"))
-        ui.show_chart(training_curves(job.epochs, request.epochs), "curves")
+        ui.show_chart(training_curves(job.epochs, request.epochs, ui.figure_words()), "curves")
     watched = job.epochs[-1].get("watched")
     labels = next((e["labels"] for e in job.events if e["event"] == "watched"), None)
     if watched and labels:
@@ -50,6 +50,7 @@ def live_panel() -> None:
                 ui.axis_titles("latent", "mu" if request.kind == "vae" else "z"),
                 revision="train",
                 style=ui.digit_style(),
+                words=ui.figure_words(),
             )
             ui.show_chart(figure, "watched")
 

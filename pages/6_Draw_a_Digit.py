@@ -66,7 +66,7 @@ with right:
     else:
         sigma = np.exp(0.5 * logvar[0]) if is_vae else None
         st.markdown(ui.t("map.vector", z=latent_name, dims=model.config.latent_dim))
-        ui.show_chart(latent_bars(latent[0], sigma), "drawn-latent")
+        ui.show_chart(latent_bars(latent[0], sigma, ui.figure_words()), "drawn-latent")
 
 st.subheader(ui.t("draw.lands"))
 xy = coords(embedding, projection)
@@ -82,6 +82,7 @@ figure = latent_map(
     ellipses=ellipses,
     revision=f"draw-{name}-{projection}",
     style=ui.digit_style(),
+    words=ui.figure_words(),
 )
 ui.show_chart(with_star(figure, position, ui.t("draw.star")), "draw-map")
 st.caption(ui.t(f"draw.where.{projection}") + (ui.t("draw.ellipses") if ellipses else ""))

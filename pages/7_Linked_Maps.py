@@ -55,6 +55,7 @@ def linked_maps() -> None:
                     chosen_row=row,
                     revision=keys[name],
                     style=ui.digit_style(),
+                    words=ui.figure_words(),
                 ),
                 key=keys[name],
                 on_select="rerun",

@@ -1,5 +1,6 @@
 """Both languages: every text exists in each, and every page renders in each."""
 
+import json
 import re
 
 import pytest
@@ -53,3 +54,16 @@ def test_every_page_renders_in_korean(page):
         p for p in re.split(r"(?<=[.:!?])\s+", texts) if re.fullmatch(r"[A-Za-z ,']{40,}[.:!?]", p)
     ]
     assert not english, english  # no whole English sentence left untranslated
+
+
+def test_figures_speak_the_readers_language():
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.query_params["lang"] = "ko"
+    at.run()
+    at.switch_page("pages/1_Latent_Map.py").run()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["legend"]["title"]["text"] == "숫자"
+    assert spec["data"][0]["hovertemplate"].startswith("숫자 0, 테스트 이미지 #%{customdata}")
+    at.switch_page("pages/3_KL_On_Off.py").run()
+    histogram = json.loads(at.get("plotly_chart")[2].proto.spec)
+    assert histogram["layout"]["xaxis"]["title"]["text"] == "분류기가 읽은 숫자"
