@@ -171,3 +171,21 @@ def test_interpolation_in_20d_with_umap_and_every_vae():
     for vae in at.sidebar.selectbox[1].options:
         at.sidebar.selectbox[1].set_value(vae).run()
         assert not at.exception, vae
+
+
+def test_kl_page_takes_every_beta():
+    at = open_page(KL)
+    for beta in at.sidebar.select_slider[0].options:
+        at.sidebar.select_slider[0].set_value(float(beta)).run()
+        assert not at.exception, beta
+        assert f"KL on (beta {float(beta):g})" in [s.value for s in at.subheader]
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_interpolation_takes_every_model_choice(size):
+    at = open_page(INTERPOLATION, size)
+    for box in (0, 1):  # the autoencoder, then the VAE
+        for choice in at.sidebar.selectbox[box].options:
+            at.sidebar.selectbox[box].set_value(choice).run()
+            assert not at.exception, choice
+            assert any(s.value.startswith(choice) for s in at.subheader), choice
