@@ -1,11 +1,14 @@
 """Pure Plotly builders for the pages: arrays in, go.Figure out. Sized for a classroom projector."""
 
+import base64
+import io
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
+from PIL import Image
 from plotly.subplots import make_subplots
 
 from explorer.texts import TEXTS
@@ -157,23 +160,30 @@ def with_star(fig: go.Figure, position: np.ndarray, name: str) -> go.Figure:
     return fig
 
 
+def png_data_uri(image: np.ndarray) -> str:
+    """A grey image in [0, 1] as an inline PNG (PIL encodes in ~1 ms; px.imshow took ~100)."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.uint8(np.clip(image, 0, 1) * 255)).save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
 def manifold_figure(canvas: np.ndarray, xs: np.ndarray, ys: np.ndarray, axis_titles) -> go.Figure:
     """The decoded grid as one image, its axes labelled with the latent values decoded."""
     n = len(xs)
-    centres = 28 * np.arange(n) + 13.5
-    fig = px.imshow(canvas, color_continuous_scale="gray_r", zmin=0, zmax=1, binary_string=True)
-    ticks = range(0, n, max(1, n // 5))
-    fig.update_xaxes(
-        title=axis_titles[0], tickvals=centres[ticks], ticktext=[f"{xs[i]:.1f}" for i in ticks]
-    )
-    fig.update_yaxes(
-        title=axis_titles[1], tickvals=centres[ticks], ticktext=[f"{ys[i]:.1f}" for i in ticks]
-    )
-    fig.update_layout(
-        font=FONT, template=TEMPLATE, height=560, margin={"l": 70, "r": 10, "t": 10, "b": 60}
-    )
-    fig.update_traces(hoverinfo="skip", hovertemplate=None)
-    return fig
+    centres = (28 * np.arange(n) + 13.5).tolist()
+    ticks = list(range(0, n, max(1, n // 5)))
+    image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
+    layout = {
+        "font": FONT, "template": TEMPLATE_JSON, "height": 560,
+        "margin": {"l": 70, "r": 10, "t": 10, "b": 60},
+        "xaxis": {"title": {"text": axis_titles[0]}, "constrain": "domain",
+                  "tickvals": [centres[i] for i in ticks],
+                  "ticktext": [f"{xs[i]:.1f}" for i in ticks]},
+        "yaxis": {"title": {"text": axis_titles[1]}, "constrain": "domain", "scaleanchor": "x",
+                  "autorange": "reversed", "tickvals": [centres[i] for i in ticks],
+                  "ticktext": [f"{ys[i]:.1f}" for i in ticks]},
+    }  # fmt: skip
+    return go.Figure(data=[image], layout=layout, _validate=False)
 
 
 def posterior_figure(
@@ -236,15 +246,18 @@ def digit_counts(
     counts: np.ndarray, title: str, style: DigitStyle = TABLEAU, words: dict[str, str] = ENGLISH
 ) -> go.Figure:
     """How many images the classifier read as each digit: does a grid cover all ten?"""
-    fig = go.Figure(
-        go.Bar(x=[str(d) for d in range(10)], y=counts, marker_color=style.colors, name="images")
-    )
-    fig.update_layout(
-        font=FONT, template=TEMPLATE, height=240, margin={"l": 70, "r": 10, "t": 40, "b": 60},
-        title={"text": title, "font": {"size": 16}}, showlegend=False,
-        xaxis_title=words["digit_reads"], yaxis_title=words["images"],
-    )  # fmt: skip
-    return fig
+    bars = {
+        "type": "bar", "x": [str(d) for d in range(10)], "y": np.asarray(counts).tolist(),
+        "marker": {"color": list(style.colors)}, "name": words["images"],
+    }  # fmt: skip
+    layout = {
+        "font": FONT, "template": TEMPLATE_JSON, "height": 240, "showlegend": False,
+        "margin": {"l": 70, "r": 10, "t": 40, "b": 60},
+        "title": {"text": title, "font": {"size": 16}},
+        "xaxis": {"title": {"text": words["digit_reads"]}},
+        "yaxis": {"title": {"text": words["images"]}},
+    }  # fmt: skip
+    return go.Figure(data=[bars], layout=layout, _validate=False)  # as latent_map: ~15 ms less
 
 
 def with_prior_circles(

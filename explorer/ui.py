@@ -25,7 +25,7 @@ from explorer.checkpoints import (
 )
 from explorer.classifier import classify
 from explorer.data import DataUnavailableError, load_mnist_uint8
-from explorer.embeddings import coords, embedding_path, load_embedding
+from explorer.embeddings import coords, load_embedding
 from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
 from explorer.interpolation import Census, census, interpolate, random_pairs
 from explorer.latents import decode, manifold
@@ -97,9 +97,11 @@ def digit_style() -> DigitStyle:
     return ACCESSIBLE if st.session_state.get("accessible_colours") else TABLEAU
 
 
+@st.cache_resource(show_spinner=False, ttl=1)
 def checkpoint_files() -> tuple[tuple[str, int], ...]:
-    """(path, modification time) of every checkpoint and map file, shipped and user-trained:
-    a model trained or retrained meanwhile changes it, and so refreshes the caches below."""
+    """(file name, modification time) of every checkpoint and map file, shipped and
+    user-trained, looked up at most once a second: a model trained or retrained meanwhile
+    changes it, and so refreshes the caches below."""
     found = []
     for folder in (CHECKPOINT_DIR, USER_DIR):
         for path in sorted(folder.glob("*.[pn][tp]*")):
@@ -143,9 +145,8 @@ def autoencoder_names() -> list[str]:
 def version(name: str) -> tuple[int, int]:
     """Modification times of a model's checkpoint and map data: part of the cache keys, so a
     retrained model is read again."""
-    path = resolve(name)
-    data = embedding_path(path)
-    return path.stat().st_mtime_ns, data.stat().st_mtime_ns if data.exists() else 0
+    files = dict(checkpoint_files())
+    return files.get(f"{name}.pt", 0), files.get(f"{name}.npz", 0)
 
 
 def cached_model(name: str) -> nn.Module:
