@@ -32,6 +32,7 @@ def tiny_training(tiny_mnist_root, monkeypatch):
     if not existed:
         shutil.rmtree(USER_DIR, ignore_errors=True)
     ui.training_data_problem.clear()
+    ui.checkpoint_files.clear()
 
 
 def open_train() -> AppTest:
@@ -53,6 +54,7 @@ def test_train_page_trains_a_model_that_every_picker_then_lists(tiny_training):
     deadline = time.monotonic() + 120
     while jobs.status().running and time.monotonic() < deadline:
         time.sleep(0.5)
+    ui.checkpoint_files.clear()  # the app looks at the folder at most once a second
     at.run()
     assert not at.exception
     assert any("zz-test-live" in s.value and "trained and saved" in s.value for s in at.success)
