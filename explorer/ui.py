@@ -254,8 +254,11 @@ def latent_size_ui(key: str = "latent_size") -> int:
 
 
 def pair_picker_ui(size: int) -> tuple[str, str]:
-    """Sidebar choice of an autoencoder and a VAE of one latent size (the caller checks that
-    both kinds exist)."""
+    """Sidebar choice of an autoencoder and a VAE of one latent size; a page without both
+    kinds stops with a note."""
+    if not models_where("ae", size) or not models_where("vae", size):
+        st.warning(t("needs.pair", size=size))
+        st.stop()
     ae = st.sidebar.selectbox(
         t("sidebar.ae"), models_where("ae", size), format_func=model_labels(), key=f"ae{size}"
     )

@@ -17,10 +17,6 @@ st.write(ui.t("gen.intro"))
 PAGE = "generation"
 ui.apply_url(PAGE, ui.lesson_fields())
 size = ui.latent_size_ui()
-ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
-if not ae_names or not vae_names:
-    st.warning(ui.t("needs.pair", size=size))
-    st.stop()
 ae, vae = ui.pair_picker_ui(size)
 seed = ui.seed_ui()
 ui.write_url(PAGE, {"size": size, "seed": seed})

@@ -49,10 +49,6 @@ for key, default in (
 ):
     st.session_state.setdefault(key, default)
 size = ui.latent_size_ui()
-ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
-if not ae_names or not vae_names:
-    st.warning(ui.t("needs.pair", size=size))
-    st.stop()
 ae, vae = ui.pair_picker_ui(size)
 models = (ae, vae)
 projection = ui.projection_picker_ui(projections(ui.cached_embedding(vae)))

@@ -18,10 +18,6 @@ st.write(ui.t("linked.intro"))
 fields = ui.lesson_fields() | {"point": ui.UrlField("linked_row", ui.whole_number(0, 9999))}
 ui.apply_url(PAGE, fields)
 size = ui.latent_size_ui()
-ae_names, vae_names = ui.models_where("ae", size), ui.models_where("vae", size)
-if not ae_names or not vae_names:
-    st.warning(ui.t("needs.pair", size=size))
-    st.stop()
 ae, vae = ui.pair_picker_ui(size)
 projection = ui.projection_picker_ui(projections(ui.cached_embedding(vae)))
 st.session_state.setdefault("linked_row", 0)
