@@ -198,7 +198,10 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     for path in folder.glob(".*.tmp"):
         pid = path.name.split(".")[-3]  # .<name>.<pid>.<random>.tmp
         if pid.isdigit() and not process_exists(int(pid)):
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:  # a read-only folder: the leftover is hidden and harmless
+                continue
             removed.append(path)
     return removed
 

@@ -808,6 +808,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Every other page keeps working from the shipped models.",
         "다른 페이지는 모두 배포된 모델로 계속 작동합니다.",
     ),
+    "train.cannot_write": (
+        "The app cannot write its models to checkpoints/user here ({error}): train with "
+        "`python train_models.py --out FOLDER` on a machine where it can.",
+        "이곳에서는 앱이 checkpoints/user에 모델을 쓸 수 없습니다({error}). 쓸 수 있는 "
+        "컴퓨터에서 `python train_models.py --out FOLDER`로 학습하세요.",
+    ),
     "refused.name format": (
         "A model name is 1 to 40 characters: lower-case letters, digits, '-', '_' and '.', "
         "starting with a letter or a digit.",

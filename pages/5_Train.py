@@ -113,6 +113,9 @@ def training_form() -> None:
     except RefusedError as error:
         st.error(ui.t(f"refused.{error.reason}", name=name.strip(), max=jobs.MAX_EPOCHS))
         return
+    except OSError as error:  # a read-only checkpoint folder, a full disk
+        st.error(ui.t("train.cannot_write", error=f"{type(error).__name__}: {error}"))
+        return
     st.rerun()
 
 

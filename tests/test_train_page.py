@@ -95,3 +95,15 @@ def test_train_page_without_mnist_says_how_to_provide_it(monkeypatch):
         assert not at.get("form")
     finally:
         ui.training_data_problem.clear()
+
+
+def test_a_folder_it_cannot_write_gets_a_clear_message(tiny_training, monkeypatch):
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(USER_DIR))
+
+    monkeypatch.setattr("explorer.jobs.os.open", read_only)
+    at = open_train()
+    at.text_input[0].set_value("zz-test-readonly")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "cannot write its models" in at.error[0].value
