@@ -17,11 +17,6 @@ def interpolate(z_a: np.ndarray, z_b: np.ndarray, steps: int) -> np.ndarray:
     return (1 - alpha) * z_a + alpha * z_b
 
 
-def chain(latents: np.ndarray, steps: int) -> np.ndarray:
-    """Segments through K latents in turn, one per leg: (K - 1, steps, latent_dim)."""
-    return np.stack([interpolate(a, b, steps) for a, b in zip(latents[:-1], latents[1:])])
-
-
 def typical_row(latents: np.ndarray, labels: np.ndarray, digit: int) -> int:
     """The test image of a digit whose code lies closest to that digit's mean code."""
     rows = np.flatnonzero(labels == digit)

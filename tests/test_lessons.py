@@ -6,7 +6,7 @@ import torch
 
 from explorer.embeddings import make_embedding, project
 from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
-from explorer.interpolation import census, chain, interpolate, random_pairs, typical_row
+from explorer.interpolation import census, interpolate, random_pairs, typical_row
 from explorer.latents import active_dimensions, decode, kl_per_dimension
 from explorer.models import ModelConfig, build_model, kl_to_standard_normal
 from explorer.projections import place_among
@@ -59,9 +59,6 @@ def test_interpolate_runs_from_one_end_to_the_other_in_equal_steps():
     np.testing.assert_allclose(path[0], a)
     np.testing.assert_allclose(path[-1], b)
     np.testing.assert_allclose(np.diff(path, axis=0), np.tile((b - a) / 4, (4, 1)), atol=1e-6)
-    legs = chain(np.stack([a, b, a]), 5)
-    assert legs.shape == (2, 5, 3)
-    np.testing.assert_allclose(legs[1, 0], b)
 
 
 def test_typical_row_is_the_code_nearest_its_digits_mean():
