@@ -72,7 +72,6 @@ class TrainRequest:
 @dataclass(frozen=True)
 class JobStatus:
     request: TrainRequest
-    started: float  # time.time()
     running: bool
     events: list[dict]  # the trainer's progress log
 
@@ -141,14 +140,14 @@ def start(request: TrainRequest, folder: Path = USER_DIR) -> None:
             env={**os.environ, "OMP_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"},
         )  # fmt: skip
     _children[process.pid] = process
-    record = {"pid": process.pid, "started": time.time(), "request": asdict(request)}
-    atomic_write(folder / LOCK, lambda tmp: Path(tmp).write_text(json.dumps(record)))
+    record = json.dumps({"pid": process.pid})
+    atomic_write(folder / LOCK, lambda tmp: Path(tmp).write_text(record))
 
 
 def status(folder: Path = USER_DIR) -> JobStatus | None:
-    """The running job, or the last one (until another starts); None if there never was one."""
-    record = read_lock(folder)
-    running = record is not None
+    """The running job, or the last one (until another starts); None if there never was one.
+    The request is the log's first line, written before the trainer starts."""
+    running = read_lock(folder) is not None
     try:
         lines = (folder / LOG).read_text().splitlines()
     except FileNotFoundError:
@@ -159,12 +158,9 @@ def status(folder: Path = USER_DIR) -> JobStatus | None:
             events.append(json.loads(line))
         except json.JSONDecodeError:
             break  # a line being written
-    start_event = next((e for e in events if e["event"] == "start"), None)
-    if record is None and start_event is None:
+    if not events or events[0]["event"] != "start":
         return None
-    request = (record or {}).get("request") or start_event["request"]
-    started = (record or {}).get("started") or start_event["time"]
-    return JobStatus(TrainRequest(**request), started, running, events)
+    return JobStatus(TrainRequest(**events[0]["request"]), running, events)
 
 
 def cancel(folder: Path = USER_DIR) -> bool:

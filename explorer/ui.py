@@ -56,9 +56,9 @@ def sidebar_nav() -> None:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     st.session_state.setdefault("language", "en")
-    linked = st.query_params.get("lang")  # a shared link's language, before the widget exists
-    if linked in LANGUAGES and linked != st.session_state.get("url:lang"):
-        st.session_state.language = st.session_state["url:lang"] = linked
+    shared = st.query_params.get("lang")  # a shared link's language, before the widget exists
+    if shared in LANGUAGES and shared != st.session_state.get("url:lang"):
+        st.session_state.language = st.session_state["url:lang"] = shared
     for page, label, icon in PAGES:
         st.sidebar.page_link(page, label=t(f"page.{label}"), icon=icon)
     st.sidebar.radio(
@@ -204,8 +204,8 @@ def cached_manifold(name: str, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 def classify_images(images: np.ndarray) -> list[tuple[int, float]]:
     """(digit, confidence) per image (N, 28, 28), from the shipped classifier."""
-    digits, confidences = classify(cached_model(CLASSIFIER), torch.as_tensor(images[:, None]))
-    return list(zip(digits.tolist(), confidences.tolist()))
+    graded = score_images(images)
+    return list(zip(graded.digits.tolist(), graded.confidences.tolist()))
 
 
 def session_id() -> str:
@@ -242,11 +242,16 @@ def models_where(kind: str, latent_dim: int) -> list[str]:
     ]
 
 
+def latent_sizes() -> list[int]:
+    """The latent sizes the usable models have."""
+    return sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
+
+
 def latent_size_ui(key: str = "latent_size") -> int:
     """Sidebar choice of latent size among those the usable models have."""
-    sizes = sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
+    sizes = latent_sizes()
     if not sizes:
-        st.error("No usable models in checkpoints/. Run `python train_models.py` to train them.")
+        st.error(t("models.none"))
         st.stop()
     return st.sidebar.radio(
         t("sidebar.size"), sizes, format_func=lambda d: f"{d}-D", key=key, horizontal=True
@@ -268,6 +273,9 @@ def pair_picker_ui(size: int) -> tuple[str, str]:
     return ae, vae
 
 
+MAX_SEED = 2**31 - 1
+
+
 def seed_ui(key: str = "seed") -> int:
     st.session_state.setdefault(key, 0)  # the default, unless a shared link set one
     return st.sidebar.number_input(
@@ -276,14 +284,10 @@ def seed_ui(key: str = "seed") -> int:
     )  # fmt: skip
 
 
-MAX_SEED = 2**31 - 1
-
-
 def lesson_fields() -> dict[str, "UrlField"]:
     """Query parameters every lesson page reads: the latent size and the seed."""
-    sizes = sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
     return {
-        "size": UrlField("latent_size", one_of(sizes, int)),
+        "size": UrlField("latent_size", one_of(latent_sizes(), int)),
         "seed": UrlField("seed", whole_number(0, MAX_SEED)),
     }
 
@@ -355,7 +359,7 @@ def cached_census(name: str, a: int, b: int, pairs: int, steps: int, seed: int) 
 
 def describe_model(name: str, language: str | None = None) -> str:
     language = language or st.session_state.get("language", "en")
-    config = model_catalogue()[0][name]["config"]
+    config = config_of(name)
     kind = translate(f"models.{config['kind']}", language)
     beta = f", beta {config['beta']:g}" if config["kind"] == "vae" else ""
     dims = config["latent_dim"]
@@ -449,8 +453,8 @@ CANVAS = st.components.v2.component(
 
 def drawing_canvas_ui(key: str = "canvas") -> str:
     """A 280 x 280 drawing area; returns the drawing as a PNG data URL ("" while empty)."""
-    labels = {"clear": t("draw.clear")}
-    result = CANVAS(key=key, data=labels, default={"image": ""}, on_image_change=lambda: None)
+    words = {"clear": t("draw.clear")}
+    result = CANVAS(key=key, data=words, default={"image": ""}, on_image_change=lambda: None)
     return result.image or ""
 
 

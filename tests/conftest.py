@@ -58,6 +58,23 @@ def real_mnist() -> tuple[torch.Tensor, torch.Tensor]:
         pytest.skip(f"real MNIST unavailable: {error}")
 
 
+@pytest.fixture
+def offline_mnist(monkeypatch):
+    """The app as on a machine without MNIST and without a network: the app's readers fail,
+    and its per-process caches forget what earlier tests read."""
+    from explorer import ui
+
+    def offline(**kwargs):
+        raise DataUnavailableError("MNIST was not found; set MNIST_ROOT=PATH or --data-root")
+
+    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
+    ui.test_images.clear()
+    ui.training_data_problem.clear()
+    yield
+    ui.test_images.clear()
+    ui.training_data_problem.clear()
+
+
 @pytest.fixture(scope="session")
 def tiny_tensors() -> tuple[torch.Tensor, torch.Tensor]:
     """256 structured images as (x, labels) tensors, the way load_mnist returns them."""

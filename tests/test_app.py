@@ -9,7 +9,6 @@ from streamlit.typing import PlotlyState
 
 from explorer import ui
 from explorer.checkpoints import MAX_BYTES, SHIPPED_MODELS, USER_DIR, save_checkpoint
-from explorer.data import DataUnavailableError
 from explorer.embeddings import load_embedding
 from explorer.models import build_model
 from tests.conftest import REPO
@@ -123,18 +122,10 @@ def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     assert any(s.startswith("Test image #") for s in subheaders(at))
 
 
-def test_map_works_without_mnist(monkeypatch):
-    def offline(**kwargs):
-        raise DataUnavailableError("offline, and no MNIST under the root")
-
-    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
-    ui.test_images.clear()  # the cache is per process: forget images read by earlier tests
-    try:
-        at = open_map("ae-2d")
-        assert any("original image is hidden" in c.value for c in at.caption)
-        assert "Test image #0: a 7" in subheaders(at)
-    finally:
-        ui.test_images.clear()
+def test_map_works_without_mnist(offline_mnist):
+    at = open_map("ae-2d")
+    assert any("original image is hidden" in c.value for c in at.caption)
+    assert "Test image #0: a 7" in subheaders(at)
 
 
 def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(tmp_path):

@@ -8,7 +8,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import ui
-from explorer.data import DataUnavailableError
 from tests.test_app import HOME, click
 
 GENERATION = "pages/2_AE_vs_VAE.py"
@@ -112,18 +111,10 @@ def test_kl_page_in_20d_counts_active_dimensions():
     assert not at.sidebar.select_slider  # one shipped 20-D beta: nothing to slide
 
 
-def test_kl_page_without_mnist_still_reconstructs(monkeypatch):
-    def offline(**kwargs):
-        raise DataUnavailableError("offline")
-
-    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
-    ui.test_images.clear()
-    try:
-        at = open_page(KL)
-        assert len(at.image) == 4
-        assert "Originals hidden" in texts(at)
-    finally:
-        ui.test_images.clear()
+def test_kl_page_without_mnist_still_reconstructs(offline_mnist):
+    at = open_page(KL)
+    assert len(at.image) == 4
+    assert "Originals hidden" in texts(at)
 
 
 def test_interpolation_page_decodes_paths_and_counts_third_digits():

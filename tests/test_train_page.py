@@ -8,7 +8,6 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import jobs, ui
 from explorer.checkpoints import USER_DIR
-from explorer.data import DataUnavailableError
 from tests.test_app import HOME
 
 TRAIN = "pages/5_Train.py"
@@ -82,19 +81,11 @@ def test_bad_names_get_a_clear_message_and_start_nothing(tiny_training):
         assert jobs.read_lock(USER_DIR) is None
 
 
-def test_train_page_without_mnist_says_how_to_provide_it(monkeypatch):
-    def offline(**kwargs):
-        raise DataUnavailableError("MNIST was not found; set MNIST_ROOT=PATH or --data-root")
-
-    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
-    ui.training_data_problem.clear()
-    try:
-        at = open_train()
-        assert "MNIST training images" in at.warning[0].value
-        assert "MNIST_ROOT" in at.code[0].value
-        assert not at.get("form")
-    finally:
-        ui.training_data_problem.clear()
+def test_train_page_without_mnist_says_how_to_provide_it(offline_mnist):
+    at = open_train()
+    assert "MNIST training images" in at.warning[0].value
+    assert "MNIST_ROOT" in at.code[0].value
+    assert not at.get("form")
 
 
 def test_a_folder_it_cannot_write_gets_a_clear_message(tiny_training, monkeypatch):
