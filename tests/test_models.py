@@ -105,3 +105,45 @@ def test_training_is_seeded():
         outputs.append(model.decode(torch.ones(1, 3)))
     assert torch.equal(outputs[0], outputs[1])
     assert not torch.equal(outputs[0], outputs[2])
+
+
+def test_polynomial_decay_weights_follow_shamir_and_zhang():
+    """The average after steps of weights w_1..w_T: a_1 = w_1, then
+    a_t = (1 - c_t) a_{t-1} + c_t w_t with c_t = (eta + 1) / (t + eta)."""
+    from torch.optim.swa_utils import AveragedModel
+
+    from explorer.training import polynomial_decay
+
+    eta, weights = 3.0, [1.0, 5.0, -2.0, 4.0, 0.5]
+    layer = torch.nn.Linear(1, 1, bias=False)
+    average = AveragedModel(layer, multi_avg_fn=polynomial_decay(eta))
+    expected = None
+    for t, w in enumerate(weights, start=1):
+        layer.weight.data.fill_(w)
+        average.update_parameters(layer)
+        c = (eta + 1) / (t + eta)
+        expected = w if expected is None else (1 - c) * expected + c * w
+        assert float(average.module.weight.detach()) == pytest.approx(expected, rel=1e-5)
+
+
+def test_averaging_trains_on_its_own_weights_and_ends_with_the_average(tiny_tensors):
+    """With averaging, each epoch's callback sees the averaged weights, training goes on from
+    its own, and the model ends holding the average."""
+    x, _ = tiny_tensors
+    seen = []
+
+    def on_epoch(record):
+        seen.append([p.detach().clone() for p in model.parameters()])
+
+    runs = {}
+    for averaging in (0.0, 4.0):
+        torch.manual_seed(0)
+        model = build_model(ModelConfig("vae", **SMALL))
+        config = TrainConfig(epochs=3, batch_size=32, lr=3e-3, averaging=averaging)
+        runs[averaging] = fit(model, x, config=config, on_epoch=on_epoch)
+        final = [p.detach() for p in model.parameters()]
+    # The training losses are the same: the averaged weights never leak into training.
+    assert [r["loss"] for r in runs[0.0]] == pytest.approx([r["loss"] for r in runs[4.0]])
+    plain, averaged = seen[:3], seen[3:]
+    assert not torch.equal(plain[-1][0], averaged[-1][0])  # the callback saw the average
+    assert all(torch.equal(a, b) for a, b in zip(final, averaged[-1]))  # and the model keeps it
