@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from explorer.classifier import ClassifierConfig, DigitClassifier
+from explorer.data import DATASETS, MNIST
 from explorer.models import ModelConfig, build_model
 
 FORMAT_VERSION = 1
@@ -153,17 +154,38 @@ def model_from_checkpoint(checkpoint: dict, name: str = "checkpoint") -> nn.Modu
     return model.eval()
 
 
+def dataset_dir(dataset: str, root: Path = CHECKPOINT_DIR) -> Path:
+    """Where a dataset's models live: checkpoints/ for MNIST, checkpoints/<dataset>/ for others."""
+    return root if dataset == MNIST.name else root / dataset
+
+
+def qualified(dataset: str, name: str) -> str:
+    """A model's full name: "vae-2d" for MNIST's, "fashion-mnist/vae-2d" for another dataset's."""
+    return name if dataset == MNIST.name else f"{dataset}/{name}"
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A full name -> (dataset, name in its folder)."""
+    dataset, _, short = name.rpartition("/")
+    return dataset or MNIST.name, short
+
+
 def resolve(name_or_path: str | os.PathLike, folder: Path = CHECKPOINT_DIR) -> Path:
-    """A model's name -> folder/<name>.pt, else folder/user/<name>.pt (trained in the app);
-    a path ending in .pt stays a path. A name never leads outside those two folders."""
+    """A model's full name -> its dataset's folder/<name>.pt, else that folder's user/<name>.pt
+    (trained in the app); a path ending in .pt stays a path. A name never leads outside the
+    known datasets' folders."""
     text = str(name_or_path)
     if text.endswith(".pt"):
         return Path(text)
-    if NAME.fullmatch(text):
-        for path in (folder / f"{text}.pt", folder / USER / f"{text}.pt"):
+    dataset, name = split_name(text)
+    if dataset not in DATASETS:  # "../x", "sub/x": the whole text is then refused as a name
+        dataset, name = MNIST.name, text
+    home = dataset_dir(dataset, folder)
+    if NAME.fullmatch(name):
+        for path in (home / f"{name}.pt", home / USER / f"{name}.pt"):
             if path.is_file():
                 return path
-    known = ", ".join(available_models(folder)) or "none"
+    known = ", ".join(qualified(dataset, n) for n in available_models(home)) or "none"
     raise CheckpointError(f"unknown model {text[:60]!r}; known models: {known}")
 
 

@@ -1,13 +1,37 @@
-"""MNIST as tensors: images (N, 1, 28, 28) in [0, 1] and int64 labels, from a root folder."""
+"""MNIST and Fashion-MNIST as tensors: images (N, 1, 28, 28) in [0, 1] and int64 labels.
 
+Fashion-MNIST: Xiao, Rasul and Vollgraf 2017, a drop-in replacement for MNIST (same format,
+sizes and split) whose ten classes are kinds of clothing.
+"""
+
+import gzip
 import os
 import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import torch
 
 DEFAULT_ROOT = "./data"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset in MNIST's idx format: its folder under a root in torchvision's layout (the
+    name of its torchvision class), and where a system package may hold it."""
+
+    name: str  # as the CLI and the app's links write it
+    title: str
+    folder: str
+    system_folder: str | None = None  # gzipped idx files installed by a Debian package
+
+
+MNIST = Dataset("mnist", "MNIST", "MNIST")
+FASHION_MNIST = Dataset(
+    "fashion-mnist", "Fashion-MNIST", "FashionMNIST", "/usr/share/datasets/fashion-mnist"
+)
+DATASETS = {dataset.name: dataset for dataset in (MNIST, FASHION_MNIST)}
 
 
 class DataUnavailableError(RuntimeError):
@@ -19,35 +43,56 @@ def data_root(root: str | os.PathLike | None = None) -> Path:
     return Path(root or os.environ.get("MNIST_ROOT") or DEFAULT_ROOT)
 
 
-def _unavailable_message(root: Path, reason: str) -> str:
-    return (
-        f"MNIST was not found under '{root}' and could not be downloaded ({reason}).\n"
+def _unavailable_message(root: Path, reason: str, dataset: Dataset = MNIST) -> str:
+    message = (
+        f"{dataset.title} was not found under '{root}' and could not be downloaded ({reason}).\n"
         "Provide it in one of three ways:\n"
-        "  1. pass --data-root PATH (a folder holding MNIST/raw in torchvision's layout);\n"
+        f"  1. pass --data-root PATH (a folder holding {dataset.folder}/raw in torchvision's "
+        "layout);\n"
         "  2. set the environment variable MNIST_ROOT=PATH;\n"
         f"  3. put it in the default folder '{DEFAULT_ROOT}', which torchvision fills by itself "
         "on a machine with a network."
     )
+    if dataset.system_folder:
+        message += (
+            f"\nOffline on Debian or Ubuntu, `apt install dataset-{dataset.name}` puts it in "
+            f"{dataset.system_folder}, which is read too."
+        )
+    return message
 
 
 def read_idx(path: Path) -> np.ndarray:
     """An array from MNIST's idx format: zero bytes, a type byte (8: uint8), the number of
-    dimensions, the big-endian uint32 sizes, then the data."""
+    dimensions, the big-endian uint32 sizes, then the data; gzipped if the name ends in .gz."""
     data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
     ndim = data[3]
     shape = struct.unpack(f">{ndim}I", data[4 : 4 + 4 * ndim])
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 
-def raw_files(root: Path, train: bool) -> tuple[Path, Path]:
-    """(images, labels) paths in torchvision's layout: ROOT/MNIST/raw/*-ubyte."""
+def find_files(root: Path, train: bool, dataset: Dataset = MNIST) -> tuple[Path, Path] | None:
+    """(images, labels) idx files: in torchvision's layout ROOT/<folder>/raw/, plain or
+    gzipped, else in the dataset's system folder; None if neither has both."""
     prefix = "train" if train else "t10k"
-    raw = root / "MNIST" / "raw"
-    return raw / f"{prefix}-images-idx3-ubyte", raw / f"{prefix}-labels-idx1-ubyte"
+    names = (f"{prefix}-images-idx3-ubyte", f"{prefix}-labels-idx1-ubyte")
+    folders = [root / dataset.folder / "raw"]
+    if dataset.system_folder:
+        folders.append(Path(dataset.system_folder))
+    for folder in folders:
+        for suffix in ("", ".gz"):
+            images, labels = (folder / f"{name}{suffix}" for name in names)
+            if images.is_file() and labels.is_file():
+                return images, labels
+    return None
 
 
 def load_mnist_uint8(
-    train: bool, root: str | os.PathLike | None = None, download: bool = True
+    train: bool,
+    root: str | os.PathLike | None = None,
+    download: bool = True,
+    dataset: Dataset = MNIST,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(images uint8 (N, 28, 28), labels int64 (N,)), read straight from the idx files.
 
@@ -55,23 +100,30 @@ def load_mnist_uint8(
     reading the test set for the map's originals, does without.
     """
     path = data_root(root)
-    images, labels = raw_files(path, train)
-    if not (images.is_file() and labels.is_file()):
+    files = find_files(path, train, dataset)
+    if files is None:
         if not download:
-            raise DataUnavailableError(_unavailable_message(path, "download disabled"))
+            raise DataUnavailableError(_unavailable_message(path, "download disabled", dataset))
         try:
-            from torchvision.datasets import MNIST  # downloads and unpacks into MNIST/raw
+            import torchvision.datasets  # downloads and unpacks into <folder>/raw
 
-            MNIST(str(path), train=train, download=True)
+            getattr(torchvision.datasets, dataset.folder)(str(path), train=train, download=True)
         except Exception as error:  # torchvision raises URLError, OSError or RuntimeError offline
-            raise DataUnavailableError(_unavailable_message(path, type(error).__name__)) from None
+            reason = type(error).__name__
+            raise DataUnavailableError(_unavailable_message(path, reason, dataset)) from None
+        files = find_files(path, train, dataset)
+    images, labels = files
     return read_idx(images), read_idx(labels).astype(np.int64)
 
 
 def load_mnist(
-    train: bool, root: str | os.PathLike | None = None, download: bool = True
+    train: bool,
+    root: str | os.PathLike | None = None,
+    download: bool = True,
+    dataset: Dataset = MNIST,
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """Return (x, labels): x float32 (N, 1, 28, 28) in [0, 1], labels int64 (N,)."""
-    images, labels = load_mnist_uint8(train, root, download)
+    """Return (x, labels): x float32 (N, 1, 28, 28) in [0, 1], labels int64 (N,), of MNIST or
+    another dataset in its format."""
+    images, labels = load_mnist_uint8(train, root, download, dataset)
     x = torch.from_numpy(images.copy()).unsqueeze(1).float().div_(255.0)  # (N, 1, 28, 28)
     return x, torch.from_numpy(labels)

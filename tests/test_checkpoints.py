@@ -12,11 +12,14 @@ from explorer.checkpoints import (
     CheckpointError,
     available_models,
     check_new_name,
+    dataset_dir,
     model_from_checkpoint,
+    qualified,
     read_checkpoint,
     remove_stale_temporaries,
     resolve,
     save_checkpoint,
+    split_name,
 )
 from explorer.classifier import ClassifierConfig, DigitClassifier, classify
 from explorer.models import ModelConfig, build_model
@@ -177,6 +180,24 @@ def test_unknown_names_list_the_known_ones(saved, tmp_path):
     assert available_models(tmp_path) == ["small"]
     for bad in ("nope", "../small", "sub/small", ".hidden"):
         with pytest.raises(CheckpointError, match="known models: small"):
+            resolve(bad, tmp_path)
+
+
+def test_another_datasets_models_live_in_its_own_folder(saved, tmp_path):
+    model, _ = saved
+    folder = dataset_dir("fashion-mnist", tmp_path)
+    assert folder == tmp_path / "fashion-mnist" and dataset_dir("mnist", tmp_path) == tmp_path
+    save_checkpoint(folder / "small.pt", model, {}, [])
+    save_checkpoint(folder / "user" / "mine.pt", model, {}, [])
+    assert resolve("fashion-mnist/small", tmp_path) == folder / "small.pt"
+    assert resolve("fashion-mnist/mine", tmp_path) == folder / "user" / "mine.pt"
+    assert resolve("small", tmp_path) == tmp_path / "small.pt"  # MNIST's, not Fashion's
+    assert split_name(qualified("fashion-mnist", "small")) == ("fashion-mnist", "small")
+    assert qualified("mnist", "small") == "small" and split_name("small") == ("mnist", "small")
+    with pytest.raises(CheckpointError, match="known models: fashion-mnist/small"):
+        resolve("fashion-mnist/nope", tmp_path)
+    for bad in ("fashion-mnist/../small", "fashion-mnist/user/mine", "mnist2/small"):
+        with pytest.raises(CheckpointError, match="unknown model"):
             resolve(bad, tmp_path)
 
 
