@@ -32,19 +32,17 @@ for step, links in STEPS:
         st.subheader(ui.t(f"{step}.title"))
         st.write(ui.t(f"{step}.text"))
         for page, icon, label, params in links:
-            language = {"lang": "ko"} if st.session_state.language == "ko" else {}
             st.page_link(
-                page, label=ui.t(f"{step}.{label}"), icon=icon, query_params=params | language
+                page, label=ui.t(f"{step}.{label}"), icon=icon, query_params=ui.preset(params)
             )
 
 st.header(ui.t("home.models"))
-usable, unusable = ui.model_catalogue()
 st.write(ui.t("home.models.text"))
 rows = []
-for name, info in usable.items():
-    config, metrics = info["config"], info["metrics"]
+for name, info in ui.dataset_models().items():
+    config, metrics, name = info["config"], info["metrics"], ui.short_name(name)
     if name == "classifier":
-        rows.append({"model": name, "kind": "digit classifier (CNN)",
+        rows.append({"model": name, "kind": "classifier (CNN)",
                      "test accuracy": metrics["accuracy"]})  # fmt: skip
         continue
     rows.append(
@@ -60,6 +58,6 @@ for name, info in usable.items():
     )
 st.dataframe(rows, hide_index=True)
 st.page_link(TRAIN, label=ui.t("home.train"), icon="🏋️")
-for reason in unusable.values():
+for reason in ui.model_catalogue()[1].values():
     st.warning(ui.t("home.skipped", reason=reason))
 st.caption(ui.t("home.credits"))

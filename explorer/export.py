@@ -2,15 +2,25 @@
 
 import csv
 import io
+from collections.abc import Sequence
 
 import numpy as np
 
+DIGITS = tuple(str(digit) for digit in range(10))
 
-def map_csv(embedding: dict[str, np.ndarray], coords: np.ndarray, view: str) -> str:
-    """One row per test image: its row, digit, position on the map, latent (and sigma)."""
+
+def map_csv(
+    embedding: dict[str, np.ndarray],
+    coords: np.ndarray,
+    view: str,
+    label: str = "digit",
+    names: Sequence[str] = DIGITS,
+) -> str:
+    """One row per test image: its row, class (a digit for MNIST: the column `label` holds
+    names[class]), position on the map, latent (and sigma)."""
     latent = embedding["latent"]
     dims = range(1, latent.shape[1] + 1)
-    header = ["row", "digit", f"{view}_x", f"{view}_y", *(f"latent_{d}" for d in dims)]
+    header = ["row", label, f"{view}_x", f"{view}_y", *(f"latent_{d}" for d in dims)]
     columns = [np.arange(len(latent)), embedding["labels"], coords, latent]
     if "logvar" in embedding:
         header += [f"sigma_{d}" for d in dims]
@@ -20,7 +30,7 @@ def map_csv(embedding: dict[str, np.ndarray], coords: np.ndarray, view: str) -> 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for values in table:
-        writer.writerow([int(values[0]), int(values[1]), *(f"{v:.5g}" for v in values[2:])])
+        writer.writerow([int(values[0]), names[int(values[1])], *(f"{v:.5g}" for v in values[2:])])
     return out.getvalue()
 
 

@@ -1,4 +1,4 @@
-"""Training from the app: train_models.py in its own process, one job at a time per folder.
+"""Training from the app: train_models.py in its own process, one job at a time per server.
 
 Two files in the folder describe the job: a lock, created exclusively and holding the trainer's
 process id, and a log of JSON lines that `train_models.py --progress` appends to. A trainer
@@ -17,13 +17,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from explorer.checkpoints import (
+    USER,
     USER_DIR,
     RefusedError,
     atomic_write,
     check_new_name,
+    dataset_dir,
     process_exists,
     remove_stale_temporaries,
 )
+from explorer.data import DATASETS
 
 REPO = Path(__file__).resolve().parent.parent
 LOCK, LOG, ERRORS = ".training.lock", ".training.jsonl", ".training.stderr"
@@ -46,10 +49,17 @@ class TrainRequest:
     beta: float
     epochs: int
     owner: str = ""  # the session that asked, so that others can be told it is not theirs
+    dataset: str = "mnist"
+
+    def out(self, folder: Path) -> Path:
+        """Where the model is saved: the job folder's counterpart for the request's dataset."""
+        return dataset_dir(self.dataset, folder.parent) / USER
 
     def check(self, folder: Path) -> None:
         """RefusedError, with a message for a person, for any field the trainer would refuse."""
-        check_new_name(self.name, folder)
+        if self.dataset not in DATASETS:
+            raise RefusedError("dataset", f"Unknown dataset {self.dataset[:40]!r}.")
+        check_new_name(self.name, self.out(folder))
         if self.kind not in ("ae", "vae"):
             raise RefusedError("kind", "The model kind must be an autoencoder or a VAE.")
         if not 2 <= self.latent_dim <= 64:
@@ -64,8 +74,8 @@ class TrainRequest:
         return [
             sys.executable, str(REPO / "train_models.py"), "--only", "vae-2d",
             "--name", self.name, "--kind", self.kind, "--latent-dim", str(self.latent_dim),
-            "--beta", str(self.beta), "--epochs", str(self.epochs), "--out", str(folder),
-            "--threads", "1", "--progress", str(folder / LOG),
+            "--beta", str(self.beta), "--epochs", str(self.epochs), "--dataset", self.dataset,
+            "--out", str(self.out(folder)), "--threads", "1", "--progress", str(folder / LOG),
         ]  # fmt: skip
 
 

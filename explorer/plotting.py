@@ -2,6 +2,7 @@
 
 import base64
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,7 @@ TEMPLATE = "plotly_white"
 # Words inside the figures, in English; pages pass the reader's language (explorer/texts.py).
 ENGLISH = {key[4:]: english for key, (english, _) in TEXTS.items() if key.startswith("fig.")}
 TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()  # for figures built unvalidated
+DIGITS = tuple(str(digit) for digit in range(10))  # the classes' names, MNIST's by default
 
 
 def text_on(color: str) -> str:
@@ -86,6 +88,7 @@ def latent_map(
     revision: str = "",
     style: DigitStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
+    names: Sequence[str] = DIGITS,
 ) -> go.Figure:
     """Scatter of the test codes, one WebGL trace per digit, with the row id in customdata.
 
@@ -100,11 +103,11 @@ def latent_map(
     traces = [
         {
             "type": "scattergl", "x": coords[labels == digit, 0], "y": coords[labels == digit, 1],
-            "mode": "markers", "name": str(digit), "customdata": rows[labels == digit],
+            "mode": "markers", "name": names[digit], "customdata": rows[labels == digit],
             "marker": {"size": 6, "color": style.colors[digit],
                        "symbol": style.symbols[digit], **look},
             "selected": chosen_look, "unselected": {"marker": look},
-            "hovertemplate": words["hover_code"].format(digit=digit, row="%{customdata}")
+            "hovertemplate": words["hover_code"].format(digit=names[digit], row="%{customdata}")
             + "<extra></extra>",
         }
         for digit in range(10)
@@ -195,6 +198,7 @@ def posterior_figure(
     axis_titles: tuple[str, str],
     style: DigitStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
+    names: Sequence[str] = DIGITS,
 ) -> go.Figure:
     """A close-up of one VAE code: mu, its 1- and 2-sigma ellipses, numbered draws of
     z = mu + sigma * eps, and the nearby test codes coloured by digit (all in 2-D)."""
@@ -203,7 +207,7 @@ def posterior_figure(
         near = neighbours[neighbour_labels == digit]
         fig.add_trace(go.Scatter(
             x=near[:, 0], y=near[:, 1], mode="markers", hoverinfo="skip",
-            name=words["test_digits"].format(digit=digit),
+            name=words["test_digits"].format(digit=names[digit]),
             marker={"size": 6, "color": style.colors[digit], "symbol": style.symbols[digit],
                     "opacity": 0.5},
         ))  # fmt: skip
@@ -243,11 +247,15 @@ def latent_bars(
 
 
 def digit_counts(
-    counts: np.ndarray, title: str, style: DigitStyle = TABLEAU, words: dict[str, str] = ENGLISH
+    counts: np.ndarray,
+    title: str,
+    style: DigitStyle = TABLEAU,
+    words: dict[str, str] = ENGLISH,
+    names: Sequence[str] = DIGITS,
 ) -> go.Figure:
     """How many images the classifier read as each digit: does a grid cover all ten?"""
     bars = {
-        "type": "bar", "x": [str(d) for d in range(10)], "y": np.asarray(counts).tolist(),
+        "type": "bar", "x": list(names), "y": np.asarray(counts).tolist(),
         "marker": {"color": list(style.colors)}, "name": words["images"],
     }  # fmt: skip
     layout = {

@@ -18,6 +18,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.kl": ("KL on / off", "KL 켜기/끄기"),
     "page.interpolation": ("Interpolation", "보간"),
     "page.train": ("Train a model", "모델 학습"),
+    "nav.dataset": ("Dataset", "데이터셋"),
+    "nav.dataset.help": (
+        "MNIST's handwritten digits, or Fashion-MNIST's photos of clothing: the same lesson on "
+        "a second set of images.",
+        "MNIST의 손글씨 숫자, 또는 Fashion-MNIST의 옷 사진: 같은 수업을 두 번째 이미지 묶음으로.",
+    ),
     "nav.language": ("Language", "언어"),
     "nav.colours": (
         "Colour-blind-safe colours, a shape per digit",
@@ -308,8 +314,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "models.label": ("Model", "모델"),
     "models.none": (
-        "No usable models in checkpoints/. Run `python train_models.py` to train them.",
-        "checkpoints/에 쓸 수 있는 모델이 없습니다. `python train_models.py`로 학습하세요.",
+        "No usable models in {folder}. Run `{command}` to train them.",
+        "{folder}에 쓸 수 있는 모델이 없습니다. `{command}`로 학습하세요.",
+    ),
+    "models.no_classifier": (
+        "The classifier that reads the decoded images is missing or unusable in {folder}. Run "
+        "`{command} --only classifier` to train it.",
+        "디코딩한 이미지를 읽는 분류기가 {folder}에 없거나 쓸 수 없습니다. "
+        "`{command} --only classifier`로 학습하세요.",
     ),
     "models.skipped": ("{n} checkpoint file(s) skipped", "건너뛴 체크포인트 파일 {n}개"),
     "models.vae": ("VAE", "VAE"),
@@ -327,6 +339,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "마우스나 손가락으로 숫자를 그리거나 숫자 사진을 올려 보세요. MNIST 숫자를 만든 방식대로 "
         "(20 x 20 픽셀에 맞게 크기를 줄이고, 28 x 28 안에서 무게중심이 가운데 오도록) 다듬은 뒤, "
         "모델이 인코딩하고 다시 디코딩해 테스트 숫자 10,000개가 있는 지도 위에 별로 표시합니다.",
+    ),
+    "draw.mnist_only": (
+        "Drawing is for handwritten digits: choose MNIST as the dataset in the sidebar.",
+        "그리기는 손글씨 숫자용입니다. 사이드바에서 데이터셋을 MNIST로 고르세요.",
     ),
     "draw.yours": ("Your digit", "내 숫자"),
     "draw.clear": ("Clear", "지우기"),
@@ -828,6 +844,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Another training is running; wait for it to finish.",
         "다른 학습이 진행 중입니다. 끝날 때까지 기다려 주세요.",
     ),
+    "refused.dataset": ("Unknown dataset.", "알 수 없는 데이터셋입니다."),
     "refused.kind": (
         "The model kind must be an autoencoder or a VAE.",
         "모델 종류는 오토인코더나 VAE여야 합니다.",
@@ -878,15 +895,88 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def template(key: str, language: str) -> str:
-    """The text for key in language ("en" or "ko"), {placeholders} left as they are."""
-    english, korean = TEXTS[key]
+# Fashion-MNIST (Xiao, Rasul and Vollgraf 2017): its class names, and the texts that change
+# with it. A key missing here keeps its MNIST text: the lesson's longer sentences speak of
+# digits, and the page's "dataset.note" tells the reader to read them as kinds of clothing.
+FASHION_CLASSES = (
+    ("T-shirt/top", "티셔츠/탑"),
+    ("Trouser", "바지"),
+    ("Pullover", "풀오버"),
+    ("Dress", "드레스"),
+    ("Coat", "코트"),
+    ("Sandal", "샌들"),
+    ("Shirt", "셔츠"),
+    ("Sneaker", "스니커즈"),
+    ("Bag", "가방"),
+    ("Ankle boot", "앵클부츠"),
+)
+DATASET_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
+    "fashion-mnist": {
+        "dataset.note": (
+            "**Fashion-MNIST**: 70,000 photos of clothing in ten kinds instead of digits (Xiao, "
+            "Rasul and Vollgraf 2017), the same size and format as MNIST. Where the lesson says "
+            "*digit*, read *kind of clothing*: {classes}.",
+            "**Fashion-MNIST**: 숫자 대신 옷 10종류의 사진 70,000장입니다(Xiao, Rasul, Vollgraf "
+            "2017). 크기와 형식은 MNIST와 같습니다. 설명에서 *숫자*는 *옷 종류*로 읽어 주세요: "
+            "{classes}.",
+        ),
+        "map.intro": (
+            "Each dot is one of the 10,000 Fashion-MNIST test images, placed where the model's "
+            "encoder puts it and coloured by its true kind of clothing. **Click a dot** to see "
+            "the image, its reconstruction and its latent vector; **click empty space** to "
+            "decode that position. Click a kind in the legend to hide it, double-click to show "
+            "it alone.",
+            "점 하나하나가 Fashion-MNIST 테스트 이미지 10,000개 중 하나이며, 모델의 인코더가 놓은 "
+            "자리에 실제 옷 종류의 색으로 찍혀 있습니다. **점을 클릭**하면 이미지와 복원 이미지, "
+            "잠재 벡터가 보입니다. **빈 곳을 클릭**하면 그 위치를 디코딩합니다. 범례에서 종류를 "
+            "클릭하면 숨기고, 두 번 클릭하면 그 종류만 보입니다.",
+        ),
+        "map.test_image": ("Test image #{row}: {digit}", "테스트 이미지 #{row}: {digit}"),
+        "caption.reads": (
+            "{what}: looks like {digit} ({confidence:.0%} sure)",
+            "{what}: {digit}처럼 보임 (확신도 {confidence:.0%})",
+        ),
+        "score.histogram": ("Kinds the classifier reads", "분류기가 읽은 종류"),
+        "interp.mode.digits": ("Two kinds of clothing", "옷 종류 두 개"),
+        "interp.from": ("From kind", "출발 종류"),
+        "interp.to": ("To kind", "도착 종류"),
+        "interp.ab": (
+            "**A**: test image #{row_a}, {digit_a}. **B**: test image #{row_b}, {digit_b}.",
+            "**A**: 테스트 이미지 #{row_a}, {digit_a}. **B**: 테스트 이미지 #{row_b}, {digit_b}.",
+        ),
+        "interp.col.third": ("paths with a third kind", "세 번째 종류가 나온 경로"),
+        "interp.col.common": ("most common third kind", "가장 흔한 세 번째 종류"),
+        "interp.col.common_share": ("paths where it appears", "그 종류가 나온 경로"),
+        "fig.digit": ("kind", "종류"),
+        "fig.hover_code": ("{digit}, test image #{row}", "{digit}, 테스트 이미지 #{row}"),
+        "fig.test_digits": ("test images: {digit}", "테스트 이미지: {digit}"),
+        "fig.digit_reads": ("kind the classifier reads", "분류기가 읽은 종류"),
+        "fig.test_codes": ("test codes, by kind", "테스트 코드(종류별)"),
+        "fig.digit_means": ("mean of each kind", "종류별 평균"),
+        "fig.mean_of": ("mean of kind {digit}", "종류 {digit}의 평균"),
+        "fig.path": ("path (classifier's reading)", "경로(분류기가 읽은 종류)"),
+        **{f"class.{i}": pair for i, pair in enumerate(FASHION_CLASSES)},
+    },
+}
+
+
+def template(key: str, language: str, dataset: str = "mnist") -> str:
+    """The text for key in language ("en" or "ko"), {placeholders} left as they are: the
+    dataset's own wording where it has one."""
+    english, korean = DATASET_TEXTS.get(dataset, {}).get(key) or TEXTS[key]
     return korean if language == "ko" else english
 
 
-def translate(key: str, language: str, **values: object) -> str:
+def translate(key: str, language: str, dataset: str = "mnist", **values: object) -> str:
     """The text for key in language, with its {placeholders} filled in."""
-    return template(key, language).format(**values)
+    return template(key, language, dataset).format(**values)
+
+
+def class_names(dataset: str, language: str) -> list[str]:
+    """The ten classes' names: the digits themselves for MNIST."""
+    if "class.0" not in DATASET_TEXTS.get(dataset, {}):
+        return [str(digit) for digit in range(10)]
+    return [template(f"class.{i}", language, dataset) for i in range(10)]
 
 
 def placeholders(text: str) -> set[str]:

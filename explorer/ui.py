@@ -5,6 +5,7 @@ The only module of explorer/ that imports Streamlit.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import streamlit as st
@@ -13,18 +14,20 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from torch import nn
 
 from explorer.checkpoints import (
-    CHECKPOINT_DIR,
     CLASSIFIER,
-    USER_DIR,
+    USER,
     CheckpointError,
     available_models,
+    dataset_dir,
     model_from_checkpoint,
+    qualified,
     read_checkpoint,
     remove_stale_temporaries,
     resolve,
+    split_name,
 )
 from explorer.classifier import classify
-from explorer.data import DataUnavailableError, load_mnist_uint8
+from explorer.data import DATASETS, MNIST, DataUnavailableError, load_mnist_uint8
 from explorer.embeddings import coords, load_embedding
 from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
 from explorer.interpolation import Census, census, interpolate, random_pairs
@@ -32,7 +35,7 @@ from explorer.latents import decode, manifold
 from explorer.models import VAE
 from explorer.plotting import ACCESSIBLE, ENGLISH, TABLEAU, DigitStyle, empty_space_grid, tile
 from explorer.scoring import CONFIDENT, Score, score
-from explorer.texts import LANGUAGES, template, translate
+from explorer.texts import LANGUAGES, class_names, template, translate
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
 
@@ -49,35 +52,95 @@ PAGES = [  # (file, key of its name in explorer/texts.py, icon), in lesson order
 ]
 
 
+SHARED_SETTINGS = {"lang": ("language", LANGUAGES, "en"), "data": ("dataset", DATASETS, "mnist")}
+
+
 def sidebar_nav() -> None:
     """The app's pages in the sidebar, in lesson order (emoji icons: no font fetched offline),
-    and the choice of digit colours, kept from page to page."""
-    for key in ("accessible_colours", "language"):  # keeps these widgets' values across pages
+    and the settings every page shares: dataset, language, digit colours."""
+    for key in ("accessible_colours", "language", "dataset"):  # kept across pages
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-    st.session_state.setdefault("language", "en")
-    shared = st.query_params.get("lang")  # a shared link's language, before the widget exists
-    if shared in LANGUAGES and shared != st.session_state.get("url:lang"):
-        st.session_state.language = st.session_state["url:lang"] = shared
+    for param, (key, options, default) in SHARED_SETTINGS.items():
+        st.session_state.setdefault(key, default)
+        # A link's setting, applied before the widget exists when the address bar shows a new
+        # one: not again after the reader changes the widget (the bar still shows the old).
+        shared = st.query_params.get(param)
+        if shared != st.session_state.get(f"url:{param}"):
+            st.session_state[f"url:{param}"] = shared
+            if shared in options:
+                st.session_state[key] = shared
     for page, label, icon in PAGES:
         st.sidebar.page_link(page, label=t(f"page.{label}"), icon=icon)
+    st.sidebar.radio(
+        t("nav.dataset"), list(DATASETS), format_func=lambda d: DATASETS[d].title, key="dataset",
+        horizontal=True, help=t("nav.dataset.help"),
+    )  # fmt: skip
     st.sidebar.radio(
         t("nav.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language",
         horizontal=True,
     )  # fmt: skip
     st.sidebar.toggle(t("nav.colours"), key="accessible_colours", help=t("nav.colours.help"))
     st.sidebar.divider()
+    follow_dataset()
+
+
+def follow_dataset() -> None:
+    """When the dataset changes, the pages' model choices move to the same models of the new
+    one (ae-2d -> fashion-mnist/ae-2d), or back to their defaults where it has no such model."""
+    dataset = current_dataset()
+    before = st.session_state.get("models_of", dataset)
+    st.session_state.models_of = dataset
+    if before == dataset:
+        return
+    usable = model_catalogue()[0]
+    for key, value in list(st.session_state.items()):
+        if isinstance(value, str) and value in usable and split_name(value)[0] == before:
+            moved = qualified(dataset, short_name(value))
+            if moved in usable:
+                st.session_state[key] = moved
+            else:
+                del st.session_state[key]
+
+
+def current_dataset() -> str:
+    """The dataset chosen in the sidebar: "mnist" or "fashion-mnist"."""
+    return st.session_state.get("dataset", MNIST.name)
 
 
 def t(key: str, **values: object) -> str:
-    """A page's text in the session's language (explorer/texts.py)."""
-    return translate(key, st.session_state.get("language", "en"), **values)
+    """A page's text in the session's language, for its dataset (explorer/texts.py)."""
+    return translate(key, st.session_state.get("language", "en"), current_dataset(), **values)
 
 
 def figure_words() -> dict[str, str]:
     """The words inside figures (legends, axes, hover labels) in the session's language."""
     language = st.session_state.get("language", "en")
-    return {key: template(f"fig.{key}", language) for key in ENGLISH}
+    return {key: template(f"fig.{key}", language, current_dataset()) for key in ENGLISH}
+
+
+def class_labels(dataset: str | None = None) -> list[str]:
+    """The ten classes' names in the session's language, of the sidebar's dataset unless
+    another is given: "0".."9" for MNIST."""
+    language = st.session_state.get("language", "en")
+    return class_names(dataset or current_dataset(), language)
+
+
+def label_word() -> str:
+    """What a test image's class is called in exported tables: "digit", or "class"."""
+    return "digit" if current_dataset() == MNIST.name else "class"
+
+
+def file_name(text: str) -> str:
+    """A download's file name: Fashion-MNIST's model names hold a "/"."""
+    return text.replace("/", "-")
+
+
+def dataset_note() -> None:
+    """For a dataset other than MNIST, a note saying what it holds and how to read the lesson."""
+    if current_dataset() != MNIST.name:
+        classes = ", ".join(f"{i} {name}" for i, name in enumerate(class_labels()))
+        st.info(t("dataset.note", classes=classes))
 
 
 def labels(prefix: str) -> Callable[[object], str]:
@@ -103,15 +166,20 @@ def checkpoint_files() -> tuple[tuple[str, int], ...]:
     user-trained, looked up at most once a second: a model trained or retrained meanwhile
     changes it, and so refreshes the caches below."""
     found = []
-    for folder in (CHECKPOINT_DIR, USER_DIR):
+    for dataset, folder in model_folders():
         for path in sorted(folder.glob("*.[pn][tp]*")):
             if path.name.startswith("."):  # a file being written
                 continue
             try:
-                found.append((path.name, path.stat().st_mtime_ns))
+                found.append((qualified(dataset, path.name), path.stat().st_mtime_ns))
             except FileNotFoundError:  # removed while we looked
                 continue
     return tuple(found)
+
+
+def model_folders() -> list[tuple[str, Path]]:
+    """(dataset, folder) of every folder of models: each dataset's shipped ones and its user/."""
+    return [(d, folder) for d in DATASETS for folder in (dataset_dir(d), dataset_dir(d) / USER)]
 
 
 def model_catalogue() -> tuple[dict[str, dict], dict[str, str]]:
@@ -121,14 +189,15 @@ def model_catalogue() -> tuple[dict[str, dict], dict[str, str]]:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _catalogue(files: tuple) -> tuple[dict[str, dict], dict[str, str]]:
-    for folder in (CHECKPOINT_DIR, USER_DIR):
+    for _, folder in model_folders():
         remove_stale_temporaries(folder)
     usable, unusable = {}, {}
-    for name in available_models(CHECKPOINT_DIR):
+    names = [qualified(d, name) for d in DATASETS for name in available_models(dataset_dir(d))]
+    for name in names:
         try:
             checkpoint = read_checkpoint(resolve(name))
             model_from_checkpoint(checkpoint, name)
-            if name != CLASSIFIER:
+            if split_name(name)[1] != CLASSIFIER:
                 cached_embedding(name)  # checked once here, then shared
         except (CheckpointError, OSError, ValueError, KeyError) as error:
             unusable[name] = str(error)
@@ -137,9 +206,20 @@ def _catalogue(files: tuple) -> tuple[dict[str, dict], dict[str, str]]:
     return usable, unusable
 
 
-def autoencoder_names() -> list[str]:
+def dataset_models() -> dict[str, dict]:
+    """The usable models of the sidebar's dataset, the classifier included: full name -> info."""
     usable, _ = model_catalogue()
-    return [name for name in usable if name != CLASSIFIER]
+    return {name: info for name, info in usable.items() if in_dataset(name)}
+
+
+def in_dataset(name: str) -> bool:
+    """Whether a model (full name) belongs to the sidebar's dataset."""
+    return split_name(name)[0] == current_dataset()
+
+
+def autoencoder_names() -> list[str]:
+    """The usable autoencoders and VAEs of the sidebar's dataset."""
+    return [name for name in dataset_models() if short_name(name) != CLASSIFIER]
 
 
 def version(name: str) -> tuple[int, int]:
@@ -179,12 +259,16 @@ def cached_click_grid(name: str, projection: str) -> np.ndarray:
     return empty_space_grid(coords(cached_embedding(name), projection))
 
 
-@st.cache_resource(show_spinner="Reading the MNIST test images…")
 def test_images() -> np.ndarray | None:
-    """The MNIST test images, uint8 (10000, 28, 28), or None where they cannot be had: the map
-    works without them, from the shipped codes."""
+    """The sidebar dataset's test images, uint8 (10000, 28, 28), or None where they cannot be
+    had: the map works without them, from the shipped codes."""
+    return _test_images(current_dataset())
+
+
+@st.cache_resource(show_spinner="Reading the test images…")
+def _test_images(dataset: str) -> np.ndarray | None:
     try:
-        images, _ = load_mnist_uint8(train=False)
+        images, _ = load_mnist_uint8(train=False, dataset=DATASETS[dataset])
     except DataUnavailableError:
         return None
     return images
@@ -202,10 +286,11 @@ def cached_manifold(name: str, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return manifold(model, n, mean, std)
 
 
-def classify_images(images: np.ndarray) -> list[tuple[int, float]]:
-    """(digit, confidence) per image (N, 28, 28), from the shipped classifier."""
-    graded = score_images(images)
-    return list(zip(graded.digits.tolist(), graded.confidences.tolist()))
+def classify_images(images: np.ndarray) -> list[tuple[str, float]]:
+    """(class name, confidence) per image (N, 28, 28), from the sidebar dataset's classifier."""
+    graded = score_images(images, current_dataset())
+    names = class_labels()
+    return [(names[d], c) for d, c in zip(graded.digits.tolist(), graded.confidences.tolist())]
 
 
 def session_id() -> str:
@@ -214,12 +299,12 @@ def session_id() -> str:
     return context.session_id if context else ""
 
 
-@st.cache_resource(show_spinner="Looking for the MNIST training images…", ttl=60)
-def training_data_problem() -> str | None:
-    """None if the MNIST training set can be read (downloading it where a network exists),
+@st.cache_resource(show_spinner="Looking for the training images…", ttl=60)
+def training_data_problem(dataset: str) -> str | None:
+    """None if the dataset's training set can be read (downloading it where a network exists),
     else the message saying how to provide it. Asked again after a minute."""
     try:
-        load_mnist_uint8(train=True)
+        load_mnist_uint8(train=True, dataset=DATASETS[dataset])
     except DataUnavailableError as error:
         return str(error)
     return None
@@ -247,12 +332,26 @@ def latent_sizes() -> list[int]:
     return sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
 
 
+def stop_without_models(found: list) -> None:
+    """Stop the page, saying how to train them, where the sidebar's dataset has no usable
+    models, or no classifier to read their pictures."""
+    dataset = current_dataset()
+    folder = dataset_dir(dataset).relative_to(dataset_dir(MNIST.name).parent)
+    command = "python train_models.py"
+    if dataset != MNIST.name:
+        command += f" --dataset {dataset}"
+    if not found:
+        st.error(t("models.none", folder=f"{folder}/", command=command))
+        st.stop()
+    if qualified(dataset, CLASSIFIER) not in dataset_models():
+        st.error(t("models.no_classifier", folder=f"{folder}/", command=command))
+        st.stop()
+
+
 def latent_size_ui(key: str = "latent_size") -> int:
     """Sidebar choice of latent size among those the usable models have."""
     sizes = latent_sizes()
-    if not sizes:
-        st.error(t("models.none"))
-        st.stop()
+    stop_without_models(sizes)
     return st.sidebar.radio(
         t("sidebar.size"), sizes, format_func=lambda d: f"{d}-D", key=key, horizontal=True
     )
@@ -292,9 +391,10 @@ def lesson_fields() -> dict[str, "UrlField"]:
     }
 
 
-def score_images(images: np.ndarray) -> Score:
-    """The classifier's grade of images (N, 28, 28): see explorer/scoring.py."""
-    digits, confidences = classify(cached_model(CLASSIFIER), torch.as_tensor(images[:, None]))
+def score_images(images: np.ndarray, dataset: str) -> Score:
+    """The dataset's classifier's grade of images (N, 28, 28): see explorer/scoring.py."""
+    classifier = cached_model(qualified(dataset, CLASSIFIER))
+    digits, confidences = classify(classifier, torch.as_tensor(images[:, None]))
     return score(digits.numpy(), confidences.numpy())
 
 
@@ -310,7 +410,7 @@ def cached_cluster_means(name: str) -> tuple[np.ndarray, Score]:
     """Each digit's mean code decoded, (10, 28, 28), and the classifier's grade of them."""
     embedding = cached_embedding(name)
     images = decode(cached_model(name), cluster_means(embedding["latent"], embedding["labels"]))
-    return images, score_images(images)
+    return images, score_images(images, split_name(name)[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -323,14 +423,14 @@ def cached_samples(name: str, source: str, n: int, seed: int) -> tuple[np.ndarra
     else:
         z = sample_gaussian(*fit_gaussian(latents), n, seed)
     images = decode(cached_model(name), z)
-    return images, score_images(images)
+    return images, score_images(images, split_name(name)[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def cached_reconstructions(name: str, rows: tuple[int, ...]) -> tuple[np.ndarray, Score]:
     """Test images' codes decoded (the reconstructions, from mu for a VAE), and their grade."""
     images = decode(cached_model(name), cached_embedding(name)["latent"][list(rows)])
-    return images, score_images(images)
+    return images, score_images(images, split_name(name)[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -341,7 +441,7 @@ def cached_path(
     latents = cached_embedding(name)["latent"]
     z = interpolate(latents[row_a], latents[row_b], steps)
     images = decode(cached_model(name), z)
-    return z, images, score_images(images)
+    return z, images, score_images(images, split_name(name)[0])
 
 
 @st.cache_data(show_spinner="Reading every step of many paths…", max_entries=256)
@@ -352,9 +452,14 @@ def cached_census(name: str, a: int, b: int, pairs: int, steps: int, seed: int) 
     rows = random_pairs(embedding["labels"], a, b, pairs, seed)
     # Only the steps between the ends: the ends are the two test images' own reconstructions.
     z = np.concatenate([interpolate(latents[i], latents[j], steps)[1:-1] for i, j in rows])
-    graded = score_images(decode(cached_model(name), z))
+    graded = score_images(decode(cached_model(name), z), split_name(name)[0])
     shape = (pairs, steps - 2)
     return census(graded.digits.reshape(shape), graded.confidences.reshape(shape), a, b)
+
+
+def short_name(name: str) -> str:
+    """A model's name within its dataset's folder: "vae-2d" for "fashion-mnist/vae-2d"."""
+    return split_name(name)[1]
 
 
 def describe_model(name: str, language: str | None = None) -> str:
@@ -363,15 +468,15 @@ def describe_model(name: str, language: str | None = None) -> str:
     kind = translate(f"models.{config['kind']}", language)
     beta = f", beta {config['beta']:g}" if config["kind"] == "vae" else ""
     dims = config["latent_dim"]
-    return translate("models.describe", language, name=name, kind=kind, dims=dims, beta=beta)
+    return translate(
+        "models.describe", language, name=short_name(name), kind=kind, dims=dims, beta=beta
+    )
 
 
 def model_picker_ui(key: str = "model") -> str:
     """Sidebar select box over the usable models; lists unusable checkpoint files with reasons."""
     names = autoencoder_names()
-    if not names:
-        st.error(t("models.none"))
-        st.stop()
+    stop_without_models(names)
     name = st.sidebar.selectbox(t("models.label"), names, format_func=model_labels(), key=key)
     unusable = model_catalogue()[1]
     if unusable:
@@ -475,7 +580,7 @@ def apply_url(page: str, fields: dict[str, UrlField]) -> None:
         return
     ignored = []
     for name, value in params.items():
-        if name == "lang":  # sidebar_nav reads it
+        if name in SHARED_SETTINGS:  # sidebar_nav reads them
             continue
         field = fields.get(name)
         try:
@@ -489,11 +594,28 @@ def apply_url(page: str, fields: dict[str, UrlField]) -> None:
         st.info(t("nav.ignored", ignored="; ".join(ignored)))
 
 
+def preset(params: dict[str, str]) -> dict[str, str]:
+    """A lesson step's link for this session: its model in the sidebar's dataset, and the
+    session's language and dataset."""
+    if "model" in params:
+        params = params | {"model": qualified(current_dataset(), params["model"])}
+    return shared_settings(params)
+
+
+def shared_settings(params: dict[str, str]) -> dict[str, str]:
+    """params, plus the session's language and dataset where they are not the defaults."""
+    params = dict(params)
+    for param, (key, _, default) in SHARED_SETTINGS.items():
+        if st.session_state.get(key, default) != default:
+            params[param] = st.session_state[key]
+    return params
+
+
 def write_url(page: str, values: dict[str, object]) -> None:
     """Keep the address bar showing this view, so that copying it shares the view."""
-    params = {name: str(value) for name, value in values.items()}
-    if st.session_state.get("language", "en") != "en":
-        params["lang"] = st.session_state.language
+    params = shared_settings({name: str(value) for name, value in values.items()})
+    for param in SHARED_SETTINGS:  # the session's own settings, not a link's: see sidebar_nav
+        st.session_state[f"url:{param}"] = params.get(param)
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     st.session_state[f"url:{page}"] = params
@@ -523,9 +645,9 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-def chart_config(file_name: str, **more) -> dict:
+def chart_config(stem: str, **more) -> dict:
     """Plotly's toolbar with its PNG download (at twice the size, for slides) and no logo."""
-    download = {"format": "png", "scale": 2, "filename": file_name}
+    download = {"format": "png", "scale": 2, "filename": file_name(stem)}
     return {"displaylogo": False, "toImageButtonOptions": download, **more}
 
 

@@ -25,6 +25,7 @@ st.set_page_config(page_title="Latent Map · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("page.map"))
 st.write(ui.t("map.intro"))
+ui.dataset_note()
 
 PAGE = "map"
 ui.apply_url(
@@ -103,6 +104,7 @@ def map_and_panel() -> None:
         revision=chart_key,
         style=ui.digit_style(),
         words=ui.figure_words(),
+        names=ui.class_labels(),
     )
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -116,8 +118,8 @@ def map_and_panel() -> None:
         )
         st.download_button(
             ui.t("map.download.all"),
-            data=lambda: map_csv(embedding, xy, projection),
-            file_name=f"latent-map-{name}-{projection}.csv",
+            data=lambda: map_csv(embedding, xy, projection, ui.label_word(), ui.class_labels()),
+            file_name=ui.file_name(f"latent-map-{name}-{projection}.csv"),
             mime="text/csv",
             on_click="ignore",
             help=ui.t("map.download.all.help"),
@@ -139,7 +141,8 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
     images, captions = [], []
     originals = ui.test_images()
     if row is not None:
-        st.subheader(ui.t("map.test_image", row=row, digit=embedding["labels"][row]))
+        label = ui.class_labels()[embedding["labels"][row]]
+        st.subheader(ui.t("map.test_image", row=row, digit=label))
         if originals is not None:
             images.append(originals[row] / np.float32(255))
             captions.append(ui.t("caption.original"))
@@ -169,12 +172,12 @@ def selection_panel(latent: np.ndarray, row: int | None, note: str, ellipses: li
             st.caption(ui.t("map.bars"))
     (decoded_as, confidence), sigma = guesses[-1], sigma_of(row)
     fields = {"model": name, "row": "" if row is None else row}
-    fields |= {"digit": "" if row is None else int(embedding["labels"][row])}
+    fields |= {ui.label_word(): "" if row is None else ui.class_labels()[embedding["labels"][row]]}
     fields |= {"decoded_as": decoded_as, "confidence": round(confidence, 4)}
     st.download_button(
         ui.t("map.download.point"),
         data=point_csv(fields, latent, sigma),
-        file_name=f"{name}-{'point' if row is None else f'test-{row}'}.csv",
+        file_name=ui.file_name(f"{name}-{'point' if row is None else f'test-{row}'}.csv"),
         mime="text/csv",
         on_click="ignore",
     )
@@ -216,6 +219,7 @@ def reparameterization_panel(mu: np.ndarray, logvar: np.ndarray, ellipses: list)
             ui.axis_titles(projection, latent_name),
             ui.digit_style(),
             ui.figure_words(),
+            ui.class_labels(),
         ),
         f"close-up-{name}",
     )

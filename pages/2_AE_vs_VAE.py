@@ -13,6 +13,7 @@ st.set_page_config(page_title="AE vs VAE · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("gen.title"))
 st.write(ui.t("gen.intro"))
+ui.dataset_note()
 
 PAGE = "generation"
 ui.apply_url(PAGE, ui.lesson_fields())
@@ -50,11 +51,16 @@ for column, (name, source, title) in zip(st.columns(3, gap="medium"), grids):
     images, graded[title] = ui.cached_samples(name, source, GRID * GRID, seed)
     with column:
         st.subheader(title)
-        ui.show_grid(images, GRID, ui.t("gen.grid.caption", name=name, seed=seed), scale=2)
+        caption = ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed)
+        ui.show_grid(images, GRID, caption, scale=2)
         st.markdown(ui.score_summary(graded[title]))
         ui.show_chart(
             digit_counts(
-                graded[title].counts, ui.t("score.histogram"), ui.digit_style(), ui.figure_words()
+                graded[title].counts,
+                ui.t("score.histogram"),
+                ui.digit_style(),
+                ui.figure_words(),
+                ui.class_labels(),
             ),
             f"histogram-{source}-{name}",
         )

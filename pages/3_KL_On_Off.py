@@ -17,6 +17,7 @@ st.set_page_config(page_title="KL on / off · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("kl.title"))
 st.write(ui.t("kl.intro"))
+ui.dataset_note()
 
 PAGE = "kl"
 BETA_KEY = "beta"
@@ -56,7 +57,7 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
     metrics = ui.metrics_of(name)
     with column:
         st.subheader(title)
-        ui.show_grid(images, 8, ui.t("kl.recon.caption", name=name), scale=2)
+        ui.show_grid(images, 8, ui.t("kl.recon.caption", name=ui.short_name(name)), scale=2)
         share = agreement(graded.digits, labels[list(rows)])
         st.markdown(
             ui.t("kl.recon.share", share=share, recon=metrics["recon_bce"], kl=metrics["kl"])
@@ -79,7 +80,13 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
         words = ui.figure_words()
         figure = with_prior_circles(
             latent_map(
-                xy, embedding["labels"], axes, revision=name, style=ui.digit_style(), words=words
+                xy,
+                embedding["labels"],
+                axes,
+                revision=name,
+                style=ui.digit_style(),
+                words=words,
+                names=ui.class_labels(),
             ),
             words=words,
         )
@@ -92,11 +99,16 @@ for column, (name, title) in zip(st.columns(2, gap="large"), sides):
     images, graded = ui.cached_samples(name, "prior", SAMPLES, seed)
     with column:
         st.subheader(title)
-        ui.show_grid(images, 8, ui.t("gen.grid.caption", name=name, seed=seed), scale=2)
+        caption = ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed)
+        ui.show_grid(images, 8, caption, scale=2)
         st.markdown(ui.score_summary(graded))
         ui.show_chart(
             digit_counts(
-                graded.counts, ui.t("score.histogram"), ui.digit_style(), ui.figure_words()
+                graded.counts,
+                ui.t("score.histogram"),
+                ui.digit_style(),
+                ui.figure_words(),
+                ui.class_labels(),
             ),
             f"h-{name}",
         )

@@ -29,6 +29,7 @@ st.set_page_config(page_title="Interpolation · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("interp.title"))
 st.write(ui.t("interp.intro"))
+ui.dataset_note()
 
 fields = ui.lesson_fields() | {
     "from": ui.UrlField("from_digit", ui.one_of(list(range(10)), int)),
@@ -55,6 +56,8 @@ projection = ui.projection_picker_ui(projections(ui.cached_embedding(vae)))
 steps = st.sidebar.slider(ui.t("interp.steps"), 5, 20, key="steps")
 seed = ui.seed_ui()
 labels = ui.cached_embedding(vae)["labels"]
+names = ui.class_labels()
+mnist = ui.current_dataset() == "mnist"
 
 st.header(ui.t("interp.ends"))
 how = st.radio(
@@ -63,8 +66,9 @@ how = st.radio(
 )  # fmt: skip
 if how == MODES[0]:
     left, middle, right = st.columns(3)
-    a = left.selectbox(ui.t("interp.from"), range(10), key="from_digit")
-    b = middle.selectbox(ui.t("interp.to"), range(10), key="to_digit")
+    named = {"format_func": names.__getitem__}
+    a = left.selectbox(ui.t("interp.from"), range(10), key="from_digit", **named)
+    b = middle.selectbox(ui.t("interp.to"), range(10), key="to_digit", **named)
     which = right.radio(
         ui.t("interp.which"), ["typical", "random"], horizontal=True, key="which_images",
         format_func=ui.labels("interp.which"),
@@ -95,6 +99,7 @@ else:
             revision=chart_key,
             style=ui.digit_style(),
             words=ui.figure_words(),
+            names=ui.class_labels(),
         ),
         key=chart_key,
         on_select="rerun",
@@ -111,7 +116,13 @@ else:
 ui.write_url(PAGE, shared)
 originals = ui.test_images()
 st.markdown(
-    ui.t("interp.ab", row_a=row_a, digit_a=labels[row_a], row_b=row_b, digit_b=labels[row_b])
+    ui.t(
+        "interp.ab",
+        row_a=row_a,
+        digit_a=names[labels[row_a]],
+        row_b=row_b,
+        digit_b=names[labels[row_b]],
+    )  # fmt: skip
 )
 if originals is not None:
     ui.show_images(originals[[row_a, row_b]] / np.float32(255), ["A", "B"], scale=3)
@@ -123,7 +134,7 @@ current = alphas.index(alpha)
 for column, name in zip(st.columns(2, gap="large"), models):
     embedding = ui.cached_embedding(name)
     z, images, graded = ui.cached_path(name, row_a, row_b, steps)
-    readings = [f"{d} ({c:.0%})" for d, c in zip(graded.digits, graded.confidences)]
+    readings = [f"{names[d]} ({c:.0%})" for d, c in zip(graded.digits, graded.confidences)]
     with column:
         st.subheader(ui.describe_model(name))
         ui.show_grid(images, steps, ui.t("interp.strip"), scale=2)
@@ -157,30 +168,35 @@ st.header(ui.t("interp.census"))
 if a == b:
     st.info(ui.t("interp.census.same"))
 else:
-    st.write(ui.t("interp.census.text", pairs=PAIRS, a=a, b=b, seed=seed, steps=CENSUS_STEPS))
+    st.write(
+        ui.t(
+            "interp.census.text", pairs=PAIRS, a=names[a], b=names[b], seed=seed,
+            steps=CENSUS_STEPS,
+        )
+    )  # fmt: skip
     rows = []
     for name in models:
         counted = ui.cached_census(name, a, b, PAIRS, CENSUS_STEPS, seed)
         third = counted.most_common()
-        rows.append(
-            {
-                ui.t("interp.col.model"): name,
-                ui.t("interp.col.third"): f"{counted.third:.0%}",
-                ui.t("interp.col.common"): str(third)
-                if counted.by_digit[third] > 0
-                else ui.t("interp.none"),
-                ui.t("interp.col.common_share"): f"{counted.by_digit[third]:.0%}",
-                ui.t("interp.col.eight"): f"{counted.by_digit[8]:.0%}" if 8 not in (a, b) else "-",
-            }
-        )
+        row = {
+            ui.t("interp.col.model"): ui.short_name(name),
+            ui.t("interp.col.third"): f"{counted.third:.0%}",
+            ui.t("interp.col.common"): names[third]
+            if counted.by_digit[third] > 0
+            else ui.t("interp.none"),
+            ui.t("interp.col.common_share"): f"{counted.by_digit[third]:.0%}",
+        }
+        if mnist:  # the lesson's claim is about the 8s between MNIST's 2s and 5s
+            row[ui.t("interp.col.eight")] = f"{counted.by_digit[8]:.0%}" if 8 not in (a, b) else "-"
+        rows.append(row)
     st.dataframe(rows, hide_index=True)
-    if {a, b} == {2, 5}:
+    if mnist and {a, b} == {2, 5}:
         column = {key: ui.t(f"interp.col.{key}") for key in ("model", "eight", "common")}
         eights = ", ".join(f"{r[column['eight']]} ({r[column['model']]})" for r in rows)
         commons = ", ".join(f"{r[column['common']]} ({r[column['model']]})" for r in rows)
         st.info(ui.t("interp.claim", eights=eights, commons=commons))
 
-st.header(ui.t("interp.chain", chain=" → ".join(map(str, CHAIN))))
+st.header(ui.t("interp.chain", chain=" → ".join(names[d] for d in CHAIN)))
 st.write(ui.t("interp.chain.text") + (ui.t("interp.chain.2d") if size == 2 else ""))
 latents = ui.cached_embedding(vae)["latent"]
 ends = [typical_row(latents, labels, d) for d in CHAIN]

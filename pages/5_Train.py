@@ -4,7 +4,8 @@ import numpy as np
 import streamlit as st
 
 from explorer import jobs, ui
-from explorer.checkpoints import RefusedError, available_models
+from explorer.checkpoints import RefusedError, available_models, dataset_dir, qualified
+from explorer.data import DATASETS, MNIST
 from explorer.plotting import latent_map, training_curves
 
 SECONDS_PER_EPOCH = 5  # one torch thread on this project's 2-core machine, 60,000 images
@@ -13,6 +14,7 @@ st.set_page_config(page_title="Train · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("page.train"))
 st.write(ui.t("train.intro"))
+ui.dataset_note()
 
 
 @st.fragment(run_every=1.0)
@@ -51,24 +53,28 @@ def live_panel() -> None:
                 revision="train",
                 style=ui.digit_style(),
                 words=ui.figure_words(),
+                names=ui.class_labels(request.dataset),
             )
             ui.show_chart(figure, "watched")
 
 
 def describe(request: jobs.TrainRequest) -> str:
     kind = ui.t("train.vae", beta=request.beta) if request.kind == "vae" else ui.t("train.ae")
-    return ui.t("train.what", kind=kind, dims=request.latent_dim, epochs=request.epochs)
+    what = ui.t("train.what", kind=kind, dims=request.latent_dim, epochs=request.epochs)
+    return what if request.dataset == MNIST.name else f"{what} · {DATASETS[request.dataset].title}"
 
 
 def outcome(job: jobs.JobStatus) -> None:
     """How the last training ended."""
-    name = job.request.name
+    name, dataset = job.request.name, job.request.dataset
     if job.finished == "done":
         st.success(ui.t("train.done", name=name, what=describe(job.request)))
+        link = {"model": qualified(dataset, name)}
+        if dataset != MNIST.name:
+            link["data"] = dataset
         st.page_link(
-            ui.PAGES[1][0], label=ui.t("train.open", name=name), icon="🗺️",
-            query_params={"model": name},
-        )  # fmt: skip
+            ui.PAGES[1][0], label=ui.t("train.open", name=name), icon="🗺️", query_params=link
+        )
     elif job.finished == "error":
         message = next(e["message"] for e in job.events if e["event"] == "error")
         st.error(ui.t("train.failed", name=name, message=message))
@@ -81,7 +87,7 @@ def outcome(job: jobs.JobStatus) -> None:
 
 
 def free_name(stem: str) -> str:
-    taken = set(available_models())
+    taken = set(available_models(dataset_dir(ui.current_dataset())))
     return next(f"{stem}-{i}" for i in range(1, 1000) if f"{stem}-{i}" not in taken)
 
 
@@ -106,8 +112,9 @@ def training_form() -> None:
     if not started:
         return
     request = jobs.TrainRequest(
-        name.strip(), kind, latent_dim, beta if kind == "vae" else 0.0, epochs, ui.session_id()
-    )
+        name.strip(), kind, latent_dim, beta if kind == "vae" else 0.0, epochs, ui.session_id(),
+        ui.current_dataset(),
+    )  # fmt: skip
     try:
         jobs.start(request)
     except RefusedError as error:
@@ -125,7 +132,7 @@ if job is not None and job.running:
 else:
     if job is not None:
         outcome(job)
-    problem = ui.training_data_problem()
+    problem = ui.training_data_problem(ui.current_dataset())
     if problem:
         st.warning(ui.t("train.no_data"))
         st.code(problem, language=None)

@@ -13,6 +13,9 @@ st.set_page_config(page_title="Draw a digit · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("page.draw"))
 st.write(ui.t("draw.intro"))
+if ui.current_dataset() != "mnist":
+    st.info(ui.t("draw.mnist_only"))
+    st.stop()
 
 PAGE = "draw"
 ui.apply_url(PAGE, {"model": ui.UrlField("model", ui.one_of(ui.autoencoder_names()))})
@@ -83,6 +86,7 @@ figure = latent_map(
     revision=f"draw-{name}-{projection}",
     style=ui.digit_style(),
     words=ui.figure_words(),
+    names=ui.class_labels(),
 )
 ui.show_chart(with_star(figure, position, ui.t("draw.star")), "draw-map")
 st.caption(ui.t(f"draw.where.{projection}") + (ui.t("draw.ellipses") if ellipses else ""))

@@ -14,6 +14,7 @@ st.set_page_config(page_title="Linked maps · Latent Explorer", layout="wide")
 ui.sidebar_nav()
 st.title(ui.t("linked.title"))
 st.write(ui.t("linked.intro"))
+ui.dataset_note()
 
 fields = ui.lesson_fields() | {"point": ui.UrlField("linked_row", ui.whole_number(0, 9999))}
 ui.apply_url(PAGE, fields)
@@ -36,7 +37,7 @@ def linked_maps() -> None:
     ui.write_url(PAGE, {"size": size, "point": row})
     originals = ui.test_images()
     label = ui.cached_embedding(vae)["labels"][row]
-    st.subheader(ui.t("map.test_image", row=row, digit=label))
+    st.subheader(ui.t("map.test_image", row=row, digit=ui.class_labels()[label]))
     for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
         embedding = ui.cached_embedding(name)
         view = projection if projection in projections(embedding) else projections(embedding)[0]
@@ -52,6 +53,7 @@ def linked_maps() -> None:
                     revision=keys[name],
                     style=ui.digit_style(),
                     words=ui.figure_words(),
+                    names=ui.class_labels(),
                 ),
                 key=keys[name],
                 on_select="rerun",

@@ -1,5 +1,6 @@
 """Shared fixtures: a tiny MNIST written in idx format, and the real-MNIST tier's switch."""
 
+import gzip
 import os
 import struct
 from pathlib import Path
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.data import DataUnavailableError, load_mnist
+from explorer.data import FASHION_MNIST, DataUnavailableError, load_mnist
 
 torch.set_num_threads(1)  # pytest shares 2 cores with whatever else runs; one thread is fastest
 
@@ -16,11 +17,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def write_idx(path: Path, array: np.ndarray) -> None:
-    """MNIST's idx format: magic (0, 0, 0x08 for uint8, ndim), big-endian dims, then the bytes."""
+    """MNIST's idx format: magic (0, 0, 0x08 for uint8, ndim), big-endian dims, then the bytes;
+    gzipped if the name ends in .gz."""
     header = struct.pack(">BBBB", 0, 0, 0x08, array.ndim) + struct.pack(
         f">{array.ndim}I", *array.shape
     )
-    path.write_bytes(header + array.astype(np.uint8).tobytes())
+    data = header + array.astype(np.uint8).tobytes()
+    path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
 
 
 def tiny_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -35,14 +38,16 @@ def tiny_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 @pytest.fixture(scope="session")
 def tiny_mnist_root(tmp_path_factory) -> Path:
-    """A root folder in torchvision's layout with 300 training and 100 test images."""
+    """A root folder in torchvision's layout with 300 training and 100 test images, for MNIST
+    and (other images, gzipped as torchvision downloads them) for Fashion-MNIST."""
     root = tmp_path_factory.mktemp("mnist")
-    raw = root / "MNIST" / "raw"
-    raw.mkdir(parents=True)
-    for prefix, n, seed in (("train", 300, 0), ("t10k", 100, 1)):
-        images, labels = tiny_digits(n, seed)
-        write_idx(raw / f"{prefix}-images-idx3-ubyte", images)
-        write_idx(raw / f"{prefix}-labels-idx1-ubyte", labels)
+    for folder, suffix, offset in (("MNIST", "", 0), ("FashionMNIST", ".gz", 10)):
+        raw = root / folder / "raw"
+        raw.mkdir(parents=True)
+        for prefix, n, seed in (("train", 300, 0), ("t10k", 100, 1)):
+            images, labels = tiny_digits(n, seed + offset)
+            write_idx(raw / f"{prefix}-images-idx3-ubyte{suffix}", images)
+            write_idx(raw / f"{prefix}-labels-idx1-ubyte{suffix}", labels)
     return root
 
 
@@ -58,6 +63,19 @@ def real_mnist() -> tuple[torch.Tensor, torch.Tensor]:
         pytest.skip(f"real MNIST unavailable: {error}")
 
 
+@pytest.fixture(scope="session")
+def real_fashion_mnist() -> tuple[torch.Tensor, torch.Tensor]:
+    """Fashion-MNIST's test set, for its shipped models: from the root or the Debian package
+    dataset-fashion-mnist (which .ci/run installs). As for MNIST: skipped on a laptop without
+    it, failed under CI."""
+    try:
+        return load_mnist(train=False, dataset=FASHION_MNIST)
+    except DataUnavailableError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs the real Fashion-MNIST tier, but: {error}")
+        pytest.skip(f"real Fashion-MNIST unavailable: {error}")
+
+
 @pytest.fixture
 def offline_mnist(monkeypatch):
     """The app as on a machine without MNIST and without a network: the app's readers fail,
@@ -68,10 +86,10 @@ def offline_mnist(monkeypatch):
         raise DataUnavailableError("MNIST was not found; set MNIST_ROOT=PATH or --data-root")
 
     monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
-    ui.test_images.clear()
+    ui._test_images.clear()
     ui.training_data_problem.clear()
     yield
-    ui.test_images.clear()
+    ui._test_images.clear()
     ui.training_data_problem.clear()
 
 

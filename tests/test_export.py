@@ -32,3 +32,11 @@ def test_point_csv_lists_the_fields_then_the_latent():
     table = rows(point_csv({"row": 12, "digit": 3}, np.array([0.5, -1.25]), np.array([1.0, 2.0])))
     assert table == [["row", "digit", "latent_1", "latent_2", "sigma_1", "sigma_2"],
                      ["12", "3", "0.5", "-1.25", "1", "2"]]  # fmt: skip
+
+
+def test_map_csv_names_fashion_classes():
+    embedding = {"latent": np.zeros((2, 2), dtype=np.float32), "labels": np.array([9, 1])}
+    names = [f"class {i}" for i in range(10)]
+    table = rows(map_csv(embedding, embedding["latent"], "latent", "class", names))
+    assert table[0][:2] == ["row", "class"]
+    assert [r[1] for r in table[1:]] == ["class 9", "class 1"]

@@ -1,0 +1,215 @@
+"""Fashion-MNIST as a second dataset: the sidebar switch, its shipped models, its words."""
+
+import shutil
+import time
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import jobs, load_model, ui
+from explorer.checkpoints import CLASSIFIER, USER, dataset_dir, load_metrics, qualified
+from explorer.embeddings import load_embedding
+from explorer.texts import DATASET_TEXTS, FASHION_CLASSES, TEXTS, class_names, placeholders
+from explorer.training import autoencoder_metrics, classifier_metrics
+from tests.conftest import REPO
+from tests.test_app import HOME, MAP, map_figure
+from train_models import RECIPES, SHIPPED_SETS
+
+FASHION = "fashion-mnist"
+MODELS = [name for name in SHIPPED_SETS[FASHION] if name != CLASSIFIER]
+EN_CLASSES = [english for english, _ in FASHION_CLASSES]
+
+
+def open_fashion(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.query_params["data"] = FASHION
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page != "streamlit_app.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    ("dataset", "key"), [(d, key) for d in DATASET_TEXTS for key in DATASET_TEXTS[d]]
+)
+def test_dataset_texts_have_both_languages_and_their_mnist_texts_placeholders(dataset, key):
+    english, korean = DATASET_TEXTS[dataset][key]
+    assert english.strip() and korean.strip()
+    assert placeholders(english) == placeholders(korean)
+    if key in TEXTS:
+        assert placeholders(english) == placeholders(TEXTS[key][0])
+    else:
+        assert key == "dataset.note" or key.startswith("class.")
+
+
+def test_class_names_are_digits_for_mnist_and_clothes_for_fashion():
+    assert class_names("mnist", "ko") == [str(d) for d in range(10)]
+    assert class_names(FASHION, "en") == EN_CLASSES
+    assert class_names(FASHION, "ko")[1] == "바지" and len(set(class_names(FASHION, "ko"))) == 10
+
+
+@pytest.mark.parametrize("page", [page for page, _, _ in ui.PAGES])
+def test_every_page_renders_on_fashion_mnist(page):
+    at = open_fashion(page)
+    assert at.session_state.dataset == FASHION
+    infos = " ".join(i.value for i in at.info)
+    if page.endswith("Draw_a_Digit.py"):
+        assert "choose MNIST" in infos and not at.get("plotly_chart")
+    elif page != "streamlit_app.py":
+        assert "Fashion-MNIST" in infos and "1 Trouser" in infos  # the note, with the classes
+    for picker in at.sidebar.selectbox:  # models: Fashion-MNIST's only
+        assert picker.value.startswith(f"{FASHION}/")
+
+
+def test_the_map_shows_clothes_and_names_them():
+    at = open_fashion(MAP, model=qualified(FASHION, "vae-2d"))
+    assert at.sidebar.selectbox[0].value == qualified(FASHION, "vae-2d")
+    assert at.sidebar.selectbox[0].options[0].startswith("ae-2d  (")  # short names
+    figure = map_figure(at)
+    assert [trace["name"] for trace in figure["data"][:10]] == EN_CLASSES
+    assert figure["layout"]["legend"]["title"]["text"] == "kind"
+    assert "T-shirt/top, test image" in figure["data"][0]["hovertemplate"]
+    assert at.subheader[0].value == "Test image #0: Ankle boot"  # Fashion's first test image
+    captions = [c for image in at.image for c in image.captions]
+    reads = [c for c in captions if c.startswith("reconstruction: looks like ")]
+    assert reads and reads[0].split("looks like ")[1].split(" (")[0] in EN_CLASSES, captions
+    assert dict(at.query_params)["data"] == FASHION
+
+
+def test_switching_the_dataset_keeps_the_page_working():
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page(MAP).run()
+    at.sidebar.selectbox[0].set_value("vae-20d").run()
+    at.sidebar.radio(key="dataset").set_value(FASHION).run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox[0].value.startswith(f"{FASHION}/")
+    assert [t["name"] for t in map_figure(at)["data"][:10]] == EN_CLASSES
+    at.sidebar.radio(key="dataset").set_value("mnist").run()
+    assert not at.exception
+    assert map_figure(at)["data"][0]["name"] == "0"
+    assert "data" not in dict(at.query_params)
+
+
+def test_a_fashion_link_in_korean_names_the_classes_in_korean():
+    at = open_fashion("pages/4_Interpolation.py", lang="ko", size="2")
+    assert at.session_state.language == "ko"
+    assert at.selectbox(key="from_digit").format_func(1) == "바지"
+    assert "바지" in " ".join(i.value for i in at.info)
+
+
+def test_home_page_presets_and_models_follow_the_dataset():
+    at = open_fashion("streamlit_app.py")
+    table = at.dataframe[0].value
+    assert list(table["model"]) == SHIPPED_SETS[FASHION]
+    links = [link.proto for link in at.main.get("page_link")]
+    map_links = [link.query_string for link in links if link.page.endswith("Latent_Map")]
+    assert map_links
+    assert all(f"model={FASHION}%2F" in q and f"data={FASHION}" in q for q in map_links)
+
+
+# The real tier: the shipped Fashion-MNIST models on its real test set.
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_shipped_fashion_model_matches_its_stored_and_stated_metrics(name, real_fashion_mnist):
+    x, labels = real_fashion_mnist
+    full = qualified(FASHION, name)
+    model = load_model(full)
+    assert model.config == RECIPES[name]
+    stored = load_metrics(full)
+    for key, value in autoencoder_metrics(model, x).items():
+        assert value == pytest.approx(stored[key], rel=2e-3, abs=1e-4), key
+    stated = fashion_readme_metrics()[name]
+    for key in ("loss", "kl", "recon_bce", "recon_mse"):
+        if key in stated:
+            assert stated[key] == pytest.approx(stored[key], abs=1e-4), key
+    embedding = load_embedding(full)
+    np.testing.assert_array_equal(embedding["labels"], labels.numpy())
+
+
+def test_shipped_fashion_classifier(real_fashion_mnist):
+    x, labels = real_fashion_mnist
+    accuracy = classifier_metrics(load_model(qualified(FASHION, CLASSIFIER)), x, labels)["accuracy"]
+    assert accuracy >= 0.88  # a small CNN's level on Fashion-MNIST (Xiao et al. report 0.87-0.92)
+    assert fashion_readme_metrics()[CLASSIFIER]["accuracy"] == pytest.approx(accuracy, abs=1e-4)
+
+
+def fashion_readme_metrics() -> dict[str, dict[str, float]]:
+    """The Fashion-MNIST metrics table in README.md: model name -> {column: value}."""
+    lines = (REPO / "README.md").read_text().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("| fashion-mnist model |"))
+    columns = [c.strip() for c in lines[header].strip("|").split("|")]
+    table = {}
+    for line in lines[header + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        table[cells[0]] = {k: float(v) for k, v in zip(columns[1:], cells[1:]) if v}
+    return table
+
+
+# Training from the app on Fashion-MNIST
+
+
+@pytest.fixture
+def fashion_training(tiny_mnist_root, monkeypatch):
+    """Trainers read the tiny root (which has a FashionMNIST folder); folders are left as found."""
+    monkeypatch.setenv("MNIST_ROOT", str(tiny_mnist_root))
+    user = dataset_dir(FASHION) / USER
+    existed = user.exists()
+    ui.training_data_problem.clear()
+    yield user
+    jobs.cancel()
+    deadline = time.monotonic() + 30
+    while jobs.read_lock(jobs.USER_DIR) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for path in user.glob("zz-test-*"):
+        path.unlink()
+    (user / "metrics.md").unlink(missing_ok=True)
+    if not existed:
+        shutil.rmtree(user, ignore_errors=True)
+    ui.training_data_problem.clear()
+    ui.checkpoint_files.clear()
+
+
+def test_training_on_fashion_saves_into_its_folder_and_opens_its_map(fashion_training):
+    at = open_fashion("pages/5_Train.py")
+    at.text_input[0].set_value("zz-test-fashion")
+    at.slider[0].set_value(1)
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Fashion-MNIST" in at.subheader[0].value
+    deadline = time.monotonic() + 120
+    while jobs.status().running and time.monotonic() < deadline:
+        time.sleep(0.5)
+    job = jobs.status()
+    assert job.finished == "done" and job.request.dataset == FASHION
+    assert (fashion_training / "zz-test-fashion.pt").is_file()
+    assert (fashion_training / "zz-test-fashion.npz").is_file()
+    ui.checkpoint_files.clear()
+    at.run()
+    assert qualified(FASHION, "zz-test-fashion") in ui.model_catalogue()[0]
+    link = next(link.proto for link in at.main.get("page_link"))
+    assert f"model={FASHION}%2Fzz-test-fashion" in link.query_string
+    assert f"data={FASHION}" in link.query_string
+
+
+def test_a_dataset_without_its_classifier_stops_its_pages_with_a_message(monkeypatch):
+    catalogue = ui.model_catalogue
+    without = qualified(FASHION, CLASSIFIER)
+
+    def no_classifier():
+        usable, unusable = catalogue()
+        return {n: info for n, info in usable.items() if n != without}, unusable
+
+    monkeypatch.setattr("explorer.ui.model_catalogue", no_classifier)
+    for page in (MAP, "pages/2_AE_vs_VAE.py"):
+        at = open_fashion(page)
+        message = at.error[0].value
+        assert "checkpoints/fashion-mnist/" in message
+        assert "python train_models.py --dataset fashion-mnist --only classifier" in message
+
