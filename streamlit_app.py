@@ -11,6 +11,8 @@ ui.sidebar_nav()
 ui.apply_url("home", {})
 st.title("Latent Explorer")
 st.write(ui.t("home.intro"))
+if ui.current_dataset() != "mnist":
+    st.info(ui.t("home.dataset"))
 
 st.header(ui.t("home.lesson"))
 # Each link is a preset: it opens its page on the models and settings of that step, the same

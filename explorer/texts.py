@@ -947,9 +947,103 @@ DATASET_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "interp.col.third": ("paths with a third kind", "세 번째 종류가 나온 경로"),
         "interp.col.common": ("most common third kind", "가장 흔한 세 번째 종류"),
         "interp.col.common_share": ("paths where it appears", "그 종류가 나온 경로"),
+        "map.guess": (
+            "The classifier's guess says which kind of clothing the decoded picture looks like. "
+            "A good reconstruction keeps the kind; a blurry one shows how much the {dims} "
+            "numbers below forget.",
+            "분류기의 추측은 디코딩한 그림이 어떤 옷 종류처럼 보이는지 알려 줍니다. 잘 복원되면 "
+            "종류가 그대로 남고, 흐릿하면 아래 {dims}개의 숫자가 얼마나 많이 잊었는지 드러납니다.",
+        ),
+        "map.manifold.vae": (
+            "For a VAE the grid covers its prior N(0, I): one kind of clothing morphs smoothly "
+            "into another.",
+            "VAE라면 격자가 사전분포 N(0, I)를 덮습니다. 옷 종류가 매끄럽게 서로 바뀌어 갑니다.",
+        ),
+        "map.manifold.ae": (
+            "An autoencoder has no prior, so the grid follows a Gaussian fitted to its codes; "
+            "look for places where the decodes stop looking like clothes.",
+            "오토인코더에는 사전분포가 없으므로 격자는 코드에 맞춘 가우시안을 따릅니다. 디코딩 "
+            "결과가 더는 옷처럼 보이지 않는 곳을 찾아보세요.",
+        ),
+        "linked.title": (
+            "Linked maps: one picture, two models",
+            "연결된 지도: 그림 하나, 모델 둘",
+        ),
+        "linked.intro": (
+            "The same 10,000 test images in an autoencoder's latent space and in a VAE's. "
+            "**Click a dot in either map**: it is marked in both, and decoded by both, so you "
+            "can compare where each model puts it and what each makes of it.",
+            "같은 테스트 이미지 10,000개를 오토인코더의 잠재 공간과 VAE의 잠재 공간에 나란히 "
+            "놓았습니다. **어느 지도에서든 점을 클릭**하면 두 지도 모두에 표시되고 두 모델이 모두 "
+            "디코딩하므로, 각 모델이 그 그림을 어디에 두고 어떻게 그려 내는지 비교할 수 있습니다.",
+        ),
+        "linked.caption": (
+            "The black dot marks the chosen image in both maps. Its neighbours in one map need "
+            "not be its neighbours in the other: each model arranges the images its own way.",
+            "검은 점이 두 지도에서 고른 이미지를 표시합니다. 한 지도에서의 이웃이 다른 지도에서도 "
+            "이웃인 것은 아닙니다. 모델마다 이미지를 저마다의 방식으로 배치합니다.",
+        ),
+        "score.summary": (
+            "{recognised:.0%} recognised (confidence >= {threshold}), mean confidence "
+            "{confidence:.2f}, {covered} of 10 kinds covered.",
+            "{recognised:.0%} 인식됨(확신도 {threshold} 이상), 평균 확신도 {confidence:.2f}, "
+            "옷 종류 10개 중 {covered}개가 나옴.",
+        ),
+        "gen.means": (
+            "1. Decoding the middle of each kind's cluster",
+            "1. 옷 종류별 무리의 한가운데를 디코딩하기",
+        ),
+        "gen.means.text": (
+            "Average the codes of all test images of one kind, and decode that mean. If the "
+            "space between an autoencoder's points meant nothing, these pictures would be poor.",
+            "한 종류의 모든 테스트 이미지 코드를 평균 내고 그 평균을 디코딩합니다. 오토인코더의 "
+            "점 사이 공간이 아무 의미도 없다면 이 그림들은 엉망일 것입니다.",
+        ),
+        "gen.means.caption": (
+            "The decoded mean code of each kind, left to right: T-shirt/top, Trouser, Pullover, "
+            "Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot",
+            "왼쪽부터 종류별 평균 코드를 디코딩한 그림: 티셔츠/탑, 바지, 풀오버, 드레스, 코트, "
+            "샌들, 셔츠, 스니커즈, 가방, 앵클부츠",
+        ),
+        "gen.means.share": (
+            "**{share:.0%}** read as their own kind, mean confidence {confidence:.2f}.",
+            "**{share:.0%}**가 제 종류로 읽힘, 평균 확신도 {confidence:.2f}.",
+        ),
+        "kl.recon.share": (
+            "**{share:.0%}** of these read as their true kind. On all 10,000 test images: "
+            "reconstruction {recon:.1f} nats per image, KL {kl:.1f} nats.",
+            "이 중 **{share:.0%}**가 실제 종류로 읽힙니다. 테스트 이미지 10,000장 전체에서는 복원 "
+            "손실이 이미지당 {recon:.1f} nat, KL이 {kl:.1f} nat입니다.",
+        ),
+        "interp.title": (
+            "Interpolation: from one kind of clothing to another",
+            "보간: 한 옷 종류에서 다른 종류로",
+        ),
+        "interp.census": (
+            "3. How often does a third kind appear?",
+            "3. 세 번째 종류는 얼마나 자주 나타날까?",
+        ),
+        "interp.census.same": (
+            "Both ends are the same kind: choose two different kinds to count.",
+            "두 끝점이 같은 종류입니다. 세어 보려면 서로 다른 종류를 고르세요.",
+        ),
+        "interp.census.text": (
+            "Over {pairs} random pairs of test images (one {a}, one {b}, seed {seed}), the "
+            "share of straight paths on which the classifier reads a kind other than {a} and "
+            "{b} (at least 50% sure) at some step between the ends, with {steps} steps per path.",
+            "테스트 이미지의 무작위 쌍 {pairs}개({a} 하나와 {b} 하나, 시드 {seed})에 대해, 끝점 "
+            "사이 어느 단계에서 분류기가 {a}도 {b}도 아닌 종류를 읽은(확신도 50% 이상) 직선 "
+            "경로의 비율입니다. 경로마다 {steps}단계입니다.",
+        ),
+        "home.dataset": (
+            "Fashion-MNIST is chosen: the pages show its models, and the table below lists them. "
+            "The lesson's steps tell MNIST's story, so their links switch back to MNIST.",
+            "Fashion-MNIST가 선택되어 있습니다. 페이지는 그 모델을 보여 주며 아래 표에 그 모델이 "
+            "있습니다. 수업 단계는 MNIST의 이야기이므로 그 링크는 MNIST로 돌아갑니다.",
+        ),
         "fig.digit": ("kind", "종류"),
         "fig.hover_code": ("{digit}, test image #{row}", "{digit}, 테스트 이미지 #{row}"),
-        "fig.test_digits": ("test images: {digit}", "테스트 이미지: {digit}"),
+        "fig.test_digits": ("{digit}", "{digit}"),
         "fig.digit_reads": ("kind the classifier reads", "분류기가 읽은 종류"),
         "fig.test_codes": ("test codes, by kind", "테스트 코드(종류별)"),
         "fig.digit_means": ("mean of each kind", "종류별 평균"),

@@ -595,11 +595,9 @@ def apply_url(page: str, fields: dict[str, UrlField]) -> None:
 
 
 def preset(params: dict[str, str]) -> dict[str, str]:
-    """A lesson step's link for this session: its model in the sidebar's dataset, and the
-    session's language and dataset."""
-    if "model" in params:
-        params = params | {"model": qualified(current_dataset(), params["model"])}
-    return shared_settings(params)
+    """A lesson step's link for this session: in its language, on MNIST, whose story the
+    lesson's steps tell (their points and digits are MNIST's)."""
+    return shared_settings(params) | {"data": MNIST.name}
 
 
 def shared_settings(params: dict[str, str]) -> dict[str, str]:

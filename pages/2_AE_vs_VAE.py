@@ -24,7 +24,7 @@ ui.write_url(PAGE, {"size": size, "seed": seed})
 
 st.header(ui.t("gen.means"))
 st.write(ui.t("gen.means.text"))
-hits = {}
+hits, names = {}, ui.class_labels()
 for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
     images, graded = ui.cached_cluster_means(name)
     hits[name] = agreement(graded.digits, np.arange(10))
@@ -33,7 +33,8 @@ for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
         ui.show_grid(images, 10, ui.t("gen.means.caption"))
         st.markdown(ui.t("gen.means.share", share=hits[name], confidence=graded.mean_confidence))
         readings = ", ".join(
-            f"{d}→{r} ({c:.0%})" for d, (r, c) in enumerate(zip(graded.digits, graded.confidences))
+            f"{names[d]}→{names[r]} ({c:.0%})"
+            for d, (r, c) in enumerate(zip(graded.digits, graded.confidences))
         )
         st.caption(ui.t("gen.means.reads", readings=readings))
 verdict = "gen.means.ae_good" if hits[ae] >= 0.8 else "gen.means.ae_poor"

@@ -204,6 +204,6 @@ for column, name in zip(st.columns(2, gap="large"), models):
     legs = [ui.cached_path(name, i, j, steps)[1] for i, j in zip(ends[:-1], ends[1:])]
     with column:
         st.subheader(ui.describe_model(name))
-        legs_text = ", ".join(f"{i} → {j}" for i, j in zip(CHAIN[:-1], CHAIN[1:]))
+        legs_text = ", ".join(f"{names[i]} → {names[j]}" for i, j in zip(CHAIN[:-1], CHAIN[1:]))
         caption = ui.t("interp.chain.caption", legs=legs_text)
         ui.show_grid(np.concatenate(legs), steps, caption, scale=2)

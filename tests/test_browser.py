@@ -51,6 +51,28 @@ def panel_heading(page) -> str:
     )
 
 
+def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server):
+    from explorer.texts import FASHION_CLASSES
+
+    clothes = [english for english, _ in FASHION_CLASSES]
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/Latent_Map?data=fashion-mnist&model=fashion-mnist%2Fvae-2d")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    legend = page.locator(".js-plotly-plot .legendtext").all_text_contents()
+    assert legend[:10] == clothes, legend
+    row = click_point(page, want_empty=False)
+    page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
+    wait_for_script(page)
+    assert panel_heading(page).split(": ", 1)[1] in clothes
+    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    reads = [c.split("looks like ")[1].split(" (")[0] for c in captions if "looks like " in c]
+    assert reads and all(read in clothes for read in reads), captions
+    page.screenshot(path=SCREENSHOTS / "fashion-map-point.png", full_page=True)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
 def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1600, "height": 1000})

@@ -2,6 +2,7 @@
 
 import shutil
 import time
+from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
@@ -12,8 +13,8 @@ from explorer.checkpoints import CLASSIFIER, USER, dataset_dir, load_metrics, qu
 from explorer.embeddings import load_embedding
 from explorer.texts import DATASET_TEXTS, FASHION_CLASSES, TEXTS, class_names, placeholders
 from explorer.training import autoencoder_metrics, classifier_metrics
-from tests.conftest import REPO
 from tests.test_app import HOME, MAP, map_figure
+from tests.test_shipped import readme_metrics
 from train_models import RECIPES, SHIPPED_SETS
 
 FASHION = "fashion-mnist"
@@ -43,7 +44,7 @@ def test_dataset_texts_have_both_languages_and_their_mnist_texts_placeholders(da
     if key in TEXTS:
         assert placeholders(english) == placeholders(TEXTS[key][0])
     else:
-        assert key == "dataset.note" or key.startswith("class.")
+        assert key in ("dataset.note", "home.dataset") or key.startswith("class.")
 
 
 def test_class_names_are_digits_for_mnist_and_clothes_for_fashion():
@@ -101,14 +102,21 @@ def test_a_fashion_link_in_korean_names_the_classes_in_korean():
     assert "바지" in " ".join(i.value for i in at.info)
 
 
-def test_home_page_presets_and_models_follow_the_dataset():
+def test_home_page_lists_fashions_models_and_its_lesson_steps_tell_mnists_story():
     at = open_fashion("streamlit_app.py")
     table = at.dataframe[0].value
     assert list(table["model"]) == SHIPPED_SETS[FASHION]
-    links = [link.proto for link in at.main.get("page_link")]
-    map_links = [link.query_string for link in links if link.page.endswith("Latent_Map")]
-    assert map_links
-    assert all(f"model={FASHION}%2F" in q and f"data={FASHION}" in q for q in map_links)
+    assert "switch back to MNIST" in at.info[0].value
+    steps = [link.proto for link in at.main.get("page_link") if link.proto.query_string]
+    assert steps and all("data=mnist" in step.query_string for step in steps)
+    first = dict(parse_qsl(steps[0].query_string))  # the map with ae-20d
+    at.query_params.clear()
+    for name, value in first.items():
+        at.query_params[name] = value
+    at.switch_page(MAP).run()
+    assert not at.exception and at.session_state.dataset == "mnist"
+    assert at.sidebar.selectbox[0].value == first["model"]
+    assert map_figure(at)["data"][0]["name"] == "0"
 
 
 # The real tier: the shipped Fashion-MNIST models on its real test set.
@@ -123,7 +131,7 @@ def test_shipped_fashion_model_matches_its_stored_and_stated_metrics(name, real_
     stored = load_metrics(full)
     for key, value in autoencoder_metrics(model, x).items():
         assert value == pytest.approx(stored[key], rel=2e-3, abs=1e-4), key
-    stated = fashion_readme_metrics()[name]
+    stated = readme_metrics("fashion-mnist model")[name]
     for key in ("loss", "kl", "recon_bce", "recon_mse"):
         if key in stated:
             assert stated[key] == pytest.approx(stored[key], abs=1e-4), key
@@ -135,21 +143,8 @@ def test_shipped_fashion_classifier(real_fashion_mnist):
     x, labels = real_fashion_mnist
     accuracy = classifier_metrics(load_model(qualified(FASHION, CLASSIFIER)), x, labels)["accuracy"]
     assert accuracy >= 0.88  # a small CNN's level on Fashion-MNIST (Xiao et al. report 0.87-0.92)
-    assert fashion_readme_metrics()[CLASSIFIER]["accuracy"] == pytest.approx(accuracy, abs=1e-4)
-
-
-def fashion_readme_metrics() -> dict[str, dict[str, float]]:
-    """The Fashion-MNIST metrics table in README.md: model name -> {column: value}."""
-    lines = (REPO / "README.md").read_text().splitlines()
-    header = next(i for i, line in enumerate(lines) if line.startswith("| fashion-mnist model |"))
-    columns = [c.strip() for c in lines[header].strip("|").split("|")]
-    table = {}
-    for line in lines[header + 2 :]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        table[cells[0]] = {k: float(v) for k, v in zip(columns[1:], cells[1:]) if v}
-    return table
+    stated = readme_metrics("fashion-mnist model")[CLASSIFIER]["accuracy"]
+    assert stated == pytest.approx(accuracy, abs=1e-4)
 
 
 # Training from the app on Fashion-MNIST
@@ -212,4 +207,3 @@ def test_a_dataset_without_its_classifier_stops_its_pages_with_a_message(monkeyp
         message = at.error[0].value
         assert "checkpoints/fashion-mnist/" in message
         assert "python train_models.py --dataset fashion-mnist --only classifier" in message
-

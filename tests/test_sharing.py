@@ -86,6 +86,7 @@ def test_every_lesson_step_on_the_home_page_is_a_valid_preset():
     assert len(links) == 9
     for link in links:
         params = dict(parse_qsl(link.proto.query_string))
+        assert params.pop("data") == "mnist"  # the lesson's story is MNIST's
         assert params, link.proto.label  # every step opens its page on a preset
         at = open_with(files[link.proto.page], **params)
         assert not notes(at), (link.proto.label, notes(at))

@@ -13,10 +13,13 @@ from explorer.training import autoencoder_metrics, classifier_metrics
 from tests.conftest import REPO
 
 
-def readme_metrics() -> dict[str, dict[str, float]]:
-    """The metrics table in README.md: model name -> {column: value}."""
+def readme_metrics(first_column: str = "model") -> dict[str, dict[str, float]]:
+    """A metrics table in README.md, the one whose first column is named first_column:
+    model name -> {column: value}."""
     lines = (REPO / "README.md").read_text().splitlines()
-    header = next(i for i, line in enumerate(lines) if line.startswith("| model | loss |"))
+    header = next(
+        i for i, line in enumerate(lines) if line.startswith(f"| {first_column} | loss |")
+    )
     columns = [c.strip() for c in lines[header].strip("|").split("|")]
     table = {}
     for line in lines[header + 2 :]:
