@@ -41,7 +41,8 @@ for step, links in STEPS:
 st.header(ui.t("home.models"))
 st.write(ui.t("home.models.text"))
 rows = []
-for name, info in ui.dataset_models().items():
+usable, unusable = ui.model_catalogue()
+for name, info in usable.items():
     config, metrics, name = info["config"], info["metrics"], ui.short_name(name)
     if name == "classifier":
         rows.append({"model": name, "kind": "classifier (CNN)",
@@ -60,6 +61,6 @@ for name, info in ui.dataset_models().items():
     )
 st.dataframe(rows, hide_index=True)
 st.page_link(TRAIN, label=ui.t("home.train"), icon="🏋️")
-for reason in ui.model_catalogue()[1].values():
+for reason in unusable.values():
     st.warning(ui.t("home.skipped", reason=reason))
 st.caption(ui.t("home.credits"))

@@ -93,9 +93,9 @@ def follow_dataset() -> None:
     st.session_state.models_of = dataset
     if before == dataset:
         return
-    usable = model_catalogue()[0]
+    old, usable = model_catalogue(before)[0], model_catalogue(dataset)[0]
     for key, value in list(st.session_state.items()):
-        if isinstance(value, str) and value in usable and split_name(value)[0] == before:
+        if isinstance(value, str) and value in old:
             moved = qualified(dataset, short_name(value))
             if moved in usable:
                 st.session_state[key] = moved
@@ -182,18 +182,19 @@ def model_folders() -> list[tuple[str, Path]]:
     return [(d, folder) for d in DATASETS for folder in (dataset_dir(d), dataset_dir(d) / USER)]
 
 
-def model_catalogue() -> tuple[dict[str, dict], dict[str, str]]:
-    """(usable, unusable): usable name -> checkpoint metrics and config; unusable name -> reason."""
-    return _catalogue(checkpoint_files())
+def model_catalogue(dataset: str | None = None) -> tuple[dict[str, dict], dict[str, str]]:
+    """A dataset's models, the sidebar's unless another is named: (usable, unusable), with
+    usable full name -> checkpoint metrics and config, unusable full name -> reason. Read
+    again when the files change (their list's hash: hashing it whole is slower, per call)."""
+    return _catalogue(dataset or current_dataset(), hash(checkpoint_files()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _catalogue(files: tuple) -> tuple[dict[str, dict], dict[str, str]]:
-    for _, folder in model_folders():
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str, str]]:
+    for folder in (dataset_dir(dataset), dataset_dir(dataset) / USER):
         remove_stale_temporaries(folder)
     usable, unusable = {}, {}
-    names = [qualified(d, name) for d in DATASETS for name in available_models(dataset_dir(d))]
-    for name in names:
+    for name in (qualified(dataset, name) for name in available_models(dataset_dir(dataset))):
         try:
             checkpoint = read_checkpoint(resolve(name))
             model_from_checkpoint(checkpoint, name)
@@ -206,20 +207,9 @@ def _catalogue(files: tuple) -> tuple[dict[str, dict], dict[str, str]]:
     return usable, unusable
 
 
-def dataset_models() -> dict[str, dict]:
-    """The usable models of the sidebar's dataset, the classifier included: full name -> info."""
-    usable, _ = model_catalogue()
-    return {name: info for name, info in usable.items() if in_dataset(name)}
-
-
-def in_dataset(name: str) -> bool:
-    """Whether a model (full name) belongs to the sidebar's dataset."""
-    return split_name(name)[0] == current_dataset()
-
-
 def autoencoder_names() -> list[str]:
     """The usable autoencoders and VAEs of the sidebar's dataset."""
-    return [name for name in dataset_models() if short_name(name) != CLASSIFIER]
+    return [name for name in model_catalogue()[0] if short_name(name) != CLASSIFIER]
 
 
 def version(name: str) -> tuple[int, int]:
@@ -311,11 +301,11 @@ def training_data_problem(dataset: str) -> str | None:
 
 
 def config_of(name: str) -> dict:
-    return model_catalogue()[0][name]["config"]
+    return model_catalogue(split_name(name)[0])[0][name]["config"]
 
 
 def metrics_of(name: str) -> dict:
-    return model_catalogue()[0][name]["metrics"]
+    return model_catalogue(split_name(name)[0])[0][name]["metrics"]
 
 
 def models_where(kind: str, latent_dim: int) -> list[str]:
@@ -343,7 +333,7 @@ def stop_without_models(found: list) -> None:
     if not found:
         st.error(t("models.none", folder=f"{folder}/", command=command))
         st.stop()
-    if qualified(dataset, CLASSIFIER) not in dataset_models():
+    if qualified(dataset, CLASSIFIER) not in model_catalogue()[0]:
         st.error(t("models.no_classifier", folder=f"{folder}/", command=command))
         st.stop()
 

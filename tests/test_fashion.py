@@ -187,7 +187,7 @@ def test_training_on_fashion_saves_into_its_folder_and_opens_its_map(fashion_tra
     assert (fashion_training / "zz-test-fashion.npz").is_file()
     ui.checkpoint_files.clear()
     at.run()
-    assert qualified(FASHION, "zz-test-fashion") in ui.model_catalogue()[0]
+    assert qualified(FASHION, "zz-test-fashion") in ui.model_catalogue(FASHION)[0]
     link = next(link.proto for link in at.main.get("page_link"))
     assert f"model={FASHION}%2Fzz-test-fashion" in link.query_string
     assert f"data={FASHION}" in link.query_string
@@ -197,8 +197,8 @@ def test_a_dataset_without_its_classifier_stops_its_pages_with_a_message(monkeyp
     catalogue = ui.model_catalogue
     without = qualified(FASHION, CLASSIFIER)
 
-    def no_classifier():
-        usable, unusable = catalogue()
+    def no_classifier(dataset=None):
+        usable, unusable = catalogue(dataset)
         return {n: info for n, info in usable.items() if n != without}, unusable
 
     monkeypatch.setattr("explorer.ui.model_catalogue", no_classifier)
