@@ -1,5 +1,6 @@
 """Fashion-MNIST as a second dataset: the sidebar switch, its shipped models, its words."""
 
+import re
 import shutil
 import time
 from urllib.parse import parse_qsl
@@ -15,6 +16,7 @@ from explorer.texts import DATASET_TEXTS, FASHION_CLASSES, TEXTS, class_names, p
 from explorer.training import autoencoder_metrics, classifier_metrics
 from tests.test_app import HOME, MAP, map_figure
 from tests.test_shipped import readme_metrics
+from tests.test_texts import main_texts
 from train_models import RECIPES, SHIPPED_SETS
 
 FASHION = "fashion-mnist"
@@ -53,15 +55,24 @@ def test_class_names_are_digits_for_mnist_and_clothes_for_fashion():
     assert class_names(FASHION, "ko")[1] == "바지" and len(set(class_names(FASHION, "ko"))) == 10
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("page", [page for page, _, _ in ui.PAGES])
-def test_every_page_renders_on_fashion_mnist(page):
-    at = open_fashion(page)
-    assert at.session_state.dataset == FASHION
+def test_every_page_renders_on_fashion_mnist_in_both_languages(page, language):
+    at = open_fashion(page, lang=language)
+    assert at.session_state.dataset == FASHION and at.session_state.language == language
     infos = " ".join(i.value for i in at.info)
+    draw = {"en": "choose MNIST", "ko": "MNIST로 고르세요"}[language]
+    trouser = class_names(FASHION, language)[1]
     if page.endswith("Draw_a_Digit.py"):
-        assert "choose MNIST" in infos and not at.get("plotly_chart")
+        assert draw in infos and not at.get("plotly_chart")
     elif page != "streamlit_app.py":
-        assert "Fashion-MNIST" in infos and "1 Trouser" in infos  # the note, with the classes
+        assert "Fashion-MNIST" in infos and f"1 {trouser}" in infos  # the note, with the classes
+    if language == "ko":
+        english = [
+            p for p in re.split(r"(?<=[.:!?])\s+", main_texts(at))
+            if re.fullmatch(r"[A-Za-z ,']{40,}[.:!?]", p)
+        ]  # fmt: skip
+        assert not english, english
     for picker in at.sidebar.selectbox:  # models: Fashion-MNIST's only
         assert picker.value.startswith(f"{FASHION}/")
 
