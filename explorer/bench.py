@@ -23,7 +23,7 @@ from explorer.models import ModelConfig, build_model
 from explorer.training import TrainConfig, autoencoder_metrics, fit
 
 TARGET = 105.6
-RECIPES = {  # name -> (learning rate, averaging eta)
+SETTINGS = {  # name -> (learning rate, averaging eta)
     "baseline's settings": (1e-3, 0.0),
     "our recipe": (4e-3, 20.0),
 }
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     baseline = run_examples_loop(root, x_test, args.max_epochs)
     print(describe("pytorch/examples loop (DataLoader)", baseline), flush=True)
     base_t = time_to_target(baseline)
-    for recipe, (lr, averaging) in RECIPES.items():
+    for recipe, (lr, averaging) in SETTINGS.items():
         for bf16 in (False, True):
             config = TrainConfig(
                 args.max_epochs, 128, lr, "constant", bf16=bf16, averaging=averaging
