@@ -895,9 +895,9 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-# Fashion-MNIST (Xiao, Rasul and Vollgraf 2017): its class names, and the texts that change
-# with it. A key missing here keeps its MNIST text: the lesson's longer sentences speak of
-# digits, and the page's "dataset.note" tells the reader to read them as kinds of clothing.
+# Fashion-MNIST (Xiao, Rasul and Vollgraf 2017): its class names, and every text that speaks
+# of digits on a page that shows it. Keys missing here keep their MNIST text: the home page's
+# lesson steps (MNIST's story, their links open on MNIST) and the Draw page (digits only).
 FASHION_CLASSES = (
     ("T-shirt/top", "티셔츠/탑"),
     ("Trouser", "바지"),
@@ -914,11 +914,10 @@ DATASET_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "fashion-mnist": {
         "dataset.note": (
             "**Fashion-MNIST**: 70,000 photos of clothing in ten kinds instead of digits (Xiao, "
-            "Rasul and Vollgraf 2017), the same size and format as MNIST. Where the lesson says "
-            "*digit*, read *kind of clothing*: {classes}.",
+            "Rasul and Vollgraf 2017), the same size and format as MNIST. The kinds, numbered as "
+            "in the figures: {classes}.",
             "**Fashion-MNIST**: 숫자 대신 옷 10종류의 사진 70,000장입니다(Xiao, Rasul, Vollgraf "
-            "2017). 크기와 형식은 MNIST와 같습니다. 설명에서 *숫자*는 *옷 종류*로 읽어 주세요: "
-            "{classes}.",
+            "2017). 크기와 형식은 MNIST와 같습니다. 그림에 쓰인 번호와 종류: {classes}.",
         ),
         "map.intro": (
             "Each dot is one of the 10,000 Fashion-MNIST test images, placed where the model's "
@@ -1040,6 +1039,114 @@ DATASET_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "The lesson's steps tell MNIST's story, so their links switch back to MNIST.",
             "Fashion-MNIST가 선택되어 있습니다. 페이지는 그 모델을 보여 주며 아래 표에 그 모델이 "
             "있습니다. 수업 단계는 MNIST의 이야기이므로 그 링크는 MNIST로 돌아갑니다.",
+        ),
+        "nav.colours": (
+            "Colour-blind-safe colours, a shape per kind",
+            "색각 이상을 배려한 색과 종류별 모양",
+        ),
+        "nav.colours.help": (
+            "Paul Tol's muted colours, and a different marker for each kind of clothing.",
+            "Paul Tol의 muted 색 구성표와 옷 종류마다 다른 표식을 씁니다.",
+        ),
+        "map.download.all.help": (
+            "Row, kind of clothing, map position and latent vector of every test image. The "
+            "camera icon above the map saves it as a picture.",
+            "모든 테스트 이미지의 번호, 옷 종류, 지도 위치, 잠재 벡터입니다. 지도 위 카메라 "
+            "아이콘을 누르면 지도를 그림으로 저장합니다.",
+        ),
+        "gen.intro": (
+            "An autoencoder and a VAE of the same size, trained on the same images, both "
+            "reconstruct well. Here each decoder is asked for clothes that were never encoded: "
+            "the middle of each kind's cluster, and random points. The shipped classifier grades "
+            "every picture, so the comparison rests on numbers, not only on looks.",
+            "같은 크기로 같은 이미지에서 학습한 오토인코더와 VAE는 둘 다 복원을 잘합니다. "
+            "여기서는 두 디코더에게 한 번도 인코딩된 적 없는 옷을 요청합니다. 각 종류 무리의 "
+            "한가운데와 무작위 점입니다. 함께 배포한 분류기가 모든 그림을 채점하므로, 비교는 "
+            "눈대중이 아니라 수치에 기댑니다.",
+        ),
+        "gen.means.ae_good": (
+            "Here the autoencoder's cluster means decode to recognisable clothes too ({ae:.0%} "
+            "against the VAE's {vae:.0%}), so the claim that they decode poorly does not hold "
+            "for this model: a cluster's mean lies among its codes, where the decoder was "
+            "trained. The sharp difference is in sampling, below.",
+            "여기서는 오토인코더의 무리 평균도 알아볼 수 있는 옷으로 디코딩됩니다(VAE "
+            "{vae:.0%}, 오토인코더 {ae:.0%}). 그러니 평균이 엉망으로 디코딩된다는 주장은 이 "
+            "모델에는 맞지 않습니다. 무리의 평균은 코드들 사이, 곧 디코더가 학습한 곳에 있기 "
+            "때문입니다. 뚜렷한 차이는 아래의 표본 뽑기에서 드러납니다.",
+        ),
+        "gen.means.ae_poor": (
+            "The autoencoder's cluster means are read as their own kind {ae:.0%} of the time, "
+            "the VAE's {vae:.0%}: the mean of an autoencoder's cluster can fall where no code "
+            "lies, and the decoder was never trained there.",
+            "오토인코더의 무리 평균은 {ae:.0%}, VAE는 {vae:.0%}가 제 종류로 읽힙니다. "
+            "오토인코더 무리의 평균은 코드가 하나도 없는 곳에 떨어질 수 있고, 디코더는 그곳을 "
+            "학습한 적이 없습니다.",
+        ),
+        "gen.sampling.text": (
+            "A VAE is trained so that its codes fill its prior N(0, I), so z ~ N(0, I) should "
+            "decode to clothes. An autoencoder has no prior. Sample it anyway: with N(0, I), and "
+            "with a Gaussian fitted to its codes, the fairest guess. Each grid holds {n} "
+            "samples; a picture counts as recognised when the classifier is at least "
+            "{threshold:.0%} sure.",
+            "VAE는 코드가 사전분포 N(0, I)를 채우도록 학습하므로 z ~ N(0, I)를 디코딩하면 옷이 "
+            "나와야 합니다. 오토인코더에는 사전분포가 없습니다. 그래도 뽑아 봅니다. N(0, I)로, "
+            "그리고 가장 공정한 추측인 코드에 맞춘 가우시안으로. 격자마다 표본이 {n}개이며, "
+            "분류기가 {threshold:.0%} 이상 확신하면 인식된 것으로 셉니다.",
+        ),
+        "gen.verdict.coverage": (
+            "The VAE's samples cover more of the ten kinds: its prior is where its codes are. "
+            "The autoencoder's samples crowd into the clusters that happen to lie under the "
+            "Gaussian.",
+            "VAE의 표본이 옷 종류 열 개를 더 고루 덮습니다. 사전분포가 곧 코드가 있는 곳이기 "
+            "때문입니다. 오토인코더의 표본은 우연히 가우시안 아래 놓인 무리로 몰립니다.",
+        ),
+        "gen.verdict": (
+            "Recognised, and kinds covered: {figures}. {verdict}",
+            "인식률과 나온 종류 수: {figures}. {verdict}",
+        ),
+        "gen.manifold.text": (
+            "Each tile decodes one point of a 15 x 15 grid spaced by the inverse normal CDF "
+            "(Kingma and Welling 2014, figure 4): the VAE's grid covers its prior N(0, I); the "
+            "autoencoder's, a Gaussian fitted to its codes. Look for tiles that are no garment.",
+            "각 칸은 정규분포 역누적분포함수 간격의 15 x 15 격자에서 한 점을 디코딩한 "
+            "것입니다(Kingma와 Welling 2014, 그림 4). VAE의 격자는 사전분포 N(0, I)를, "
+            "오토인코더의 격자는 코드에 맞춘 가우시안을 덮습니다. 옷이 아닌 칸을 찾아보세요.",
+        ),
+        "kl.recon.same": (
+            "Reconstruction does not need the KL term: trained on it alone, the beta 0 model "
+            "rebuilds the test images as well or better ({off:.1f} against {on:.1f} nats per "
+            "image).",
+            "복원에는 KL 항이 필요 없습니다. 복원만으로 학습한 beta 0 모델이 테스트 이미지를 "
+            "같거나 더 잘 복원합니다(이미지당 {off:.1f} nat 대 {on:.1f} nat).",
+        ),
+        "interp.intro": (
+            "Take two test images, encode them, and decode points on the straight line between "
+            "their codes: z = (1 - alpha) z_A + alpha z_B. Does one kind of clothing morph into "
+            "the other, and what lies in between? The classifier reads every step.",
+            "테스트 이미지 두 장을 인코딩하고, 두 코드 사이의 직선 위 점들을 디코딩합니다: "
+            "z = (1 - alpha) z_A + alpha z_B. 한 옷 종류가 다른 종류로 변해 갈까요? 그 사이에는 "
+            "무엇이 있을까요? 분류기가 모든 단계를 읽습니다.",
+        ),
+        "interp.figure": (
+            "Under each strip: the path (black), the decoded steps coloured by the classifier's "
+            "reading, the gold star at alpha, and each kind's mean code as a big disc numbered "
+            "as in the note above, over the faint test codes. Which kinds' means lie between "
+            "the two ends?",
+            "띠 아래 그림: 경로(검은 선), 분류기가 읽은 종류의 색으로 칠한 디코딩 단계, alpha "
+            "위치의 금색 별, 그리고 흐릿한 테스트 코드 위에 위 안내의 번호가 적힌 큰 원으로 "
+            "나타낸 종류별 평균 코드. 두 끝점 사이에는 어떤 종류의 평균이 있나요?",
+        ),
+        "interp.chain.text": (
+            "Typical images of each kind in turn, one row per leg of the chain, decoded by each "
+            "model.",
+            "각 종류의 전형적인 이미지를 차례로 이어, 사슬의 구간마다 한 줄씩 각 모델이 "
+            "디코딩한 것입니다.",
+        ),
+        "interp.chain.2d": (
+            " Two numbers hold little: 2-D models blur some kinds into others (look at the ends "
+            "of each row), so compare with the 20-D models.",
+            " 숫자 두 개에는 담을 수 있는 것이 적습니다. 2차원 모델은 어떤 종류를 다른 종류와 "
+            "뭉개므로(각 줄의 끝을 보세요) 20차원 모델과 비교해 보세요.",
         ),
         "fig.digit": ("kind", "종류"),
         "fig.hover_code": ("{digit}, test image #{row}", "{digit}, 테스트 이미지 #{row}"),

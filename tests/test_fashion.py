@@ -67,6 +67,9 @@ def test_every_page_renders_on_fashion_mnist_in_both_languages(page, language):
         assert draw in infos and not at.get("plotly_chart")
     elif page != "streamlit_app.py":
         assert "Fashion-MNIST" in infos and f"1 {trouser}" in infos  # the note, with the classes
+        if language == "en":  # (in Korean, 숫자 is also a plain "number")
+            words = f"{main_texts(at)} {at.sidebar.toggle[0].label}".lower()
+            assert "digit" not in words.replace("instead of digits", ""), words
     if language == "ko":
         english = [
             p for p in re.split(r"(?<=[.:!?])\s+", main_texts(at))
