@@ -120,7 +120,8 @@ def test_lesson_page_renders_in_the_browser(browser, server, path, images, chart
     assert pictures.count() >= images
     for i in range(pictures.count()):
         pictures.nth(i).scroll_into_view_if_needed()
-        assert pictures.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+        # decode() waits for a picture still loading, and fails for a broken one.
+        assert pictures.nth(i).evaluate("img => img.decode().then(() => img.naturalWidth > 0)")
     assert page.locator("[data-testid='stException']").count() == 0
     for i, heading in enumerate(page.locator("h2").all()):
         heading.evaluate("h => h.scrollIntoView({block: 'start'})")
