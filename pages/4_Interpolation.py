@@ -99,7 +99,7 @@ else:
             revision=chart_key,
             style=ui.digit_style(),
             words=ui.figure_words(),
-            names=ui.class_labels(),
+            names=names,
         ),
         key=chart_key,
         on_select="rerun",
@@ -122,7 +122,7 @@ st.markdown(
         digit_a=names[labels[row_a]],
         row_b=row_b,
         digit_b=names[labels[row_b]],
-    )  # fmt: skip
+    )
 )
 if originals is not None:
     ui.show_images(originals[[row_a, row_b]] / np.float32(255), ["A", "B"], scale=3)
