@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-DIGITS = tuple(str(digit) for digit in range(10))
+from explorer.texts import DIGITS
 
 
 def map_csv(

@@ -12,7 +12,7 @@ import plotly.io as pio
 from PIL import Image
 from plotly.subplots import make_subplots
 
-from explorer.texts import TEXTS
+from explorer.texts import DIGITS, TEXTS
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ TEMPLATE = "plotly_white"
 # Words inside the figures, in English; pages pass the reader's language (explorer/texts.py).
 ENGLISH = {key[4:]: english for key, (english, _) in TEXTS.items() if key.startswith("fig.")}
 TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()  # for figures built unvalidated
-DIGITS = tuple(str(digit) for digit in range(10))  # the classes' names, MNIST's by default
 
 
 def text_on(color: str) -> str:

@@ -7,6 +7,7 @@ page (`ui.t("gen.share", share=0.9)`). The lesson comes from a Korean blog post,
 import string
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
+DIGITS = tuple(str(digit) for digit in range(10))  # MNIST's class names
 
 TEXTS: dict[str, tuple[str, str]] = {
     # The sidebar: page names, then the settings every page shares
@@ -1176,7 +1177,7 @@ def translate(key: str, language: str, dataset: str = "mnist", **values: object)
 def class_names(dataset: str, language: str) -> list[str]:
     """The ten classes' names: the digits themselves for MNIST."""
     if "class.0" not in DATASET_TEXTS.get(dataset, {}):
-        return [str(digit) for digit in range(10)]
+        return list(DIGITS)
     return [template(f"class.{i}", language, dataset) for i in range(10)]
 
 

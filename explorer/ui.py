@@ -14,6 +14,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from torch import nn
 
 from explorer.checkpoints import (
+    CHECKPOINT_DIR,
     CLASSIFIER,
     USER,
     CheckpointError,
@@ -194,11 +195,12 @@ def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str
     for folder in (dataset_dir(dataset), dataset_dir(dataset) / USER):
         remove_stale_temporaries(folder)
     usable, unusable = {}, {}
-    for name in (qualified(dataset, name) for name in available_models(dataset_dir(dataset))):
+    for short in available_models(dataset_dir(dataset)):
+        name = qualified(dataset, short)
         try:
             checkpoint = read_checkpoint(resolve(name))
             model_from_checkpoint(checkpoint, name)
-            if split_name(name)[1] != CLASSIFIER:
+            if short != CLASSIFIER:
                 cached_embedding(name)  # checked once here, then shared
         except (CheckpointError, OSError, ValueError, KeyError) as error:
             unusable[name] = str(error)
@@ -326,7 +328,7 @@ def stop_without_models(found: list) -> None:
     """Stop the page, saying how to train them, where the sidebar's dataset has no usable
     models, or no classifier to read their pictures."""
     dataset = current_dataset()
-    folder = dataset_dir(dataset).relative_to(dataset_dir(MNIST.name).parent)
+    folder = dataset_dir(dataset).relative_to(CHECKPOINT_DIR.parent)
     command = "python train_models.py"
     if dataset != MNIST.name:
         command += f" --dataset {dataset}"

@@ -93,6 +93,38 @@ def offline_mnist(monkeypatch):
     ui.training_data_problem.clear()
 
 
+@pytest.fixture
+def tiny_training(tiny_mnist_root, monkeypatch):
+    """Trainers started from the app read the tiny root (MNIST and Fashion-MNIST); the job's
+    files and the test models (zz-test-*) are removed afterwards, and every user folder is
+    left as it was found."""
+    import shutil
+    import time
+
+    from explorer import jobs, ui
+    from explorer.checkpoints import USER, dataset_dir
+    from explorer.data import DATASETS
+
+    monkeypatch.setenv("MNIST_ROOT", str(tiny_mnist_root))
+    ui.training_data_problem.clear()
+    folders = {dataset_dir(dataset) / USER for dataset in DATASETS}
+    existed = {folder for folder in folders if folder.exists()}
+    yield
+    jobs.cancel()
+    deadline = time.monotonic() + 30
+    while jobs.read_lock(jobs.USER_DIR) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for name in (jobs.LOCK, jobs.LOG, jobs.ERRORS):
+        (jobs.USER_DIR / name).unlink(missing_ok=True)
+    for folder in folders:
+        for path in [*folder.glob("zz-test-*"), folder / "metrics.md"]:
+            path.unlink(missing_ok=True)
+        if folder not in existed:
+            shutil.rmtree(folder, ignore_errors=True)
+    ui.training_data_problem.clear()
+    ui.checkpoint_files.clear()
+
+
 @pytest.fixture(scope="session")
 def tiny_tensors() -> tuple[torch.Tensor, torch.Tensor]:
     """256 structured images as (x, labels) tensors, the way load_mnist returns them."""

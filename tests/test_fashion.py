@@ -1,7 +1,6 @@
 """Fashion-MNIST as a second dataset: the sidebar switch, its shipped models, its words."""
 
 import re
-import shutil
 import time
 from urllib.parse import parse_qsl
 
@@ -164,28 +163,7 @@ def test_shipped_fashion_classifier(real_fashion_mnist):
 # Training from the app on Fashion-MNIST
 
 
-@pytest.fixture
-def fashion_training(tiny_mnist_root, monkeypatch):
-    """Trainers read the tiny root (which has a FashionMNIST folder); folders are left as found."""
-    monkeypatch.setenv("MNIST_ROOT", str(tiny_mnist_root))
-    user = dataset_dir(FASHION) / USER
-    existed = user.exists()
-    ui.training_data_problem.clear()
-    yield user
-    jobs.cancel()
-    deadline = time.monotonic() + 30
-    while jobs.read_lock(jobs.USER_DIR) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    for path in user.glob("zz-test-*"):
-        path.unlink()
-    (user / "metrics.md").unlink(missing_ok=True)
-    if not existed:
-        shutil.rmtree(user, ignore_errors=True)
-    ui.training_data_problem.clear()
-    ui.checkpoint_files.clear()
-
-
-def test_training_on_fashion_saves_into_its_folder_and_opens_its_map(fashion_training):
+def test_training_on_fashion_saves_into_its_folder_and_opens_its_map(tiny_training):
     at = open_fashion("pages/5_Train.py")
     at.text_input[0].set_value("zz-test-fashion")
     at.slider[0].set_value(1)
@@ -197,8 +175,8 @@ def test_training_on_fashion_saves_into_its_folder_and_opens_its_map(fashion_tra
         time.sleep(0.5)
     job = jobs.status()
     assert job.finished == "done" and job.request.dataset == FASHION
-    assert (fashion_training / "zz-test-fashion.pt").is_file()
-    assert (fashion_training / "zz-test-fashion.npz").is_file()
+    user = dataset_dir(FASHION) / USER
+    assert (user / "zz-test-fashion.pt").is_file() and (user / "zz-test-fashion.npz").is_file()
     ui.checkpoint_files.clear()
     at.run()
     assert qualified(FASHION, "zz-test-fashion") in ui.model_catalogue(FASHION)[0]

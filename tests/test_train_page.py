@@ -1,9 +1,7 @@
 """The Train page through AppTest: a live training, a busy server, bad input, no MNIST."""
 
-import shutil
 import time
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import jobs, ui
@@ -11,27 +9,6 @@ from explorer.checkpoints import USER_DIR
 from tests.test_app import HOME
 
 TRAIN = "pages/5_Train.py"
-
-
-@pytest.fixture
-def tiny_training(tiny_mnist_root, monkeypatch):
-    """Trainers read the tiny MNIST; the user folder is left as it was found."""
-    monkeypatch.setenv("MNIST_ROOT", str(tiny_mnist_root))
-    ui.training_data_problem.clear()
-    existed = USER_DIR.exists()
-    yield
-    jobs.cancel()
-    deadline = time.monotonic() + 30
-    while jobs.read_lock(USER_DIR) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    for path in USER_DIR.glob("zz-test-*"):
-        path.unlink()
-    for name in (jobs.LOCK, jobs.LOG, jobs.ERRORS, "metrics.md"):
-        (USER_DIR / name).unlink(missing_ok=True)
-    if not existed:
-        shutil.rmtree(USER_DIR, ignore_errors=True)
-    ui.training_data_problem.clear()
-    ui.checkpoint_files.clear()
 
 
 def open_train() -> AppTest:
