@@ -4,13 +4,14 @@ import streamlit as st
 
 from explorer import ui
 
-MAP, DRAW, LINKED, GENERATION, KL, INTERPOLATION, TRAIN = (page for page, _, _ in ui.PAGES[1:])
+MAP, DRAW, LINKED, GENERATION, KL, INTERPOLATION, TRAIN = (
+    ui.PAGES[key].file
+    for key in ("map", "draw", "linked", "generation", "kl", "interpolation", "train")
+)
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
-ui.sidebar_nav()
-ui.apply_url("home", {})
-st.title("Latent Explorer")
-st.write(ui.t("home.intro"))
+refused = ui.page_header("home.title", "home.intro", dataset_note=False)
+ui.apply_url("home", {}, refused)
 if ui.current_dataset() != "mnist":
     st.info(ui.t("home.dataset"))
 
@@ -40,25 +41,11 @@ for step, links in STEPS:
 
 st.header(ui.t("home.models"))
 st.write(ui.t("home.models.text"))
-rows = []
 usable, unusable = ui.model_catalogue()
-for name, info in usable.items():
-    config, metrics, name = info["config"], info["metrics"], ui.short_name(name)
-    if name == "classifier":
-        rows.append({"model": name, "kind": "classifier (CNN)",
-                     "test accuracy": metrics["accuracy"]})  # fmt: skip
-        continue
-    rows.append(
-        {
-            "model": name,
-            "kind": "VAE" if config["kind"] == "vae" else "autoencoder",
-            "latent size": config["latent_dim"],
-            "beta": config["beta"] if config["kind"] == "vae" else None,
-            "test loss (BCE + KL)": metrics.get("loss"),
-            "reconstruction BCE": metrics["recon_bce"],
-            "reconstruction MSE": metrics["recon_mse"],
-        }
-    )
+rows = [
+    ui.model_row(info["config"], info["metrics"], ui.short_name(name))
+    for name, info in usable.items()
+]
 st.dataframe(rows, hide_index=True)
 st.page_link(TRAIN, label=ui.t("home.train"), icon="🏋️")
 for reason in unusable.values():

@@ -3,6 +3,7 @@
 python train_models.py                      # the whole shipped set and the classifier
 python train_models.py --only vae-20d       # one of them
 python train_models.py --only vae-20d --beta 4 --name vae-20d-beta4   # a variant
+python train_models.py --name my-ae --kind ae --latent-dim 5   # a new model (the app's Train page)
 python train_models.py --dataset fashion-mnist   # Fashion-MNIST's set, in checkpoints/fashion-mnist
 """
 
@@ -18,7 +19,6 @@ from tqdm import tqdm
 
 from explorer.checkpoints import (
     CHECKPOINT_DIR,
-    CLASSIFIER,
     NAME,
     available_models,
     dataset_dir,
@@ -26,32 +26,20 @@ from explorer.checkpoints import (
     resolve,
     save_checkpoint,
 )
-from explorer.classifier import ClassifierConfig, DigitClassifier
+from explorer.classifier import Classifier, ClassifierConfig
 from explorer.data import DATASETS, DataUnavailableError, load_mnist
-from explorer.embeddings import embedding_path, make_embedding, save_embedding
+from explorer.map_data import make_map_data, map_data_path, save_map_data
 from explorer.models import ModelConfig, build_model
 from explorer.projections import umap_coords
-from explorer.training import TrainConfig, autoencoder_metrics, classifier_metrics, fit
+from explorer.registry import (
+    CLASSIFIER,
+    CLASSIFIER_TRAINING,
+    MODEL_TRAINING,
+    RECIPES,
+    SHIPPED_SETS,
+)
+from explorer.training import autoencoder_metrics, classifier_metrics, fit
 
-HIDDEN = (400, 200)
-RECIPES: dict[str, ModelConfig] = {
-    "ae-2d": ModelConfig("ae", 2, HIDDEN, beta=0.0),
-    "vae-2d": ModelConfig("vae", 2, HIDDEN, beta=1.0),
-    "vae-2d-nokl": ModelConfig("vae", 2, HIDDEN, beta=0.0),
-    "vae-2d-beta0.5": ModelConfig("vae", 2, HIDDEN, beta=0.5),  # the KL page's beta slider
-    "vae-2d-beta4": ModelConfig("vae", 2, HIDDEN, beta=4.0),
-    "ae-20d": ModelConfig("ae", 20, HIDDEN, beta=0.0),
-    "vae-20d": ModelConfig("vae", 20, HIDDEN, beta=1.0),
-    "vae-20d-nokl": ModelConfig("vae", 20, HIDDEN, beta=0.0),
-}
-# What `python train_models.py` trains for each dataset: other datasets get the lesson's six
-# models, without the KL page's beta variants, to keep the shipped folder small.
-SHIPPED_SETS = {
-    "mnist": [*RECIPES, CLASSIFIER],
-    "fashion-mnist": [n for n in RECIPES if "beta" not in n] + [CLASSIFIER],
-}
-MODEL_TRAINING = TrainConfig(epochs=30, batch_size=128, lr=1e-3)
-CLASSIFIER_TRAINING = TrainConfig(epochs=4, batch_size=128, lr=2e-3)
 METRIC_COLUMNS = ("loss", "kl", "recon_bce", "recon_mse", "accuracy")
 WATCHED = 1000  # test images whose 2-D codes --progress reports every epoch
 
@@ -66,7 +54,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="append",
         help="train just this model (repeatable); default: all of them",
     )
-    parser.add_argument("--name", help="save under this name instead of the recipe's")
+    parser.add_argument(
+        "--name",
+        help="save under this name: a variant of one --only recipe, or without --only a new "
+        "model from the flags below (default architecture: the shipped one)",
+    )
     parser.add_argument("--dataset", choices=list(DATASETS), default="mnist")
     parser.add_argument(
         "--out", type=Path, help="checkpoint folder (default: checkpoints/, or checkpoints/DATASET)"
@@ -91,8 +83,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--bf16", action="store_true", default=None)
     parser.add_argument("--averaging", type=float)
     args = parser.parse_args(argv)
-    if args.name and len(args.only or []) != 1:
-        parser.error("--name needs exactly one --only")
+    if args.name and len(args.only or []) > 1:
+        parser.error("--name goes with at most one --only")
     if args.name and not NAME.fullmatch(args.name):
         parser.error("--name: lower-case letters, digits, '-', '_' and '.', at most 40")
     args.out = args.out or dataset_dir(args.dataset, CHECKPOINT_DIR)
@@ -149,12 +141,12 @@ def watch(model, x: torch.Tensor):
 def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     started = time.perf_counter()
     if name == CLASSIFIER:
-        model = DigitClassifier(ClassifierConfig())
+        model = Classifier(ClassifierConfig())
         training = overrides(args, CLASSIFIER_TRAINING)
         history = fit(model, *train, training, progress(name, training.epochs, emit))
         metrics = classifier_metrics(model.cpu(), *test)
     else:
-        model = build_model(overrides(args, RECIPES[name]))
+        model = build_model(overrides(args, RECIPES.get(name, ModelConfig())))
         training = overrides(args, MODEL_TRAINING)
         snapshot = None
         if model.config.latent_dim == 2:
@@ -168,13 +160,13 @@ def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     save_checkpoint(path, model, metrics, history)
     if name != CLASSIFIER:
         # The map's data at once with PCA; UMAP (slow: numba compiles on first use) after.
-        embedding = make_embedding(model, *test, seed=training.seed, with_umap=False)
-        save_embedding(embedding_path(path), embedding)
+        map_data = make_map_data(model, *test, seed=training.seed, with_umap=False)
+        save_map_data(map_data_path(path), map_data)
         emit({"event": "saved", "name": path.stem})
         if not args.no_umap and model.config.latent_dim > 2:
             emit({"event": "umap"})
-            embedding["umap"] = umap_coords(embedding["latent"], seed=training.seed)
-            save_embedding(embedding_path(path), embedding)
+            map_data["umap"] = umap_coords(map_data["codes"], seed=training.seed)
+            save_map_data(map_data_path(path), map_data)
     else:
         emit({"event": "saved", "name": path.stem})
     metrics["total_seconds"] = time.perf_counter() - started
@@ -206,10 +198,11 @@ def main(argv: list[str] | None = None) -> dict[str, dict]:
         raise SystemExit(str(error)) from None
     if args.limit:
         train = tuple(t[: args.limit] for t in train)
-    results = {
-        name: train_one(name, args, train, test, emit)
-        for name in args.only or SHIPPED_SETS[args.dataset]
-    }
+    if args.name and not args.only:  # a new model, from the flags alone
+        names = [args.name]
+    else:
+        names = args.only or SHIPPED_SETS[args.dataset]
+    results = {name: train_one(name, args, train, test, emit) for name in names}
     # The table lists every checkpoint in the folder, so training one model keeps the others' rows.
     stored = {
         name: read_checkpoint(resolve(name, args.out))["metrics"]

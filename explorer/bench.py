@@ -17,9 +17,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from explorer.checkpoints import CLASSIFIER, SHIPPED_MODELS, load_metrics
+from explorer.checkpoints import load_metrics
 from explorer.data import data_root, load_mnist
 from explorer.models import ModelConfig, build_model
+from explorer.registry import CLASSIFIER, SHIPPED_MODELS
 from explorer.training import TrainConfig, autoencoder_metrics, fit
 
 TARGET = 105.6

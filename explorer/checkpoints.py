@@ -13,26 +13,19 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from explorer.classifier import ClassifierConfig, DigitClassifier
+from explorer.classifier import Classifier, ClassifierConfig
 from explorer.data import DATASETS, MNIST
 from explorer.models import ModelConfig, build_model
+from explorer.registry import CLASSIFIER, SHIPPED_MODELS
 
 FORMAT_VERSION = 1
-CHECKPOINT_DIR = Path(__file__).resolve().parent.parent / "checkpoints"
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "checkpoints"
+# LATENT_EXPLORER_CHECKPOINTS moves the whole folder (shipped models, user/ and the training
+# job's files): the tests point it at a temporary copy, so they never write into the repository.
+CHECKPOINT_DIR = Path(os.environ.get("LATENT_EXPLORER_CHECKPOINTS") or SHIPPED_DIR)
 USER = "user"  # models trained in the app live in CHECKPOINT_DIR/user, never over shipped ones
 USER_DIR = CHECKPOINT_DIR / USER
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
-SHIPPED_MODELS = (
-    "ae-2d",
-    "vae-2d",
-    "vae-2d-nokl",
-    "vae-2d-beta0.5",
-    "vae-2d-beta4",
-    "ae-20d",
-    "vae-20d",
-    "vae-20d-nokl",
-)
-CLASSIFIER = "classifier"
 MAX_BYTES = 64 * 1024 * 1024
 REQUIRED_KEYS = ("format_version", "config", "state_dict", "metrics", "history")
 
@@ -93,7 +86,7 @@ def config_from_dict(config: dict) -> ModelConfig | ClassifierConfig:
 
 def build(config: ModelConfig | ClassifierConfig) -> nn.Module:
     if isinstance(config, ClassifierConfig):
-        return DigitClassifier(config)
+        return Classifier(config)
     return build_model(config)
 
 

@@ -1,4 +1,5 @@
-"""A small CNN that names the digit in any 28x28 image, and how sure it is.
+"""A small CNN that names the class (digit, or kind of clothing) of any 28x28 image, and how
+sure it is.
 
 The app reads decoded images with it; the lesson pages score generations with it.
 """
@@ -25,7 +26,7 @@ class ClassifierConfig:
         return {**asdict(self), "channels": list(self.channels)}
 
 
-class DigitClassifier(nn.Module):
+class Classifier(nn.Module):
     """conv5-pool-conv5-pool-fc-fc, LeNet-shaped (LeCun et al. 1998)."""
 
     def __init__(self, config: ClassifierConfig) -> None:
@@ -55,15 +56,15 @@ class DigitClassifier(nn.Module):
 
 
 # bfloat16 where the CPU computes it natively (AVX512-BF16): about 3x faster here, and on the
-# 10,000 MNIST test images every digit read agrees with float32 (tests/test_shipped.py).
+# 10,000 MNIST test images every class read agrees with float32 (tests/test_shipped.py).
 NATIVE_BF16 = getattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)()
 
 
 @torch.inference_mode()
-def classify(model: DigitClassifier, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Return (digit, confidence) per image: the argmax class and its softmax probability."""
+def classify(model: Classifier, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Return (class, confidence) per image: the argmax class and its softmax probability."""
     fast = NATIVE_BF16 and x.device.type == "cpu"
     with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast):
         logits = model(x)
-    confidence, digit = logits.float().softmax(dim=1).max(dim=1)
-    return digit, confidence
+    confidence, label = logits.float().softmax(dim=1).max(dim=1)
+    return label, confidence

@@ -10,7 +10,7 @@ from explorer.texts import DIGITS
 
 
 def map_csv(
-    embedding: dict[str, np.ndarray],
+    map_data: dict[str, np.ndarray],
     coords: np.ndarray,
     view: str,
     label: str = "digit",
@@ -18,13 +18,13 @@ def map_csv(
 ) -> str:
     """One row per test image: its row, class (a digit for MNIST: the column `label` holds
     names[class]), position on the map, latent (and sigma)."""
-    latent = embedding["latent"]
+    latent = map_data["codes"]
     dims = range(1, latent.shape[1] + 1)
     header = ["row", label, f"{view}_x", f"{view}_y", *(f"latent_{d}" for d in dims)]
-    columns = [np.arange(len(latent)), embedding["labels"], coords, latent]
-    if "logvar" in embedding:
+    columns = [np.arange(len(latent)), map_data["labels"], coords, latent]
+    if "logvar" in map_data:
         header += [f"sigma_{d}" for d in dims]
-        columns.append(np.exp(0.5 * embedding["logvar"]))
+        columns.append(np.exp(0.5 * map_data["logvar"]))
     table = np.column_stack(columns)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -70,10 +70,10 @@ class TrainRequest:
             raise RefusedError("epochs", f"Epochs must be between 1 and {MAX_EPOCHS}.")
 
     def argv(self, folder: Path) -> list[str]:
-        """The CLI call: the shipped recipe's architecture and training, with these fields."""
+        """The CLI call: a new model of the shipped architecture and training, with these fields."""
         return [
-            sys.executable, str(REPO / "train_models.py"), "--only", "vae-2d",
-            "--name", self.name, "--kind", self.kind, "--latent-dim", str(self.latent_dim),
+            sys.executable, str(REPO / "train_models.py"), "--name", self.name,
+            "--kind", self.kind, "--latent-dim", str(self.latent_dim),
             "--beta", str(self.beta), "--epochs", str(self.epochs), "--dataset", self.dataset,
             "--out", str(self.out(folder)), "--threads", "1", "--progress", str(folder / LOG),
         ]  # fmt: skip

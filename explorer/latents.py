@@ -1,6 +1,6 @@
-"""What the pages do with latent vectors: decode them, sample a VAE's Gaussian around mu,
-measure the KL per dimension, lay out the manifold grid, draw a Gaussian's ellipse, and turn
-a click into a latent.
+"""What the pages do with codes (latent vectors): decode them, sample a VAE's Gaussian around
+mu, measure the KL per dimension, lay out the manifold grid, draw a Gaussian's ellipses, and
+turn a click into a code.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from explorer.projections import PCA, nearest
 
 @torch.inference_mode()
 def encode(model: Autoencoder, images: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-    """Images (N, 28, 28) -> (latent (N, latent_dim): z, or mu for a VAE; logvar or None)."""
+    """Images (N, 28, 28) -> (codes (N, latent_dim): z, or mu for a VAE; logvar or None)."""
     x = torch.tensor(images[:, None], dtype=torch.float32)
     if isinstance(model, VAE):
         mu, logvar = model.encode(x)
@@ -24,15 +24,20 @@ def encode(model: Autoencoder, images: np.ndarray) -> tuple[np.ndarray, np.ndarr
 
 @torch.inference_mode()
 def decode(model: Autoencoder, z: np.ndarray) -> np.ndarray:
-    """Latents (N, latent_dim) -> images (N, 28, 28), pixel probabilities."""
+    """Codes (N, latent_dim) -> images (N, 28, 28), pixel probabilities."""
     return model.decode(torch.tensor(z, dtype=torch.float32)).squeeze(1).numpy()
+
+
+def sigma_of(logvar: np.ndarray) -> np.ndarray:
+    """A VAE encoder's standard deviations from its log-variances: sigma = exp(logvar / 2)."""
+    return np.exp(0.5 * logvar)
 
 
 def sample_posterior(mu: np.ndarray, logvar: np.ndarray, n: int, seed: int) -> np.ndarray:
     """n draws of z = mu + sigma * eps, eps ~ N(0, I): the reparameterization trick
     (Kingma and Welling 2014, section 2.4). Returns (n, latent_dim)."""
     eps = np.random.default_rng(seed).standard_normal((n, len(mu))).astype(np.float32)
-    return mu + np.exp(0.5 * logvar) * eps
+    return mu + sigma_of(logvar) * eps
 
 
 def kl_per_dimension(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
@@ -55,6 +60,14 @@ def normal_grid_axis(n: int, mean: float = 0.0, std: float = 1.0) -> np.ndarray:
     grid of Kingma and Welling 2014, figure 4. Decreasing, so row 0 is the top of a picture."""
     quantiles = torch.linspace(0.95, 0.05, n, dtype=torch.float64)
     return (torch.special.ndtri(quantiles) * std + mean).numpy()
+
+
+def manifold_of(model: Autoencoder, codes: np.ndarray, n: int) -> tuple:
+    """The manifold grid of a 2-D model (see manifold): over the prior's quantiles for a VAE;
+    for an AE, which has no prior, over those of a Gaussian fitted to its test codes."""
+    if isinstance(model, VAE):
+        return manifold(model, n, np.zeros(2), np.ones(2))
+    return manifold(model, n, codes.mean(axis=0), codes.std(axis=0))
 
 
 def manifold(
@@ -92,19 +105,34 @@ def projected_covariance(logvar: np.ndarray, pca: PCA | None) -> np.ndarray:
     return (pca.components * variance) @ pca.components.T
 
 
+def sigma_ellipses(position: np.ndarray, logvar: np.ndarray, pca: PCA | None) -> list[np.ndarray]:
+    """A VAE code's 1- and 2-sigma contours around its map position, natively or on the PCA
+    plane: two closed polylines (73, 2)."""
+    covariance = projected_covariance(logvar, pca)
+    return [gaussian_ellipse(position, covariance, k) for k in (1, 2)]
+
+
+def close_up_window(ellipses: list[np.ndarray], coords: np.ndarray) -> np.ndarray:
+    """Which map positions (N, 2) a close-up of one code's ellipses shows: those within 1.5
+    times the outer ellipse's reach of its centre, plus 3% of the map's extent. (N,) bool"""
+    center = ellipses[0].mean(axis=0)
+    reach = np.abs(ellipses[-1] - center).max() * 1.5 + 0.03 * np.ptp(coords, axis=0).max()
+    return np.abs(coords - center).max(axis=1) < reach
+
+
 @dataclass(frozen=True)
 class Pick:
-    """What a click chose: a test image (row) or a position, and the latent it decodes."""
+    """What a click chose: a test image (row) or a position, and the code it decodes."""
 
-    latent: np.ndarray  # (latent_dim,)
-    row: int | None  # a test image's row, when the latent is that image's code
-    how: str  # how the latent was found: "exact", "pca plane" or "nearest code"
+    code: np.ndarray  # (latent_dim,)
+    row: int | None  # a test image's row, when the code is that image's
+    how: str  # how the code was found: "exact", "pca plane" or "nearest code"
 
 
 def pick_at(
-    latents: np.ndarray, coords: np.ndarray, projection: str, xy: np.ndarray, pca: PCA | None
+    codes: np.ndarray, coords: np.ndarray, projection: str, xy: np.ndarray, pca: PCA | None
 ) -> Pick:
-    """The latent for a click on empty space at map position xy: the position itself in a
+    """The code for a click on empty space at map position xy: the position itself in a
     2-D latent space; its point on the PCA plane (the other directions held at the codes'
     mean); in UMAP, which has no inverse, the code of the nearest test image."""
     if projection == "latent":
@@ -112,4 +140,4 @@ def pick_at(
     if projection == "pca":
         return Pick(pca.inverse(xy[None])[0].astype(np.float32), None, "pca plane")
     row = nearest(coords, xy)
-    return Pick(latents[row], row, "nearest code")
+    return Pick(codes[row], row, "nearest code")

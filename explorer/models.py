@@ -15,7 +15,7 @@ PIXELS = 28 * 28
 class ModelConfig:
     kind: str = "vae"  # "ae" or "vae"
     latent_dim: int = 2
-    hidden: tuple[int, ...] = (512, 256)
+    hidden: tuple[int, ...] = (400, 200)  # the shipped models' encoder widths; decoder mirrors
     beta: float = 1.0  # weight of the KL term; 0 trains on reconstruction alone
 
     def __post_init__(self) -> None:

@@ -12,11 +12,11 @@ import plotly.io as pio
 from PIL import Image
 from plotly.subplots import make_subplots
 
-from explorer.texts import DIGITS, TEXTS
+from explorer.texts import DIGITS, figure_words
 
 
 @dataclass(frozen=True)
-class DigitStyle:
+class ClassStyle:
     """How each digit is drawn: a colour and a marker shape."""
 
     colors: tuple[str, ...]
@@ -24,10 +24,10 @@ class DigitStyle:
 
 
 # Tableau 10: ten distinct hues, kinder to colour-blind eyes than Plotly's default.
-TABLEAU = DigitStyle(tuple(px.colors.qualitative.T10), ("circle",) * 10)
+TABLEAU = ClassStyle(tuple(px.colors.qualitative.T10), ("circle",) * 10)
 # Paul Tol's "muted" scheme, designed to stay distinct under the common colour-vision
 # deficiencies, plus a marker shape per digit so that no digit depends on colour alone.
-ACCESSIBLE = DigitStyle(
+ACCESSIBLE = ClassStyle(
     ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933",
      "#DDCC77", "#CC6677", "#882255", "#AA4499", "#777777"),
     ("circle", "square", "diamond", "cross", "x",
@@ -36,7 +36,7 @@ ACCESSIBLE = DigitStyle(
 FONT = {"size": 16}
 TEMPLATE = "plotly_white"
 # Words inside the figures, in English; pages pass the reader's language (explorer/texts.py).
-ENGLISH = {key[4:]: english for key, (english, _) in TEXTS.items() if key.startswith("fig.")}
+ENGLISH = figure_words()
 TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()  # for figures built unvalidated
 
 
@@ -85,7 +85,7 @@ def latent_map(
     chosen_row: int | None = None,
     ellipses: list[np.ndarray] | None = None,
     revision: str = "",
-    style: DigitStyle = TABLEAU,
+    style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
     names: Sequence[str] = DIGITS,
 ) -> go.Figure:
@@ -195,7 +195,7 @@ def posterior_figure(
     neighbours: np.ndarray,
     neighbour_labels: np.ndarray,
     axis_titles: tuple[str, str],
-    style: DigitStyle = TABLEAU,
+    style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
     names: Sequence[str] = DIGITS,
 ) -> go.Figure:
@@ -245,10 +245,10 @@ def latent_bars(
     return fig
 
 
-def digit_counts(
+def class_counts(
     counts: np.ndarray,
     title: str,
-    style: DigitStyle = TABLEAU,
+    style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
     names: Sequence[str] = DIGITS,
 ) -> go.Figure:
@@ -336,7 +336,7 @@ def path_figure(
     path_digits: np.ndarray,
     current: int,
     axis_titles: tuple[str, str],
-    style: DigitStyle = TABLEAU,
+    style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
     """The lesson's "2-D decomposition": a straight path, each digit's mean and the test codes

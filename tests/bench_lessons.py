@@ -27,7 +27,7 @@ def seed(i):
 
 
 ACTIONS = {
-    "pages/2_AE_vs_VAE.py": {
+    "pages/4_AE_vs_VAE.py": {
         "seed": seed,
         "VAE model": lambda i: (
             lambda at: at.sidebar.selectbox[1].set_value(at.sidebar.selectbox[1].options[i % 4])
@@ -36,13 +36,13 @@ ACTIONS = {
             lambda at: at.sidebar.radio(key="latent_size").set_value((2, 20)[i % 2])
         ),
     },
-    "pages/3_KL_On_Off.py": {
+    "pages/5_KL_On_Off.py": {
         "seed": seed,
         "beta slider": lambda i: (
             lambda at: at.sidebar.select_slider[0].set_value((0.5, 1.0, 4.0)[i % 3])
         ),
     },
-    "pages/4_Interpolation.py": {
+    "pages/6_Interpolation.py": {
         "alpha": lambda i: (
             lambda at: at.select_slider[0].set_value(at.select_slider[0].options[i % 5])
         ),

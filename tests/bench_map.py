@@ -62,14 +62,14 @@ def click_work_ms(repeats: int = 50) -> float:
 
     from explorer.checkpoints import CLASSIFIER, load_model
     from explorer.classifier import classify
-    from explorer.embeddings import load_embedding
     from explorer.latents import decode
+    from explorer.map_data import load_map_data
     from explorer.plotting import empty_space_grid, latent_map
 
     torch.set_num_threads(1)
     model, classifier = load_model("vae-2d"), load_model(CLASSIFIER)
-    embedding = load_embedding("vae-2d")
-    xy, labels = embedding["latent"], embedding["labels"]
+    map_data = load_map_data("vae-2d")
+    xy, labels = map_data["codes"], map_data["labels"]
     grid = empty_space_grid(xy)  # cached by the app
     started = time.perf_counter()
     for row in range(repeats):

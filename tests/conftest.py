@@ -1,8 +1,12 @@
-"""Shared fixtures: a tiny MNIST written in idx format, and the real-MNIST tier's switch."""
+"""Shared fixtures: a tiny MNIST written in idx format, the real-MNIST tier's switch, and the
+checkpoint folder the tests use: a temporary copy of the shipped one."""
 
+import atexit
 import gzip
 import os
+import shutil
 import struct
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +18,37 @@ from explorer.data import FASHION_MNIST, DataUnavailableError, load_mnist
 torch.set_num_threads(1)  # pytest shares 2 cores with whatever else runs; one thread is fastest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def linked_checkpoints() -> Path:
+    """A temporary checkpoint folder whose files link to the shipped ones: the tests train,
+    plant broken files and write job files there, never in the repository's checkpoints/.
+    Set before explorer.checkpoints is imported, and inherited by the servers and trainers
+    the tests start."""
+    folder = Path(tempfile.mkdtemp(prefix="latent-explorer-checkpoints-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    shipped = REPO / "checkpoints"
+    for path in shipped.rglob("*"):
+        relative = path.relative_to(shipped)
+        if path.is_file() and "user" not in relative.parts and not path.name.startswith("."):
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).symlink_to(path)
+    return folder
+
+
+os.environ["LATENT_EXPLORER_CHECKPOINTS"] = str(linked_checkpoints())
+
+# Fixtures that make a test part of a slow tier: real data sets, or trainer processes.
+SLOW_FIXTURES = {"real_mnist", "real_fashion_mnist", "tiny_training"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tiers `slow`: browser tests (e2e), tests on real data or with trainer
+    processes, besides those marked by hand (other subprocesses, UMAP's first compile).
+    `python -m pytest -m "not slow"` runs the rest, for a quick check while developing."""
+    for item in items:
+        if item.get_closest_marker("e2e") or SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
 
 
 def write_idx(path: Path, array: np.ndarray) -> None:
@@ -80,17 +115,17 @@ def real_fashion_mnist() -> tuple[torch.Tensor, torch.Tensor]:
 def offline_mnist(monkeypatch):
     """The app as on a machine without MNIST and without a network: the app's readers fail,
     and its per-process caches forget what earlier tests read."""
-    from explorer import ui
+    from explorer.ui import catalogue
 
     def offline(**kwargs):
         raise DataUnavailableError("MNIST was not found; set MNIST_ROOT=PATH or --data-root")
 
-    monkeypatch.setattr("explorer.ui.load_mnist_uint8", offline)
-    ui._test_images.clear()
-    ui.training_data_problem.clear()
+    monkeypatch.setattr(catalogue, "load_mnist_uint8", offline)
+    catalogue._test_images.clear()
+    catalogue.training_data_problem.clear()
     yield
-    ui._test_images.clear()
-    ui.training_data_problem.clear()
+    catalogue._test_images.clear()
+    catalogue.training_data_problem.clear()
 
 
 @pytest.fixture

@@ -9,13 +9,14 @@ from streamlit.typing import PlotlyState
 
 from explorer import ui
 from explorer.checkpoints import MAX_BYTES, SHIPPED_MODELS, USER_DIR, save_checkpoint
-from explorer.embeddings import load_embedding
+from explorer.map_data import load_map_data
 from explorer.models import build_model
 from tests.conftest import REPO
 from tests.test_checkpoints import SMALL, RunsCode, broken_files
 
 MAP = "pages/1_Latent_Map.py"
 HOME = str(REPO / "streamlit_app.py")
+LESSON_PAGES = [page for page in ui.PAGES.values() if page.key != "home"]
 
 
 def open_map(model: str | None = None, projection: str | None = None) -> AppTest:
@@ -51,7 +52,7 @@ def test_home_page_lists_the_lesson_and_the_models():
     assert at.title[0].value == "Latent Explorer"
     assert len(at.subheader) == 5  # the five steps of the lesson
     linked = {link.proto.page for link in at.main.get("page_link")}
-    assert linked == {page.split("_", 1)[1][:-3] for page, _, _ in ui.PAGES[1:]}  # every page
+    assert linked == {page.file.split("_", 1)[1][:-3] for page in LESSON_PAGES}  # every page
     table = at.dataframe[0].value
     assert list(table["model"]) == [*SHIPPED_MODELS, "classifier"]
 
@@ -76,7 +77,7 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     at = open_map("vae-2d")
     at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 123})
     assert not at.exception
-    assert f"Test image #123: a {load_embedding('vae-2d')['labels'][123]}" in subheaders(at)
+    assert f"Test image #123: a {load_map_data('vae-2d')['labels'][123]}" in subheaders(at)
     close_up = json.loads(at.get("plotly_chart")[1].proto.spec)
     names = [t.get("name") for t in close_up["data"]]
     assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
@@ -153,8 +154,8 @@ def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(t
         warnings = " ".join(w.value for w in at.warning)
         for path in planted:
             assert path.stem in warnings, path.name
-        for page in ui.PAGES[1:]:
-            at.switch_page(page[0]).run()
+        for page in LESSON_PAGES:
+            at.switch_page(page.file).run()
             assert not at.exception, page
         at.switch_page(MAP).run()
         options = at.sidebar.selectbox[0].options
@@ -179,7 +180,7 @@ def test_the_colour_blind_safe_style_applies_and_stays_from_page_to_page():
     at.sidebar.toggle(key="accessible_colours").set_value(True).run()
     symbols = {t["marker"]["symbol"] for t in map_figure(at)["data"][:10]}
     assert len(symbols) == 10
-    at.switch_page("pages/3_KL_On_Off.py").run()
+    at.switch_page("pages/5_KL_On_Off.py").run()
     assert at.sidebar.toggle(key="accessible_colours").value
     histogram = json.loads(at.get("plotly_chart")[2].proto.spec)["data"][0]
     assert histogram["marker"]["color"][0] == "#332288"

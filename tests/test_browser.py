@@ -52,9 +52,9 @@ def panel_heading(page) -> str:
 
 
 def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server):
-    from explorer.texts import FASHION_CLASSES
+    from explorer.texts import class_names
 
-    clothes = [english for english, _ in FASHION_CLASSES]
+    clothes = class_names("fashion-mnist", "en")
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     page.goto(f"{server}/Latent_Map?data=fashion-mnist&model=fashion-mnist%2Fvae-2d")
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)

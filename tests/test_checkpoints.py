@@ -1,8 +1,9 @@
 import io
 import os
-import pickle
 import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,7 +22,7 @@ from explorer.checkpoints import (
     save_checkpoint,
     split_name,
 )
-from explorer.classifier import ClassifierConfig, DigitClassifier, classify
+from explorer.classifier import Classifier, ClassifierConfig, classify
 from explorer.models import ModelConfig, build_model
 
 SMALL = ModelConfig("vae", latent_dim=3, hidden=(16,))
@@ -53,7 +54,7 @@ def test_round_trip_gives_identical_outputs(saved):
 
 
 def test_classifier_round_trip(tmp_path):
-    model = DigitClassifier(ClassifierConfig(channels=(4, 8), hidden=16)).eval()
+    model = Classifier(ClassifierConfig(channels=(4, 8), hidden=16)).eval()
     save_checkpoint(tmp_path / "c.pt", model, {}, [])
     x = torch.rand(3, 1, 28, 28)
     digit, confidence = classify(load(tmp_path / "c.pt"), x)
@@ -61,9 +62,23 @@ def test_classifier_round_trip(tmp_path):
     assert ((0.1 <= confidence) & (confidence <= 1)).all()
 
 
-def test_save_is_atomic_and_leaves_no_temporary_file(saved, tmp_path):
-    _, path = saved
+def test_a_save_that_fails_midway_keeps_the_old_file_and_leaves_no_temporary(
+    saved, tmp_path, monkeypatch
+):
+    model, path = saved
+    before = path.read_bytes()
+
+    def crash_midway(obj, file):  # half a file written, then the writer dies
+        Path(file).write_bytes(before[: len(before) // 2])
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("explorer.checkpoints.torch.save", crash_midway)
+    with pytest.raises(RuntimeError, match="disk full"):
+        save_checkpoint(path, build_model(SMALL), {"loss": 9.0}, [])
+    assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["small.pt"]
+    x = torch.rand(2, 1, 28, 28)
+    assert torch.equal(load(path).decode(model.encode(x)[0]), model.decode(model.encode(x)[0]))
 
 
 def write_checkpoint(path, **changes):
@@ -154,6 +169,7 @@ def test_broken_checkpoints_give_a_clear_error_naming_the_file(saved, tmp_path, 
     assert not RunsCode.marker.exists()
 
 
+@pytest.mark.slow  # a subprocess
 def test_pickle_payload_is_not_executed_even_when_zip_is_valid(tmp_path):
     RunsCode.marker = tmp_path / "pwned"
     buffer = io.BytesIO()
@@ -163,7 +179,10 @@ def test_pickle_payload_is_not_executed_even_when_zip_is_valid(tmp_path):
     with pytest.raises(CheckpointError):
         read_checkpoint(tmp_path / "evil.pt")
     assert not RunsCode.marker.exists()
-    pickle.loads(pickle.dumps(1))  # the marker check above is meaningful: pickle itself works
+    # The check above can fail: the same file, loaded unsafely, runs its code and makes the marker.
+    unsafe = f"import torch; torch.load({str(tmp_path / 'evil.pt')!r}, weights_only=False)"
+    subprocess.run([sys.executable, "-c", unsafe], check=True, timeout=120)
+    assert RunsCode.marker.exists()
 
 
 def test_huge_file_is_refused_unread(tmp_path, monkeypatch):
@@ -202,24 +221,24 @@ def test_another_datasets_models_live_in_its_own_folder(saved, tmp_path):
 
 
 def test_broken_map_data_is_refused_with_the_file_named(saved, tmp_path):
-    from explorer.embeddings import load_embedding, save_embedding
+    from explorer.map_data import load_map_data, save_map_data
 
     _, path = saved
     with pytest.raises(CheckpointError, match="small.npz: no map data"):
-        load_embedding("small", tmp_path)
+        load_map_data("small", tmp_path)
     (tmp_path / "small.npz").write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(CheckpointError, match="small.npz: unreadable map data"):
-        load_embedding("small", tmp_path)
+        load_map_data("small", tmp_path)
     latent = np.zeros((5, 3), dtype=np.float32)
-    save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(4, int)})
-    with pytest.raises(CheckpointError, match="matching latents and labels"):
-        load_embedding("small", tmp_path)
-    save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(5, int)})
+    save_map_data(tmp_path / "small.npz", {"codes": latent, "labels": np.zeros(4, int)})
+    with pytest.raises(CheckpointError, match="matching codes and labels"):
+        load_map_data("small", tmp_path)
+    save_map_data(tmp_path / "small.npz", {"codes": latent, "labels": np.zeros(5, int)})
     with pytest.raises(CheckpointError, match="lacks PCA"):
-        load_embedding("small", tmp_path)
-    save_embedding(tmp_path / "small.npz", {"latent": latent, "labels": np.zeros(5, int),
+        load_map_data("small", tmp_path)
+    save_map_data(tmp_path / "small.npz", {"codes": latent, "labels": np.zeros(5, int),
                                             "pca": np.zeros((5, 2), np.float32)})  # fmt: skip
-    assert load_embedding("small", tmp_path)["latent"].shape == (5, 3)
+    assert load_map_data("small", tmp_path)["codes"].shape == (5, 3)
 
 
 def test_user_models_resolve_from_their_folder_and_names_never_escape(saved, tmp_path):

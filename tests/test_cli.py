@@ -3,7 +3,7 @@ import torch
 
 import train_models
 from explorer.checkpoints import model_from_checkpoint, read_checkpoint
-from explorer.embeddings import load_embedding, projections
+from explorer.map_data import load_map_data, projections
 
 
 def test_cli_trains_one_epoch_into_a_folder(tiny_mnist_root, tmp_path):
@@ -17,10 +17,10 @@ def test_cli_trains_one_epoch_into_a_folder(tiny_mnist_root, tmp_path):
     assert model.config.hidden == (32,) and model.config.latent_dim == 20
     assert len(checkpoint["history"]) == 1
     assert {"loss", "kl", "recon_bce", "recon_mse"} <= set(checkpoint["metrics"])
-    embedding = load_embedding("vae-20d", tmp_path)
-    assert embedding["latent"].shape == (100, 20) and embedding["pca"].shape == (100, 2)
-    assert projections(embedding) == ["pca"]
-    x = torch.tensor(embedding["latent"][:3])
+    map_data = load_map_data("vae-20d", tmp_path)
+    assert map_data["codes"].shape == (100, 20) and map_data["pca"].shape == (100, 2)
+    assert projections(map_data) == ["pca"]
+    x = torch.tensor(map_data["codes"][:3])
     assert np.isfinite(model.decode(x).detach().numpy()).all()
     assert 0 <= read_checkpoint(tmp_path / "classifier.pt")["metrics"]["accuracy"] <= 1
     table = (tmp_path / "metrics.md").read_text()
@@ -34,4 +34,4 @@ def test_cli_names_a_variant(tiny_mnist_root, tmp_path):
     train_models.main(argv)
     assert (tmp_path / "my-ae.pt").is_file() and (tmp_path / "my-ae.npz").is_file()
     assert not (tmp_path / "ae-2d.pt").exists()
-    assert projections(load_embedding("my-ae", tmp_path)) == ["latent"]
+    assert projections(load_map_data("my-ae", tmp_path)) == ["latent"]

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.test_app import HOME
 from tests.test_drawing import png, stroke_canvas
 
-DRAW = "pages/6_Draw_a_Digit.py"
+DRAW = "pages/2_Draw_a_Digit.py"
 
 
 def data_url(image: np.ndarray) -> str:

@@ -11,8 +11,10 @@ import pytest
 
 from explorer import jobs
 from explorer.checkpoints import model_from_checkpoint, read_checkpoint, remove_stale_temporaries
-from explorer.embeddings import load_embedding
+from explorer.map_data import load_map_data
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow  # every test here starts trainer processes
 
 
 @pytest.fixture
@@ -56,7 +58,7 @@ def test_a_job_trains_saves_and_reports_each_epoch(user_dir):
     assert {"loss", "recon", "kl"} <= set(job.epochs[0])
     model = model_from_checkpoint(read_checkpoint(user_dir / "zz-one.pt"))
     assert model.config.kind == "vae" and model.config.latent_dim == 2
-    assert load_embedding("zz-one", user_dir.parent)["latent"].shape == (100, 2)
+    assert load_map_data("zz-one", user_dir.parent)["codes"].shape == (100, 2)
     assert not (user_dir / jobs.LOCK).exists()
 
 
@@ -124,7 +126,7 @@ def test_kill_9_at_random_moments_never_breaks_an_earlier_checkpoint(tmp_path, t
         process.wait()
         for name in names:
             model_from_checkpoint(read_checkpoint(folder / f"{name}.pt"), f"trial {trial}")
-            load_embedding(name, folder)
+            load_map_data(name, folder)
     remove_stale_temporaries(folder)
     assert not list(folder.glob(".*.tmp"))
 

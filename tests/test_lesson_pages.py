@@ -10,9 +10,9 @@ from streamlit.testing.v1 import AppTest
 from explorer import ui
 from tests.test_app import HOME, click
 
-GENERATION = "pages/2_AE_vs_VAE.py"
-KL = "pages/3_KL_On_Off.py"
-INTERPOLATION = "pages/4_Interpolation.py"
+GENERATION = "pages/4_AE_vs_VAE.py"
+KL = "pages/5_KL_On_Off.py"
+INTERPOLATION = "pages/6_Interpolation.py"
 
 
 def open_page(page: str, size: int = 2) -> AppTest:

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.embeddings import make_embedding, project
 from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
 from explorer.interpolation import census, interpolate, random_pairs, typical_row
 from explorer.latents import active_dimensions, decode, kl_per_dimension
+from explorer.map_data import make_map_data, project
 from explorer.models import ModelConfig, build_model, kl_to_standard_normal
 from explorer.projections import place_among
 from explorer.scoring import agreement, score
@@ -48,7 +48,7 @@ def test_score_counts_confident_readings_and_digits_covered():
     assert graded.recognised == pytest.approx(4 / 6)
     assert graded.mean_confidence == pytest.approx(confidences.mean())
     assert graded.counts.tolist() == [0, 2, 1, 0, 0, 0, 0, 3, 0, 0]
-    assert graded.digits_covered == 3
+    assert graded.classes_covered == 3
     assert agreement(np.array([0, 1, 2, 3]), np.array([0, 1, 5, 3])) == 0.75
 
 
@@ -82,8 +82,8 @@ def test_census_counts_paths_that_meet_a_confident_third_digit():
     counted = census(digits, confidences, 2, 5)
     assert counted.paths == 4
     assert counted.third == 0.5  # paths 2 and 4; path 3's 3 is not read with confidence
-    assert counted.by_digit[8] == 0.5 and counted.by_digit[6] == 0.25
-    assert counted.by_digit[3] == 0 and counted.by_digit[2] == counted.by_digit[5] == 0
+    assert counted.by_class[8] == 0.5 and counted.by_class[6] == 0.25
+    assert counted.by_class[3] == 0 and counted.by_class[2] == counted.by_class[5] == 0
     assert counted.most_common() == 8
 
 
@@ -101,14 +101,14 @@ def test_kl_per_dimension_sums_to_the_loss_term_and_finds_active_dimensions():
 def test_projecting_new_latents_into_each_view(tiny_tensors):
     x, labels = tiny_tensors
     model = build_model(ModelConfig("vae", latent_dim=4, hidden=(16,)))
-    embedding = make_embedding(model, x, labels, with_umap=False)
-    embedding["umap"] = embedding["pca"][:, ::-1].copy()  # any 2-D view without a transform
-    z = embedding["latent"][:3]
-    np.testing.assert_allclose(project(embedding, "pca", z), embedding["pca"][:3], atol=1e-5)
-    placed = project(embedding, "umap", z)
+    map_data = make_map_data(model, x, labels, with_umap=False)
+    map_data["umap"] = map_data["pca"][:, ::-1].copy()  # any 2-D view without a transform
+    z = map_data["codes"][:3]
+    np.testing.assert_allclose(project(map_data, "pca", z), map_data["pca"][:3], atol=1e-5)
+    placed = project(map_data, "umap", z)
     assert placed.shape == (3, 2)
-    near = place_among(embedding["latent"], embedding["umap"], z, k=1)
-    np.testing.assert_allclose(near, embedding["umap"][:3])
+    near = place_among(map_data["codes"], map_data["umap"], z, k=1)
+    np.testing.assert_allclose(near, map_data["umap"][:3])
 
 
 def test_decoding_a_path_gives_one_image_per_step():

@@ -7,7 +7,7 @@ import pytest
 from tests.test_app import click
 from tests.test_lesson_pages import open_page
 
-LINKED = "pages/7_Linked_Maps.py"
+LINKED = "pages/3_Linked_Maps.py"
 
 
 def chosen(at) -> list[list[int]]:

@@ -4,7 +4,7 @@ import pytest
 from explorer.plotting import (
     ACCESSIBLE,
     beta_tradeoff,
-    digit_counts,
+    class_counts,
     empty_space_grid,
     kl_bars,
     latent_map,
@@ -46,7 +46,7 @@ def test_tile_upscales_and_places_images():
 
 
 def test_lesson_figures_have_labelled_axes_and_legends():
-    counts = digit_counts(np.arange(10), "readings")
+    counts = class_counts(np.arange(10), "readings")
     assert len(counts.data[0].x) == 10 and counts.layout.xaxis.title.text
     kl = kl_bars(np.array([3.0, 0.001, 2.0]), np.array([True, False, True]))
     assert [t.name for t in kl.data] == ["active", "inactive"]

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 from sklearn.manifold import trustworthiness
 
 from explorer.projections import fit_pca, nearest, umap_coords
@@ -26,6 +27,7 @@ def test_pca_is_reproducible_and_trustworthy():
     assert trustworthiness(latents, fit_pca(latents).transform(latents), n_neighbors=5) > 0.85
 
 
+@pytest.mark.slow  # numba compiles UMAP on first use: ~25 s
 def test_umap_is_seeded_and_trustworthy():
     latents = clusters()
     first, second = umap_coords(latents, seed=1), umap_coords(latents, seed=1)

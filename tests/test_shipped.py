@@ -6,9 +6,10 @@ import torch
 from sklearn.manifold import trustworthiness
 
 from explorer import load_model
-from explorer.checkpoints import CLASSIFIER, SHIPPED_MODELS, load_metrics
+from explorer.checkpoints import load_metrics
 from explorer.classifier import classify
-from explorer.embeddings import load_embedding, projections
+from explorer.map_data import load_map_data, projections
+from explorer.registry import CLASSIFIER, SHIPPED_MODELS
 from explorer.training import autoencoder_metrics, classifier_metrics
 from tests.conftest import REPO
 
@@ -58,20 +59,20 @@ def test_targets_of_the_shipped_set(real_mnist):
 @pytest.mark.parametrize("name", SHIPPED_MODELS)
 def test_shipped_map_data_is_the_models_own(name, real_mnist):
     x, labels = real_mnist
-    embedding = load_embedding(name)
+    map_data = load_map_data(name)
     model = load_model(name)
-    np.testing.assert_array_equal(embedding["labels"], labels.numpy())
+    np.testing.assert_array_equal(map_data["labels"], labels.numpy())
     with torch.inference_mode():
         latent = model.embed(x[:500]).numpy()
-    np.testing.assert_allclose(embedding["latent"][:500], latent, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(map_data["codes"][:500], latent, rtol=1e-4, atol=1e-4)
     dim = model.config.latent_dim
-    assert projections(embedding) == (["latent"] if dim == 2 else ["pca", "umap"])
+    assert projections(map_data) == (["latent"] if dim == 2 else ["pca", "umap"])
     if dim > 2:
-        sample = np.random.default_rng(0).choice(len(embedding["latent"]), 2000, replace=False)
+        sample = np.random.default_rng(0).choice(len(map_data["codes"]), 2000, replace=False)
         # A random layout scores about 0.5; PCA, a linear shadow of 20-D, keeps less than UMAP.
         for view, threshold in (("pca", 0.65), ("umap", 0.9)):
             score = trustworthiness(
-                embedding["latent"][sample], embedding[view][sample], n_neighbors=10
+                map_data["codes"][sample], map_data[view][sample], n_neighbors=10
             )
             assert score > threshold, (view, score)
 

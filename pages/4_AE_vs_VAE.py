@@ -1,22 +1,19 @@
-"""AE vs VAE: what each decoder makes of latents that come from no image, graded by a classifier."""
+"""AE vs VAE: what each decoder makes of codes that come from no image, graded by a classifier."""
 
 import numpy as np
 import streamlit as st
 
 from explorer import ui
-from explorer.plotting import digit_counts, manifold_figure
-from explorer.scoring import CONFIDENT, agreement
+from explorer.plotting import manifold_figure
+from explorer.scoring import CONFIDENT, agreement, best_generator
 
 GRID = 8  # samples per grid: GRID x GRID
 
 st.set_page_config(page_title="AE vs VAE · Latent Explorer", layout="wide")
-ui.sidebar_nav()
-st.title(ui.t("gen.title"))
-st.write(ui.t("gen.intro"))
-ui.dataset_note()
+refused = ui.page_header("gen.title", "gen.intro")
 
 PAGE = "generation"
-ui.apply_url(PAGE, ui.lesson_fields())
+ui.apply_url(PAGE, ui.lesson_fields(), refused)
 size = ui.latent_size_ui()
 ae, vae = ui.pair_picker_ui(size)
 seed = ui.seed_ui()
@@ -24,17 +21,17 @@ ui.write_url(PAGE, {"size": size, "seed": seed})
 
 st.header(ui.t("gen.means"))
 st.write(ui.t("gen.means.text"))
-hits, names = {}, ui.class_labels()
+hits, names = {}, ui.class_names()
 for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
     images, graded = ui.cached_cluster_means(name)
-    hits[name] = agreement(graded.digits, np.arange(10))
+    hits[name] = agreement(graded.classes, np.arange(10))
     with column:
         st.subheader(ui.describe_model(name))
         ui.show_grid(images, 10, ui.t("gen.means.caption"))
         st.markdown(ui.t("gen.means.share", share=hits[name], confidence=graded.mean_confidence))
         readings = ", ".join(
             f"{names[d]}→{names[r]} ({c:.0%})"
-            for d, (r, c) in enumerate(zip(graded.digits, graded.confidences))
+            for d, (r, c) in enumerate(zip(graded.classes, graded.confidences))
         )
         st.caption(ui.t("gen.means.reads", readings=readings))
 verdict = "gen.means.ae_good" if hits[ae] >= 0.8 else "gen.means.ae_poor"
@@ -55,25 +52,11 @@ for column, (name, source, title) in zip(st.columns(3, gap="medium"), grids):
         caption = ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed)
         ui.show_grid(images, GRID, caption, scale=2)
         st.markdown(ui.score_summary(graded[title]))
-        ui.show_chart(
-            digit_counts(
-                graded[title].counts,
-                ui.t("score.histogram"),
-                ui.digit_style(),
-                ui.figure_words(),
-                ui.class_labels(),
-            ),
-            f"histogram-{source}-{name}",
-        )
+        ui.show_class_counts(graded[title], f"histogram-{source}-{name}")
 vae_score, ae_scores = graded[grids[0][2]], [graded[title] for _, _, title in grids[1:]]
-if vae_score.digits_covered > max(s.digits_covered for s in ae_scores):
-    verdict = ui.t("gen.verdict.coverage")
-elif vae_score.recognised > max(s.recognised for s in ae_scores):
-    verdict = ui.t("gen.verdict.recognised")
-else:
-    verdict = ui.t("gen.verdict.tie", n=GRID * GRID)
+verdict = ui.t(f"gen.verdict.{best_generator(vae_score, ae_scores)}", n=GRID * GRID)
 figures = "; ".join(
-    f"{title} {graded[title].recognised:.0%}, {graded[title].digits_covered}"
+    f"{title} {graded[title].recognised:.0%}, {graded[title].classes_covered}"
     for _, _, title in grids
 )
 st.info(ui.t("gen.verdict", figures=figures, verdict=verdict))
@@ -82,10 +65,8 @@ if size == 2:
     st.header(ui.t("gen.manifold"))
     st.write(ui.t("gen.manifold.text"))
     for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
-        latent = "mu" if ui.config_of(name)["kind"] == "vae" else "z"
         canvas, xs, ys = ui.cached_manifold(name, 15)
+        axes = ui.axis_titles("latent", ui.code_name(name))
         with column:
             st.subheader(ui.describe_model(name))
-            ui.show_chart(
-                manifold_figure(canvas, xs, ys, ui.axis_titles("latent", latent)), f"grid-{name}"
-            )
+            ui.show_chart(manifold_figure(canvas, xs, ys, axes), f"grid-{name}")

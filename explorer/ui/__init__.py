@@ -1,0 +1,96 @@
+"""Streamlit glue, one module per concern; the only package of explorer/ that imports Streamlit.
+
+Pages import this package as `ui` and call what it gathers here:
+- session: the session's language, dataset, colours and id;
+- catalogue: the usable models and everything read from disk, cached per process;
+- lessons: the lessons' results, cached; each wraps one function of explorer/;
+- words: the texts a page shows, in the session's language (explorer/locales/);
+- url: shareable links;
+- navigation: the pages, the sidebar and a page's header;
+- widgets: pickers, figures and pictures the pages share; canvas: the drawing area;
+- map_panels, kl_panels, interpolation_panels, train_panels: parts of the larger pages.
+"""
+
+import torch
+
+from explorer.ui.canvas import drawing_canvas_ui
+from explorer.ui.catalogue import (
+    autoencoder_names,
+    cached_map_data,
+    cached_model,
+    checkpoint_files,
+    classifier_name,
+    code_name,
+    config_of,
+    is_vae,
+    latent_sizes,
+    metrics_of,
+    model_catalogue,
+    models_where,
+    short_name,
+    test_images,
+    training_data_problem,
+    vaes_by_beta,
+)
+from explorer.ui.interpolation_panels import (
+    census_ui,
+    chain_ui,
+    ends_ui,
+    open_links_on_their_ends,
+    path_ui,
+)
+from explorer.ui.kl_panels import BETA_KEY, kl_pair_ui, prior_view_ui, tradeoff_ui
+from explorer.ui.lessons import (
+    cached_census,
+    cached_cluster_means,
+    cached_manifold,
+    cached_path,
+    cached_reconstructions,
+    cached_samples,
+    score_images,
+)
+from explorer.ui.map_panels import latent_map_ui, linked_maps_ui, manifold_ui, map_view
+from explorer.ui.navigation import PAGES, page_header, sidebar_nav
+from explorer.ui.session import class_style, current_dataset, current_language, session_id
+from explorer.ui.train_panels import live_training_ui, training_form_ui, training_outcome_ui
+from explorer.ui.url import (
+    UrlField,
+    apply_url,
+    lesson_fields,
+    one_of,
+    preset,
+    two_rows,
+    whole_number,
+    write_url,
+)
+from explorer.ui.widgets import (
+    chart_config,
+    latent_size_ui,
+    model_picker_ui,
+    new_click,
+    pair_picker_ui,
+    projection_picker_ui,
+    seed_ui,
+    show_chart,
+    show_class_counts,
+    show_grid,
+    show_images,
+    show_read_images,
+    stop_without_models,
+)
+from explorer.ui.words import (
+    axis_titles,
+    class_column,
+    class_names,
+    describe_model,
+    figure_words,
+    file_name,
+    model_labels,
+    model_row,
+    option_labels,
+    readings,
+    score_summary,
+    t,
+)
+
+torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast

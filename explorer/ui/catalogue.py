@@ -1,0 +1,190 @@
+"""The models the server can show, and everything read from disk, cached once per process:
+checkpoints, map data, test images."""
+
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+from torch import nn
+
+from explorer.checkpoints import (
+    USER,
+    CheckpointError,
+    available_models,
+    dataset_dir,
+    model_from_checkpoint,
+    qualified,
+    read_checkpoint,
+    remove_stale_temporaries,
+    resolve,
+    split_name,
+)
+from explorer.data import DATASETS, DataUnavailableError, load_mnist_uint8
+from explorer.map_data import coords, load_map_data
+from explorer.plotting import empty_space_grid
+from explorer.registry import CLASSIFIER
+from explorer.ui.session import current_dataset
+
+
+@st.cache_resource(show_spinner=False, ttl=1)
+def checkpoint_files() -> tuple[tuple[str, int], ...]:
+    """(file name, modification time) of every checkpoint and map file, shipped and
+    user-trained, looked up at most once a second: a model trained or retrained meanwhile
+    changes it, and so refreshes the caches below."""
+    found = []
+    for dataset, folder in model_folders():
+        for path in sorted(folder.glob("*.[pn][tp]*")):
+            if path.name.startswith("."):  # a file being written
+                continue
+            try:
+                found.append((qualified(dataset, path.name), path.stat().st_mtime_ns))
+            except FileNotFoundError:  # removed while we looked
+                continue
+    return tuple(found)
+
+
+def model_folders() -> list[tuple[str, Path]]:
+    """(dataset, folder) of every folder of models: each dataset's shipped ones and its user/."""
+    return [(d, folder) for d in DATASETS for folder in (dataset_dir(d), dataset_dir(d) / USER)]
+
+
+def model_catalogue(dataset: str | None = None) -> tuple[dict[str, dict], dict[str, str]]:
+    """A dataset's models, the sidebar's unless another is named: (usable, unusable), with
+    usable full name -> checkpoint metrics and config, unusable full name -> reason. Read
+    again when the files change (their list's hash: hashing it whole is slower, per call)."""
+    return _catalogue(dataset or current_dataset(), hash(checkpoint_files()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str, str]]:
+    for folder in (dataset_dir(dataset), dataset_dir(dataset) / USER):
+        remove_stale_temporaries(folder)
+    usable, unusable = {}, {}
+    for short in available_models(dataset_dir(dataset)):
+        name = qualified(dataset, short)
+        try:
+            checkpoint = read_checkpoint(resolve(name))
+            model_from_checkpoint(checkpoint, name)
+            if short != CLASSIFIER:
+                cached_map_data(name)  # checked once here, then shared
+        except (CheckpointError, OSError, ValueError, KeyError) as error:
+            unusable[name] = str(error)
+            continue
+        usable[name] = {"config": checkpoint["config"], "metrics": checkpoint["metrics"]}
+    return usable, unusable
+
+
+def autoencoder_names() -> list[str]:
+    """The usable autoencoders and VAEs of the sidebar's dataset."""
+    return [name for name in model_catalogue()[0] if short_name(name) != CLASSIFIER]
+
+
+def short_name(name: str) -> str:
+    """A model's name within its dataset's folder: "vae-2d" for "fashion-mnist/vae-2d"."""
+    return split_name(name)[1]
+
+
+def config_of(name: str) -> dict:
+    return model_catalogue(split_name(name)[0])[0][name]["config"]
+
+
+def metrics_of(name: str) -> dict:
+    return model_catalogue(split_name(name)[0])[0][name]["metrics"]
+
+
+def is_vae(name: str) -> bool:
+    return config_of(name)["kind"] == "vae"
+
+
+def code_name(name: str) -> str:
+    """What a model's code is called on axes and in texts: "mu" for a VAE, "z" for an AE."""
+    return "mu" if is_vae(name) else "z"
+
+
+def models_where(kind: str, latent_dim: int) -> list[str]:
+    """Usable models of one kind ("ae" or "vae") and latent size, shipped ones first."""
+    return [
+        name
+        for name in autoencoder_names()
+        if config_of(name)["kind"] == kind and config_of(name)["latent_dim"] == latent_dim
+    ]
+
+
+def vaes_by_beta(latent_dim: int) -> dict[float, str]:
+    """beta -> the first usable VAE of a latent size trained with it, betas in order."""
+    by_beta: dict[float, str] = {}
+    for name in models_where("vae", latent_dim):
+        by_beta.setdefault(config_of(name)["beta"], name)
+    return dict(sorted(by_beta.items()))
+
+
+def latent_sizes() -> list[int]:
+    """The latent sizes the usable models have."""
+    return sorted({config_of(name)["latent_dim"] for name in autoencoder_names()})
+
+
+def classifier_name(dataset: str | None = None) -> str:
+    return qualified(dataset or current_dataset(), CLASSIFIER)
+
+
+def version(name: str) -> tuple[int, int]:
+    """Modification times of a model's checkpoint and map data: part of the cache keys, so a
+    retrained model is read again."""
+    files = dict(checkpoint_files())
+    return files.get(f"{name}.pt", 0), files.get(f"{name}.npz", 0)
+
+
+def cached_model(name: str) -> nn.Module:
+    """The model in eval mode; shared by all sessions, so only ever used under inference_mode."""
+    return _model(name, version(name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _model(name: str, _version: tuple) -> nn.Module:
+    path = resolve(name)
+    return model_from_checkpoint(read_checkpoint(path), path.name)
+
+
+def cached_map_data(name: str) -> dict[str, np.ndarray]:
+    """A model's map data; shared read-only arrays (cache_resource: no copy per rerun)."""
+    return _map_data(name, version(name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_data(name: str, _version: tuple) -> dict[str, np.ndarray]:
+    map_data = load_map_data(name)
+    for array in map_data.values():
+        array.setflags(write=False)
+    return map_data
+
+
+@st.cache_resource(show_spinner=False)
+def cached_click_grid(name: str, projection: str) -> np.ndarray:
+    """The map's clickable empty-space nodes for a model and 2-D view."""
+    return empty_space_grid(coords(cached_map_data(name), projection))
+
+
+def test_images() -> np.ndarray | None:
+    """The sidebar dataset's test images, uint8 (10000, 28, 28), or None where they cannot be
+    had: the map works without them, from the shipped codes."""
+    return _test_images(current_dataset())
+
+
+@st.cache_resource(show_spinner="Reading the test images…")
+def _test_images(dataset: str) -> np.ndarray | None:
+    try:
+        images, _ = load_mnist_uint8(train=False, dataset=DATASETS[dataset])
+    except DataUnavailableError:
+        return None
+    return images
+
+
+@st.cache_resource(show_spinner="Looking for the training images…", ttl=60)
+def training_data_problem(dataset: str) -> str | None:
+    """None if the dataset's training set can be read (downloading it where a network exists),
+    else the message saying how to provide it. Asked again after a minute."""
+    try:
+        load_mnist_uint8(train=True, dataset=DATASETS[dataset])
+    except DataUnavailableError as error:
+        return str(error)
+    return None

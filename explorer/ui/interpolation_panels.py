@@ -1,0 +1,182 @@
+"""The Interpolation page's parts: choosing the two ends, the path between them in each
+model, the census of third classes on many paths, and the chain through several classes."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from explorer.generation import cluster_means
+from explorer.interpolation import random_pairs, typical_row
+from explorer.map_data import coords, project, projections
+from explorer.plotting import latent_map, path_figure, tile
+from explorer.ui.catalogue import cached_map_data, code_name, short_name
+from explorer.ui.lessons import cached_census, cached_path
+from explorer.ui.session import class_style, current_dataset
+from explorer.ui.widgets import chart_config, new_click, show_chart, show_grid
+from explorer.ui.words import (
+    axis_titles,
+    class_names,
+    describe_model,
+    figure_words,
+    option_labels,
+    t,
+)
+
+MODES = ["digits", "map"]  # how the two ends are chosen: two classes, or two clicks on the map
+PAIRS = 40  # random pairs of test images per census
+CENSUS_STEPS = 10  # steps per counted path, ends included
+CHAIN = (2, 4, 5, 6)  # the lesson's figure
+
+
+@dataclass(frozen=True)
+class Ends:
+    """The two test images the path joins, their classes, and how the link writes them."""
+
+    row_a: int
+    row_b: int
+    a: int
+    b: int
+    link: dict[str, object]
+
+
+def open_links_on_their_ends() -> None:
+    """A link with two test images (ends=123-456) opens in map mode, on them."""
+    ends = st.session_state.get("ends")
+    if ends is not None and st.session_state.get("ends_from_url") != ends:
+        st.session_state.ends_mode = MODES[1]
+        st.session_state.ends_from_url = list(ends)
+    for key, default in (("from_digit", 2), ("to_digit", 5), ("steps", 10)):
+        st.session_state.setdefault(key, default)
+    st.session_state.setdefault("which_images", "typical")
+
+
+def ends_ui(vae: str, projection: str, seed: int) -> Ends:
+    """The ends: two classes (their typical or random test images), or two clicks on the map."""
+    labels, names = cached_map_data(vae)["labels"], class_names()
+    how = st.radio(
+        t("interp.ends"), MODES, horizontal=True, label_visibility="collapsed",
+        key="ends_mode", format_func=option_labels("interp.mode"),
+    )  # fmt: skip
+    if how == MODES[0]:
+        left, middle, right = st.columns(3)
+        a = left.selectbox(
+            t("interp.from"), range(10), key="from_digit", format_func=names.__getitem__
+        )
+        b = middle.selectbox(
+            t("interp.to"), range(10), key="to_digit", format_func=names.__getitem__
+        )
+        which = right.radio(
+            t("interp.which"), ["typical", "random"], horizontal=True, key="which_images",
+            format_func=option_labels("interp.which"),
+        )  # fmt: skip
+        if which == "typical":  # the image nearest its class's mean code, in the VAE
+            codes = cached_map_data(vae)["codes"]
+            row_a, row_b = typical_row(codes, labels, a), typical_row(codes, labels, b)
+        else:
+            row_a, row_b = (int(r) for r in random_pairs(labels, a, b, 1, seed)[0])
+        return Ends(row_a, row_b, a, b, {"from": a, "to": b, "images": which})
+    row_a, row_b = ends_map_ui(vae, projection)
+    return Ends(row_a, row_b, int(labels[row_a]), int(labels[row_b]), {"ends": f"{row_a}-{row_b}"})
+
+
+def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
+    """The VAE's map; clicks choose the ends in turn, A then B."""
+    st.write(t("interp.click"))
+    map_data = cached_map_data(vae)
+    labels = map_data["labels"]
+    st.session_state.setdefault("ends", [int(np.flatnonzero(labels == d)[0]) for d in (2, 5)])
+    chart_key = f"ends-{vae}-{projection}"
+    point = new_click(chart_key)
+    if point is not None:
+        clicks = st.session_state.get("end_clicks", 0)
+        st.session_state.ends[clicks % 2] = int(point["customdata"])
+        st.session_state.end_clicks = clicks + 1
+    row_a, row_b = st.session_state.ends
+    st.plotly_chart(
+        latent_map(
+            coords(map_data, projection), labels, axis_titles(projection, "mu"), chosen_row=row_a,
+            revision=chart_key, style=class_style(), words=figure_words(), names=class_names(),
+        ),
+        key=chart_key, on_select="rerun", selection_mode="points",
+        config=chart_config(f"interpolation-ends-{vae}"), theme=None,
+    )  # fmt: skip
+    return row_a, row_b
+
+
+def path_ui(name: str, ends: Ends, steps: int, current: int, projection: str) -> None:
+    """One model's path from A to B: its decodes read by the classifier, the step at alpha
+    enlarged, and the path drawn on the model's map among its classes' mean codes."""
+    map_data = cached_map_data(name)
+    names = class_names()
+    z, images, graded = cached_path(name, ends.row_a, ends.row_b, steps)
+    readings = [f"{names[c]} ({p:.0%})" for c, p in zip(graded.classes, graded.confidences)]
+    st.subheader(describe_model(name))
+    show_grid(images, steps, t("interp.strip"), scale=2)
+    st.caption(t("interp.reads", readings=" · ".join(readings)))
+    alpha = current / (steps - 1)
+    st.image(
+        tile(images[current : current + 1], scale=6),
+        caption=t("interp.alpha.caption", alpha=round(alpha, 3), reading=readings[current]),
+        clamp=True, output_format="PNG",
+    )  # fmt: skip
+    views = projections(map_data)
+    view = projection if projection in views else views[0]
+    means = cluster_means(map_data["codes"], map_data["labels"])
+    show_chart(
+        path_figure(
+            coords(map_data, view), map_data["labels"], project(map_data, view, means),
+            project(map_data, view, z), graded.classes, current,
+            axis_titles(view, code_name(name)), class_style(), figure_words(),
+        ),
+        f"path-{name}",
+    )  # fmt: skip
+
+
+def census_ui(models: tuple[str, str], a: int, b: int, seed: int) -> None:
+    """How often many paths from an a to a b meet a third class, in each model."""
+    st.header(t("interp.census"))
+    if a == b:
+        st.info(t("interp.census.same"))
+        return
+    names, mnist = class_names(), current_dataset() == "mnist"
+    st.write(
+        t("interp.census.text", pairs=PAIRS, a=names[a], b=names[b], seed=seed, steps=CENSUS_STEPS)
+    )
+    rows = []
+    for name in models:
+        counted = cached_census(name, a, b, PAIRS, CENSUS_STEPS, seed)
+        third = counted.most_common()
+        row = {
+            t("interp.col.model"): short_name(name),
+            t("interp.col.third"): f"{counted.third:.0%}",
+            t("interp.col.common"): names[third]
+            if counted.by_class[third] > 0
+            else t("interp.none"),
+            t("interp.col.common_share"): f"{counted.by_class[third]:.0%}",
+        }
+        if mnist:  # the lesson's claim is about the 8s between MNIST's 2s and 5s
+            row[t("interp.col.eight")] = f"{counted.by_class[8]:.0%}" if 8 not in (a, b) else "-"
+        rows.append(row)
+    st.dataframe(rows, hide_index=True)
+    if mnist and {a, b} == {2, 5}:
+        column = {key: t(f"interp.col.{key}") for key in ("model", "eight", "common")}
+        eights = ", ".join(f"{r[column['eight']]} ({r[column['model']]})" for r in rows)
+        commons = ", ".join(f"{r[column['common']]} ({r[column['model']]})" for r in rows)
+        st.info(t("interp.claim", eights=eights, commons=commons))
+
+
+def chain_ui(models: tuple[str, str], vae: str, steps: int, size: int) -> None:
+    """Paths through several classes' typical images in turn, in each model."""
+    names = class_names()
+    st.header(t("interp.chain", chain=" → ".join(names[c] for c in CHAIN)))
+    st.write(t("interp.chain.text") + (t("interp.chain.2d") if size == 2 else ""))
+    map_data = cached_map_data(vae)
+    ends = [typical_row(map_data["codes"], map_data["labels"], c) for c in CHAIN]
+    legs_text = ", ".join(f"{names[i]} → {names[j]}" for i, j in zip(CHAIN[:-1], CHAIN[1:]))
+    for column, name in zip(st.columns(2, gap="large"), models):
+        legs = [cached_path(name, i, j, steps)[1] for i, j in zip(ends[:-1], ends[1:])]
+        with column:
+            st.subheader(describe_model(name))
+            caption = t("interp.chain.caption", legs=legs_text)
+            show_grid(np.concatenate(legs), steps, caption, scale=2)

@@ -1,0 +1,73 @@
+"""The KL on / off page's parts: which two VAEs it compares, the prior's view of their codes,
+and the beta trade-off."""
+
+import numpy as np
+import streamlit as st
+
+from explorer.map_data import prior_plane
+from explorer.plotting import beta_tradeoff, latent_map, with_prior_circles
+from explorer.ui.catalogue import cached_map_data, metrics_of, vaes_by_beta
+from explorer.ui.lessons import cached_samples
+from explorer.ui.session import class_style
+from explorer.ui.widgets import show_chart
+from explorer.ui.words import axis_titles, class_names, figure_words, t
+
+BETA_KEY = "beta"
+TRADEOFF_SAMPLES = 256
+PRIOR_WITHIN_2_SIGMA = 1 - np.exp(-2)  # P(|z| <= 2) for z ~ N(0, I_2): a chi-square, 2 dof
+
+
+def kl_pair_ui(size: int) -> tuple[str, str, float]:
+    """The VAE trained without the KL term and one trained with it, of a latent size: (off,
+    on, the on one's beta), beta chosen in the sidebar where there are several. A size
+    without both stops the page with a note."""
+    by_beta = vaes_by_beta(size)
+    betas = [beta for beta in by_beta if beta > 0]
+    if 0.0 not in by_beta or not betas:
+        st.warning(t("kl.needs", size=size))
+        st.stop()
+    beta = betas[0]
+    if len(betas) > 1:
+        if st.session_state.get(BETA_KEY) not in betas:
+            st.session_state[BETA_KEY] = 1.0 if 1.0 in betas else betas[0]
+        beta = st.sidebar.select_slider(t("kl.beta"), betas, key=BETA_KEY, help=t("kl.beta.help"))
+    return by_beta[0.0], by_beta[beta], beta
+
+
+def prior_view_ui(name: str, size: int) -> None:
+    """A VAE's codes with the prior's 1- and 2-sigma circles, and the share within 2 sigma."""
+    map_data = cached_map_data(name)
+    if size == 2:
+        xy, axes = map_data["codes"], axis_titles("latent", "mu")
+    else:
+        xy, axes = prior_plane(map_data), axis_titles("pca")
+    within = float((np.linalg.norm(xy, axis=1) <= 2).mean())
+    words = figure_words()
+    figure = latent_map(
+        xy, map_data["labels"], axes, revision=name, style=class_style(), words=words,
+        names=class_names(),
+    )  # fmt: skip
+    show_chart(with_prior_circles(figure, words=words), f"map-{name}")
+    st.markdown(t("kl.within", within=within, prior=PRIOR_WITHIN_2_SIGMA))
+
+
+def tradeoff_ui(size: int) -> None:
+    """Reconstruction, KL and recognisable prior samples of every beta of a latent size."""
+    by_beta = vaes_by_beta(size)
+    if len(by_beta) < 3:  # beta 0 and one other: the two sides above say it all
+        return
+    st.header(t("kl.tradeoff"))
+    st.write(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES))
+    betas, names = list(by_beta), list(by_beta.values())
+    bces = [metrics_of(n)["recon_bce"] for n in names]
+    kls = [metrics_of(n)["kl"] for n in names]
+    recognised = [cached_samples(n, "prior", TRADEOFF_SAMPLES, 0)[1].recognised for n in names]
+    show_chart(beta_tradeoff(betas, bces, kls, recognised, figure_words()), "tradeoff")
+    best = recognised.index(max(recognised))
+    st.info(
+        t(
+            "kl.tradeoff.result", first=bces[0], last=bces[-1], beta=betas[-1],
+            r_first=recognised[0], r_last=recognised[-1], best=recognised[best],
+            best_beta=betas[best],
+        )
+    )  # fmt: skip

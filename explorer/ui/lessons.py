@@ -1,0 +1,65 @@
+"""The lessons' results, cached once per process for every session: each wraps one function
+of explorer/ (where it is tested without Streamlit) around the cached models."""
+
+import numpy as np
+import streamlit as st
+
+from explorer.checkpoints import split_name
+from explorer.generation import cluster_means, sample_codes
+from explorer.interpolation import Census, interpolate, path_census
+from explorer.latents import decode, manifold_of
+from explorer.scoring import Score, grade
+from explorer.ui.catalogue import cached_map_data, cached_model, classifier_name
+
+
+def score_images(images: np.ndarray, dataset: str) -> Score:
+    """The dataset's classifier's grade of images (N, 28, 28): see explorer/scoring.py."""
+    return grade(cached_model(classifier_name(dataset)), images)
+
+
+def graded_decodes(name: str, z: np.ndarray) -> tuple[np.ndarray, Score]:
+    """Codes of a model decoded, and the classifier of its dataset's grade of them."""
+    images = decode(cached_model(name), z)
+    return images, score_images(images, split_name(name)[0])
+
+
+@st.cache_data(show_spinner=False)
+def cached_manifold(name: str, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Decoded n x n grid of a 2-D model: the prior's quantiles for a VAE, the codes' for an AE."""
+    return manifold_of(cached_model(name), cached_map_data(name)["codes"], n)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_cluster_means(name: str) -> tuple[np.ndarray, Score]:
+    """Each class's mean code decoded, (10, 28, 28), and the classifier's grade of them."""
+    map_data = cached_map_data(name)
+    return graded_decodes(name, cluster_means(map_data["codes"], map_data["labels"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_samples(name: str, source: str, n: int, seed: int) -> tuple[np.ndarray, Score]:
+    """n decodes of codes from no image (source "prior" or "fitted": see sample_codes), graded."""
+    return graded_decodes(name, sample_codes(source, cached_map_data(name)["codes"], n, seed))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_reconstructions(name: str, rows: tuple[int, ...]) -> tuple[np.ndarray, Score]:
+    """Test images' codes decoded (the reconstructions, from mu for a VAE), and their grade."""
+    return graded_decodes(name, cached_map_data(name)["codes"][list(rows)])
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_path(
+    name: str, row_a: int, row_b: int, steps: int
+) -> tuple[np.ndarray, np.ndarray, Score]:
+    """The straight path between two test images' codes: (z (steps, d), decodes, grade)."""
+    codes = cached_map_data(name)["codes"]
+    z = interpolate(codes[row_a], codes[row_b], steps)
+    return z, *graded_decodes(name, z)
+
+
+@st.cache_data(show_spinner="Reading every step of many paths…", max_entries=256)
+def cached_census(name: str, a: int, b: int, pairs: int, steps: int, seed: int) -> Census:
+    """What the classifier reads along straight paths between random test images of a and b."""
+    model, classifier = cached_model(name), cached_model(classifier_name(split_name(name)[0]))
+    return path_census(model, classifier, cached_map_data(name), a, b, pairs, steps, seed)

@@ -1,0 +1,290 @@
+"""The map pages' parts: the Latent Map (the map of the test codes, the chosen point's panel,
+the reparameterization close-up, the manifold grid) and the Linked maps."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+from torch import nn
+
+from explorer.export import map_csv, point_csv
+from explorer.latents import (
+    close_up_window,
+    decode,
+    pick_at,
+    sample_posterior,
+    sigma_ellipses,
+    sigma_of,
+)
+from explorer.map_data import coords, pca_of, projections
+from explorer.plotting import latent_bars, latent_map, manifold_figure, posterior_figure, tile
+from explorer.projections import PCA
+from explorer.ui.catalogue import (
+    cached_click_grid,
+    cached_map_data,
+    cached_model,
+    code_name,
+    test_images,
+)
+from explorer.ui.lessons import cached_manifold
+from explorer.ui.session import class_style
+from explorer.ui.url import write_url
+from explorer.ui.widgets import chart_config, new_click, show_chart, show_read_images
+from explorer.ui.words import (
+    axis_titles,
+    class_column,
+    class_names,
+    describe_model,
+    figure_words,
+    file_name,
+    t,
+)
+
+PAGE = "map"
+
+
+@dataclass(frozen=True)
+class MapView:
+    """One model's map in one 2-D view."""
+
+    name: str
+    projection: str  # "latent", "pca" or "umap"
+    model: nn.Module
+    map_data: dict[str, np.ndarray]
+    xy: np.ndarray  # (10000, 2): every test code's position in this view
+    pca: PCA | None  # the view's projection, where it is PCA
+
+    @property
+    def latent_dim(self) -> int:
+        return self.model.config.latent_dim
+
+    @property
+    def is_vae(self) -> bool:
+        return self.model.config.kind == "vae"
+
+    @property
+    def chart_key(self) -> str:
+        return f"map-{self.name}-{self.projection}"
+
+
+@dataclass(frozen=True)
+class ChosenPoint:
+    """What the map's reader chose: a test image, or a position in empty space."""
+
+    code: np.ndarray  # (latent_dim,): the code decoded
+    row: int | None  # the test image's row, when the code is a test image's
+    note: str  # how an empty-space position became a code ("" for a test image)
+    position: np.ndarray  # (2,): where it lies on the map
+
+    def sigma(self, view: MapView) -> np.ndarray | None:
+        """The VAE encoder's sigma for the chosen test image; None for an AE or a position."""
+        if not view.is_vae or self.row is None:
+            return None
+        return sigma_of(view.map_data["logvar"][self.row])
+
+
+def map_view(name: str, projection: str) -> MapView:
+    map_data = cached_map_data(name)
+    pca = pca_of(map_data) if projection == "pca" else None
+    return MapView(
+        name, projection, cached_model(name), map_data, coords(map_data, projection), pca
+    )
+
+
+def read_map_click(view: MapView) -> None:
+    """Turn the chart's newest click into the page's pick: a test image's row, or for the
+    empty-space nodes (customdata -1) the position, with the view it was chosen in."""
+    point = new_click(view.chart_key)
+    if point is None:
+        return
+    if point.get("customdata", -1) >= 0:
+        st.session_state.pick = {"row": int(point["customdata"])}
+    else:
+        where = (view.name, view.projection)
+        st.session_state.pick = {"xy": [point["x"], point["y"]], "where": where}
+
+
+def chosen_point(view: MapView) -> ChosenPoint:
+    """The pick in this view; a position chosen in another view falls back to its test image."""
+    pick = st.session_state.setdefault("pick", {"row": 0})  # never an empty panel
+    if "xy" in pick and tuple(pick["where"]) == (view.name, view.projection):
+        position = np.array(pick["xy"], dtype=np.float32)
+        chosen = pick_at(view.map_data["codes"], view.xy, view.projection, position, view.pca)
+        note = t(f"map.how.{chosen.how}", rest=view.latent_dim - 2)
+        if chosen.row is not None:
+            position = view.xy[chosen.row]
+        return ChosenPoint(chosen.code, chosen.row, note, position)
+    row = pick.get("row", 0)
+    return ChosenPoint(view.map_data["codes"][row], row, "", view.xy[row])
+
+
+def point_ellipses(view: MapView, point: ChosenPoint) -> list[np.ndarray]:
+    """A VAE test code's 1- and 2-sigma contours in this view (none in UMAP: not linear)."""
+    if not view.is_vae or point.row is None or view.projection == "umap":
+        return []
+    return sigma_ellipses(point.position, view.map_data["logvar"][point.row], view.pca)
+
+
+@st.fragment
+def latent_map_ui(view: MapView) -> None:
+    """The map and, beside it, the chosen point's panel; a click reruns only this fragment."""
+    read_map_click(view)
+    point = chosen_point(view)
+    shared = {"model": view.name}
+    if view.projection != "latent":
+        shared["view"] = view.projection
+    write_url(PAGE, shared | ({"point": point.row} if point.row is not None else {}))
+    ellipses = point_ellipses(view, point)
+    on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
+    # The figure changes only with the chart, or with ellipses on it: then the browser keeps
+    # the chart and marks each click itself, instead of redrawing 10,000 points per click.
+    if st.session_state.get("drawn_chart") != view.chart_key or on_map:
+        st.session_state.drawn_chart, st.session_state.drawn_row = view.chart_key, point.row
+    figure = latent_map(
+        view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
+        grid=cached_click_grid(view.name, view.projection),
+        chosen_row=st.session_state.drawn_row, ellipses=ellipses if on_map else [],
+        revision=view.chart_key, style=class_style(), words=figure_words(), names=class_names(),
+    )  # fmt: skip
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.plotly_chart(
+            figure, key=view.chart_key, on_select="rerun", selection_mode="points",
+            config=chart_config(f"latent-{view.chart_key}", scrollZoom=True), theme=None,
+        )  # fmt: skip
+        st.download_button(
+            t("map.download.all"),
+            data=lambda: map_csv(
+                view.map_data, view.xy, view.projection, class_column(), class_names()
+            ),
+            file_name=file_name(f"latent-{view.chart_key}.csv"), mime="text/csv",
+            on_click="ignore", help=t("map.download.all.help"),
+        )  # fmt: skip
+    with right:
+        selection_panel_ui(view, point)
+        if view.is_vae and point.row is not None:
+            reparameterization_ui(view, point, ellipses)
+
+
+def selection_panel_ui(view: MapView, point: ChosenPoint) -> None:
+    """The chosen point: its original and decode with the classifier's readings, its code."""
+    labels, names = view.map_data["labels"], class_names()
+    images, whats = [], []
+    originals = test_images()
+    if point.row is not None:
+        st.subheader(t("map.test_image", row=point.row, digit=names[labels[point.row]]))
+        if originals is not None:
+            images.append(originals[point.row] / np.float32(255))
+            whats.append(t("caption.original"))
+        whats.append(t("caption.reconstruction"))
+    else:
+        st.subheader(t("map.empty"))
+        whats.append(t("caption.decoded"))
+    images.append(decode(view.model, point.code[None])[0])
+    decoded_as, confidence = show_read_images(np.stack(images), whats)[-1]
+    if point.note:
+        st.info(t("map.how", how=point.note))
+    if point.row is not None and originals is None:
+        st.caption(t("map.no_originals"))
+    st.write(t("map.guess", dims=view.latent_dim))
+    code, sigma = point.code, point.sigma(view)
+    if view.latent_dim == 2:
+        st.markdown(t("map.vector.2d", z=code_name(view.name), x=code[0], y=code[1]))
+    else:
+        st.markdown(t("map.vector", z=code_name(view.name), dims=view.latent_dim))
+        show_chart(latent_bars(code, sigma, figure_words()), f"latent-{view.name}")
+        if sigma is not None:
+            st.caption(t("map.bars"))
+    label = "" if point.row is None else names[labels[point.row]]
+    fields = {"model": view.name, "row": "" if point.row is None else point.row}
+    fields |= {class_column(): label, "decoded_as": decoded_as, "confidence": round(confidence, 4)}
+    stem = "point" if point.row is None else f"test-{point.row}"
+    st.download_button(
+        t("map.download.point"), data=point_csv(fields, code, sigma),
+        file_name=file_name(f"{view.name}-{stem}.csv"), mime="text/csv", on_click="ignore",
+    )  # fmt: skip
+
+
+def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> None:
+    """z = mu + sigma * eps for the chosen VAE code: eight draws decoded, and a close-up of
+    mu, its ellipses and the draws among the nearby test codes."""
+    mu, logvar = point.code, view.map_data["logvar"][point.row]
+    st.markdown(t("map.trick"))
+    sigma = sigma_of(logvar)
+    shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
+    st.write(t("map.trick.text", sigma=shown))
+    st.session_state.setdefault("eps_seed", 0)
+    z = sample_posterior(mu, logvar, 8, st.session_state.eps_seed)
+    st.image(tile(decode(view.model, z), columns=4, scale=3), caption=t("map.draws"),
+             clamp=True, output_format="PNG")  # fmt: skip
+    st.button(t("map.resample"), on_click=resample_eps)
+    if not ellipses:
+        st.caption(t("map.umap_no_ellipse"))
+        return
+    near = close_up_window(ellipses, view.xy)
+    labels = view.map_data["labels"]
+    show_chart(
+        posterior_figure(
+            point.position, ellipses, z if view.pca is None else view.pca.transform(z),
+            view.xy[near], labels[near], axis_titles(view.projection, code_name(view.name)),
+            class_style(), figure_words(), class_names(),
+        ),
+        f"close-up-{view.name}",
+    )  # fmt: skip
+    rest = view.latent_dim - 2
+    st.caption(t("map.close_up") + (t("map.close_up.pca", rest=rest) if view.pca else ""))
+    st.toggle(t("map.ellipses_toggle"), key="ellipses_on_map", help=t("map.ellipses_toggle.help"))
+
+
+def resample_eps() -> None:
+    st.session_state.eps_seed += 1
+
+
+def manifold_ui(name: str) -> None:
+    """A 2-D model's decoded grid over its latent plane, beside what it shows."""
+    st.subheader(t("map.manifold"))
+    canvas, xs, ys = cached_manifold(name, 15)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        figure = manifold_figure(canvas, xs, ys, axis_titles("latent", code_name(name)))
+        show_chart(figure, f"manifold-{name}")
+    vae = code_name(name) == "mu"
+    right.write(t("map.manifold.text") + t("map.manifold.vae" if vae else "map.manifold.ae"))
+
+
+@st.fragment
+def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
+    """An AE's and a VAE's maps side by side: a test image clicked in either is marked and
+    decoded in both. A click reruns only this fragment."""
+    views = {}
+    for name in (ae, vae):
+        options = projections(cached_map_data(name))
+        views[name] = map_view(name, projection if projection in options else options[0])
+        keyed = f"linked-{name}-{projection}"
+        point = new_click(keyed)
+        if point is not None:  # a new click in either map chooses the row for both
+            st.session_state.linked_row = int(point.get("customdata", 0))
+    row = st.session_state.setdefault("linked_row", 0)
+    write_url("linked", {"size": size, "point": row})
+    originals = test_images()
+    label = class_names()[views[vae].map_data["labels"][row]]
+    st.subheader(t("map.test_image", row=row, digit=label))
+    for column, (name, view) in zip(st.columns(2, gap="large"), views.items()):
+        with column:
+            st.markdown(f"**{describe_model(name)}**")
+            st.plotly_chart(
+                latent_map(
+                    view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(name)),
+                    chosen_row=row, revision=f"linked-{name}-{projection}", style=class_style(),
+                    words=figure_words(), names=class_names(),
+                ),
+                key=f"linked-{name}-{projection}", on_select="rerun", selection_mode="points",
+                config=chart_config(f"linked-{name}", scrollZoom=True), theme=None,
+            )  # fmt: skip
+            images = [decode(view.model, view.map_data["codes"][row : row + 1])[0]]
+            whats = [t("caption.reconstruction")]
+            if originals is not None:
+                images.insert(0, originals[row] / np.float32(255))
+                whats.insert(0, t("caption.original"))
+            show_read_images(np.stack(images), whats, scale=3)
+    st.caption(t("linked.caption"))

@@ -1,0 +1,89 @@
+"""The app's pages in lesson order, the sidebar every page shares, and a page's header."""
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from explorer import texts
+from explorer.checkpoints import qualified
+from explorer.data import DATASETS, MNIST
+from explorer.ui.catalogue import model_catalogue, short_name
+from explorer.ui.session import current_dataset
+from explorer.ui.url import read_shared_settings
+from explorer.ui.words import class_names, t
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str  # its name is the text "page.<key>"
+    file: str
+    icon: str  # an emoji: a :material/ icon would be fetched from a font host, offline too
+
+
+PAGES = {
+    page.key: page
+    for page in (
+        Page("home", "streamlit_app.py", "🏠"),
+        Page("map", "pages/1_Latent_Map.py", "🗺️"),
+        Page("draw", "pages/2_Draw_a_Digit.py", "✏️"),
+        Page("linked", "pages/3_Linked_Maps.py", "🔗"),
+        Page("generation", "pages/4_AE_vs_VAE.py", "🎲"),
+        Page("kl", "pages/5_KL_On_Off.py", "⚖️"),
+        Page("interpolation", "pages/6_Interpolation.py", "↔️"),
+        Page("train", "pages/7_Train.py", "🏋️"),
+    )
+}
+
+
+def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
+    """The sidebar, the page's title and introduction (text keys), and for a dataset other
+    than MNIST a note on what it holds. Returns the notes on a link's refused language or
+    dataset, for apply_url to show with the page's own."""
+    refused = sidebar_nav()
+    st.title(t(title))
+    st.write(t(intro))
+    if dataset_note and current_dataset() != MNIST.name:
+        classes = ", ".join(f"{i} {name}" for i, name in enumerate(class_names()))
+        st.info(t("dataset.note", classes=classes))
+    return refused
+
+
+def sidebar_nav() -> list[str]:
+    """The pages in the sidebar, in lesson order, and the settings every page shares: dataset,
+    language, colours. Returns the notes on a link's refused settings."""
+    for key in ("accessible_colours", "language", "dataset"):  # kept across pages
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    refused = read_shared_settings()
+    for page in PAGES.values():
+        st.sidebar.page_link(page.file, label=t(f"page.{page.key}"), icon=page.icon)
+    st.sidebar.radio(
+        t("nav.dataset"), list(DATASETS), format_func=lambda d: DATASETS[d].title, key="dataset",
+        horizontal=True, help=t("nav.dataset.help"),
+    )  # fmt: skip
+    st.sidebar.radio(
+        t("nav.language"), list(texts.LANGUAGES), format_func=texts.LANGUAGES.get,
+        key="language", horizontal=True,
+    )  # fmt: skip
+    st.sidebar.toggle(t("nav.colours"), key="accessible_colours", help=t("nav.colours.help"))
+    st.sidebar.divider()
+    follow_dataset()
+    return refused
+
+
+def follow_dataset() -> None:
+    """When the dataset changes, the pages' model choices move to the same models of the new
+    one (ae-2d -> fashion-mnist/ae-2d), or back to their defaults where it has no such model."""
+    dataset = current_dataset()
+    before = st.session_state.get("models_of", dataset)
+    st.session_state.models_of = dataset
+    if before == dataset:
+        return
+    old, usable = model_catalogue(before)[0], model_catalogue(dataset)[0]
+    for key, value in list(st.session_state.items()):
+        if isinstance(value, str) and value in old:
+            moved = qualified(dataset, short_name(value))
+            if moved in usable:
+                st.session_state[key] = moved
+            else:
+                del st.session_state[key]

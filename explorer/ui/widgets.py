@@ -1,0 +1,155 @@
+"""Small widgets the pages share: model, size, view and seed pickers, figures and pictures."""
+
+import numpy as np
+import streamlit as st
+
+from explorer.checkpoints import CHECKPOINT_DIR, dataset_dir
+from explorer.data import MNIST
+from explorer.plotting import class_counts, tile
+from explorer.scoring import Score
+from explorer.ui.catalogue import (
+    autoencoder_names,
+    classifier_name,
+    latent_sizes,
+    model_catalogue,
+    models_where,
+)
+from explorer.ui.lessons import score_images
+from explorer.ui.session import class_style, current_dataset
+from explorer.ui.url import MAX_SEED
+from explorer.ui.words import (
+    class_names,
+    figure_words,
+    file_name,
+    model_labels,
+    option_labels,
+    readings,
+    t,
+)
+
+
+def stop_without_models(found: list) -> None:
+    """Stop the page, saying how to train them, where the sidebar's dataset has no usable
+    models, or no classifier to read their pictures."""
+    dataset = current_dataset()
+    folder = dataset_dir(dataset).relative_to(CHECKPOINT_DIR.parent)
+    command = "python train_models.py"
+    if dataset != MNIST.name:
+        command += f" --dataset {dataset}"
+    if not found:
+        st.error(t("models.none", folder=f"{folder}/", command=command))
+        st.stop()
+    if classifier_name() not in model_catalogue()[0]:
+        st.error(t("models.no_classifier", folder=f"{folder}/", command=command))
+        st.stop()
+
+
+def model_picker_ui(key: str = "model") -> str:
+    """Sidebar select box over the usable models; lists unusable checkpoint files with reasons."""
+    names = autoencoder_names()
+    stop_without_models(names)
+    name = st.sidebar.selectbox(t("models.label"), names, format_func=model_labels(), key=key)
+    unusable = model_catalogue()[1]
+    if unusable:
+        with st.sidebar.expander(t("models.skipped", n=len(unusable))):
+            for reason in unusable.values():
+                st.caption(reason)
+    return name
+
+
+def latent_size_ui(key: str = "latent_size") -> int:
+    """Sidebar choice of latent size among those the usable models have."""
+    sizes = latent_sizes()
+    stop_without_models(sizes)
+    return st.sidebar.radio(
+        t("sidebar.size"), sizes, format_func=lambda d: f"{d}-D", key=key, horizontal=True
+    )
+
+
+def pair_picker_ui(size: int) -> tuple[str, str]:
+    """Sidebar choice of an autoencoder and a VAE of one latent size; a page without both
+    kinds stops with a note."""
+    if not models_where("ae", size) or not models_where("vae", size):
+        st.warning(t("needs.pair", size=size))
+        st.stop()
+    ae = st.sidebar.selectbox(
+        t("sidebar.ae"), models_where("ae", size), format_func=model_labels(), key=f"ae{size}"
+    )
+    vae = st.sidebar.selectbox(
+        t("sidebar.vae"), models_where("vae", size), format_func=model_labels(), key=f"vae{size}"
+    )
+    return ae, vae
+
+
+def projection_picker_ui(options: list[str], key: str = "projection") -> str:
+    """Sidebar choice of a 2-D view ("latent", "pca", "umap") among a model's."""
+    if len(options) == 1:
+        return options[0]
+    return st.sidebar.radio(
+        t("views.label"), options, format_func=option_labels("views"), key=key,
+        help=t("views.help"),
+    )  # fmt: skip
+
+
+def seed_ui(key: str = "seed") -> int:
+    st.session_state.setdefault(key, 0)  # the default, unless a shared link set one
+    return st.sidebar.number_input(
+        t("sidebar.seed"), min_value=0, max_value=MAX_SEED, step=1, key=key,
+        help=t("sidebar.seed.help"),
+    )  # fmt: skip
+
+
+def new_click(chart_key: str) -> dict | None:
+    """The point a Plotly chart's newest click chose, once: None when there was no click, or
+    when it is the one already handled (a redrawn figure sends its selection again)."""
+    selection = st.session_state.get(chart_key)
+    points = selection.selection.points if selection else []
+    seen = f"{chart_key}-seen"
+    if not points or points == st.session_state.get(seen):
+        return None
+    st.session_state[seen] = points
+    return points[0]
+
+
+def chart_config(stem: str, **more) -> dict:
+    """Plotly's toolbar with its PNG download (at twice the size, for slides) and no logo."""
+    download = {"format": "png", "scale": 2, "filename": file_name(stem)}
+    return {"displaylogo": False, "toImageButtonOptions": download, **more}
+
+
+def show_chart(figure, key: str) -> None:
+    """A static Plotly figure, full width; its toolbar offers only the PNG download. The key
+    keeps two charts that happen to hold the same figure apart."""
+    config = chart_config(key, modeBarButtons=[["toImage"]])
+    st.plotly_chart(figure, key=key, config=config, theme=None)
+
+
+def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:
+    st.image(tile(images, columns=columns, scale=scale), caption=caption, clamp=True,
+             output_format="PNG")  # fmt: skip
+
+
+def show_images(images: np.ndarray, captions: list[str], scale: int = 4) -> None:
+    """Images side by side in columns, upscaled with crisp pixels, each with a caption."""
+    for column, image, caption in zip(st.columns(len(images)), images, captions):
+        column.image(
+            tile(image[None], scale=scale), caption=caption, clamp=True, output_format="PNG"
+        )
+
+
+def show_read_images(images: np.ndarray, whats: list[str], scale: int = 4) -> list[tuple]:
+    """Images side by side, each captioned with what it is and what the classifier reads in
+    it; returns the readings, (class name, confidence) per image."""
+    read = readings(score_images(images, current_dataset()))
+    captions = [
+        t("caption.reads", what=what, digit=name, confidence=p)
+        for what, (name, p) in zip(whats, read)
+    ]
+    show_images(images, captions, scale)
+    return read
+
+
+def show_class_counts(graded: Score, key: str) -> None:
+    """A bar chart of how many images the classifier read as each class."""
+    words, names = figure_words(), class_names()
+    show_chart(class_counts(graded.counts, t("score.histogram"), class_style(), words, names), key)

@@ -1,0 +1,77 @@
+"""KL on / off: the same VAE trained without and with the KL term, side by side."""
+
+import numpy as np
+import streamlit as st
+
+from explorer import ui
+from explorer.latents import active_dimensions, kl_per_dimension
+from explorer.plotting import kl_bars
+from explorer.scoring import agreement
+
+PAGE = "kl"
+SAMPLES = 8 * 8
+SHOWN = 16  # test images reconstructed
+
+st.set_page_config(page_title="KL on / off · Latent Explorer", layout="wide")
+refused = ui.page_header("kl.title", "kl.intro")
+betas_2d = [beta for beta in ui.vaes_by_beta(2) if beta > 0]
+fields = ui.lesson_fields() | {"beta": ui.UrlField(ui.BETA_KEY, ui.one_of(betas_2d, float))}
+ui.apply_url(PAGE, fields, refused)
+size = ui.latent_size_ui()
+off, on, beta = ui.kl_pair_ui(size)
+seed = ui.seed_ui()
+choosing_beta = len(ui.vaes_by_beta(size)) > 2
+ui.write_url(PAGE, {"size": size, "seed": seed} | ({"beta": beta} if choosing_beta else {}))
+sides = ((off, ui.t("kl.off")), (on, ui.t("kl.on", beta=beta)))
+
+st.header(ui.t("kl.recon"))
+labels = ui.cached_map_data(off)["labels"]
+rows = tuple(np.random.default_rng(seed).choice(len(labels), SHOWN, replace=False).tolist())
+originals = ui.test_images()
+if originals is not None:
+    ui.show_grid(originals[list(rows)] / np.float32(255), 8, ui.t("kl.test_images"), scale=2)
+else:
+    st.caption(ui.t("kl.no_originals"))
+for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+    images, graded = ui.cached_reconstructions(name, rows)
+    metrics = ui.metrics_of(name)
+    with column:
+        st.subheader(title)
+        ui.show_grid(images, 8, ui.t("kl.recon.caption", name=ui.short_name(name)), scale=2)
+        share = agreement(graded.classes, labels[list(rows)])
+        st.markdown(
+            ui.t("kl.recon.share", share=share, recon=metrics["recon_bce"], kl=metrics["kl"])
+        )
+recon = {name: ui.metrics_of(name)["recon_bce"] for name, _ in sides}
+verdict = "kl.recon.same" if recon[off] <= recon[on] else "kl.recon.worse"
+st.info(ui.t(verdict, off=recon[off], on=recon[on]))
+
+st.header(ui.t("kl.where"))
+st.write(ui.t("kl.where.text") + ("" if size == 2 else ui.t("kl.where.pca", size=size)))
+for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+    with column:
+        st.subheader(title)
+        ui.prior_view_ui(name, size)
+
+st.header(ui.t("kl.sampling"))
+st.write(ui.t("kl.sampling.text", n=SAMPLES))
+for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+    images, graded = ui.cached_samples(name, "prior", SAMPLES, seed)
+    with column:
+        st.subheader(title)
+        ui.show_grid(images, 8, ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed), 2)
+        st.markdown(ui.score_summary(graded))
+        ui.show_class_counts(graded, f"h-{name}")
+
+st.header(ui.t("kl.per_dim"))
+st.write(ui.t("kl.per_dim.text"))
+for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+    map_data = ui.cached_map_data(name)
+    kl = kl_per_dimension(map_data["codes"], map_data["logvar"])
+    active = active_dimensions(map_data["codes"])
+    with column:
+        st.subheader(title)
+        st.markdown(ui.t("kl.active", active=active.sum(), size=size, kl=kl.sum()))
+        ui.show_chart(kl_bars(kl, active, ui.figure_words()), f"kl-{name}")
+
+ui.tradeoff_ui(size)
