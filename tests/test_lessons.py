@@ -4,13 +4,28 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.generation import cluster_means, fit_gaussian, sample_gaussian, sample_prior
-from explorer.interpolation import census, interpolate, random_pairs, typical_row
-from explorer.latents import active_dimensions, decode, kl_per_dimension
-from explorer.map_data import make_map_data, project
+from explorer.generation import (
+    cluster_means,
+    fit_gaussian,
+    sample_codes,
+    sample_gaussian,
+    sample_prior,
+)
+from explorer.interpolation import census, interpolate, path_census, random_pairs, typical_row
+from explorer.latents import (
+    active_dimensions,
+    close_up_window,
+    decode,
+    kl_per_dimension,
+    manifold_of,
+    normal_grid_axis,
+    sigma_ellipses,
+    sigma_of,
+)
+from explorer.map_data import make_map_data, prior_plane, project
 from explorer.models import ModelConfig, build_model, kl_to_standard_normal
-from explorer.projections import place_among
-from explorer.scoring import agreement, score
+from explorer.projections import PCA, place_among
+from explorer.scoring import agreement, best_generator, score
 
 
 def test_cluster_means_average_each_digit_and_mark_absent_ones():
@@ -115,3 +130,91 @@ def test_decoding_a_path_gives_one_image_per_step():
     model = build_model(ModelConfig("ae", latent_dim=2, hidden=(8,)))
     images = decode(model, interpolate(np.zeros(2, np.float32), np.ones(2, np.float32), 7))
     assert images.shape == (7, 28, 28) and 0 <= images.min() and images.max() <= 1
+
+
+def test_sample_codes_draws_from_the_prior_or_the_codes_own_gaussian():
+    codes = np.random.default_rng(0).normal(5.0, 0.1, size=(2000, 3)).astype(np.float32)
+    np.testing.assert_array_equal(sample_codes("prior", codes, 8, 1), sample_prior(8, 3, 1))
+    fitted = sample_codes("fitted", codes, 4000, 1)
+    np.testing.assert_allclose(fitted.mean(0), 5.0, atol=0.02)
+    np.testing.assert_allclose(fitted.std(0), 0.1, atol=0.01)
+
+
+def test_sigma_ellipses_span_one_and_two_sigma_natively_and_through_pca():
+    logvar = np.log(np.array([4.0, 0.25], dtype=np.float32))  # sigma 2 and 0.5
+    one, two = sigma_ellipses(np.array([1.0, -1.0]), logvar, None)
+    np.testing.assert_allclose(one.max(0) - one.min(0), [4.0, 1.0], atol=1e-3)
+    np.testing.assert_allclose(two.max(0) - two.min(0), [8.0, 2.0], atol=1e-3)
+    np.testing.assert_allclose(one.mean(0), [1.0, -1.0], atol=0.06)
+    swap = PCA(np.zeros(2, np.float32), np.array([[0, 1], [1, 0]], np.float32))
+    one, _ = sigma_ellipses(np.zeros(2), logvar, swap)  # the plane's axes are z2, z1
+    np.testing.assert_allclose(one.max(0) - one.min(0), [1.0, 4.0], atol=1e-3)
+    np.testing.assert_allclose(sigma_of(logvar), [2.0, 0.5], rtol=1e-6)
+
+
+def test_the_close_up_window_keeps_the_codes_near_the_ellipses():
+    ellipses = sigma_ellipses(np.zeros(2), np.zeros(2, np.float32), None)  # radii 1 and 2
+    xy = np.array([[0.0, 0.0], [2.5, 0.0], [3.5, 0.0], [0.0, -20.0]])
+    # reach: 2 * 1.5 + 3% of the extent (20) = 3.6
+    np.testing.assert_array_equal(close_up_window(ellipses, xy), [True, True, True, False])
+    assert not close_up_window(ellipses, np.array([[3.7, 0.0], [0.0, -20.0]]))[0]
+
+
+def test_prior_plane_projects_through_the_origin():
+    rng = np.random.default_rng(0)
+    codes = rng.normal(3.0, 1.0, size=(500, 4)).astype(np.float32)
+    components = np.linalg.qr(rng.normal(size=(4, 2)))[0].T.astype(np.float32)
+    map_data = {"codes": codes, "pca_components": components}
+    np.testing.assert_allclose(prior_plane(map_data), codes @ components.T, rtol=1e-5)
+    prior = rng.standard_normal((20_000, 4)).astype(np.float32)
+    on_plane = prior_plane({"codes": prior, "pca_components": components})
+    np.testing.assert_allclose(np.cov(on_plane, rowvar=False), np.eye(2), atol=0.03)
+
+
+def test_manifold_of_a_vae_follows_the_prior_and_of_an_ae_its_codes():
+    torch.manual_seed(0)
+    codes = np.random.default_rng(0).normal([10, -5], [2, 1], size=(1000, 2)).astype(np.float32)
+    _, xs, ys = manifold_of(build_model(ModelConfig("vae", 2, (8,))), codes, 5)
+    np.testing.assert_allclose(xs, normal_grid_axis(5)[::-1], atol=1e-6)
+    _, xs, ys = manifold_of(build_model(ModelConfig("ae", 2, (8,))), codes, 5)
+    np.testing.assert_allclose(xs.mean(), codes[:, 0].mean(), atol=1e-3)
+    np.testing.assert_allclose(ys.mean(), codes[:, 1].mean(), atol=1e-3)
+    assert xs.max() - xs.min() > 3 * (ys.max() - ys.min()) / 2  # wider where the codes are
+
+
+class ReadsByBrightness(torch.nn.Module):
+    """A stand-in classifier: class 2 for dark images, 5 for bright ones, 8 in between."""
+
+    def forward(self, x):
+        mean = x.flatten(1).mean(1)
+        logits = torch.full((len(x), 10), -20.0)
+        logits[mean < 0.3, 2] = 20
+        logits[(mean >= 0.3) & (mean <= 0.7), 8] = 20
+        logits[mean > 0.7, 5] = 20
+        return logits
+
+
+class Brightness(torch.nn.Module):
+    """A stand-in decoder: a 1-D code z -> an image whose every pixel is z."""
+
+    def decode(self, z):
+        return z[:, :1].clamp(0, 1).expand(-1, 784).reshape(-1, 1, 28, 28)
+
+
+def test_path_census_reads_only_the_steps_between_the_ends():
+    labels = np.array([2, 2, 5, 5])
+    codes = np.array([[0.0], [0.1], [1.0], [0.9]], dtype=np.float32)
+    counted = path_census(Brightness(), ReadsByBrightness(), {"codes": codes, "labels": labels},
+                          2, 5, pairs=6, steps=7, seed=0)  # fmt: skip
+    assert counted.paths == 6 and counted.third == 1.0  # every path passes through an 8
+    assert counted.by_class[8] == 1.0 and counted.by_class[2] == counted.by_class[5] == 0
+
+
+def test_best_generator_says_what_the_vae_does_better():
+    def graded(classes, confidences):
+        return score(np.array(classes), np.array(confidences))
+
+    vae = graded([1, 2, 1, 2], [0.95] * 4)
+    assert best_generator(vae, [graded([1, 1, 1, 1], [0.99] * 4)]) == "coverage"
+    assert best_generator(vae, [graded([1, 2, 1, 2], [0.95, 0.95, 0.5, 0.5])]) == "recognised"
+    assert best_generator(vae, [graded([1, 2, 3, 3], [0.95] * 4)]) == "tie"

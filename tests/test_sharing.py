@@ -7,7 +7,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests.test_app import HOME, LESSON_PAGES
 
-
 # What the pages show when a link gives them nothing usable.
 DEFAULTS = {"model": "ae-2d", "size": "2", "seed": "0", "from": "2", "steps": "10", "beta": "1.0"}
 

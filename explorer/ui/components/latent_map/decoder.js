@@ -1,0 +1,251 @@
+// The decoder (z -> 28x28 pixel probabilities) and the digit classifier, run in the browser from
+// the payloads of explorer/web_models.py, and a helper that draws a 28x28 image on a canvas.
+// Weights are unpacked to Float32Array once, at load; each call then reuses its buffers.
+
+export const SIDE = 28;
+export const PIXELS = SIDE * SIDE;
+
+// IEEE 754 binary16: 1 sign bit, 5 exponent bits (bias 15), 10 fraction bits.
+export function halfToFloat(bits) {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24; // zero and subnormals
+  if (exponent === 31) return fraction ? NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+
+export function base64Bytes(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// Base64 of little-endian float16 or float32 values -> Float32Array.
+export function unpack(text, dtype) {
+  const bytes = base64Bytes(text);
+  const view = new DataView(bytes.buffer);
+  if (dtype === 'float32') {
+    const values = new Float32Array(bytes.length / 4);
+    for (let i = 0; i < values.length; i++) values[i] = view.getFloat32(4 * i, true);
+    return values;
+  }
+  if (dtype === 'float16') {
+    const values = new Float32Array(bytes.length / 2);
+    for (let i = 0; i < values.length; i++) values[i] = halfToFloat(view.getUint16(2 * i, true));
+    return values;
+  }
+  throw new Error(`unknown dtype ${dtype}`);
+}
+
+function unpackLayer(layer, dtype) {
+  const weight = unpack(layer.weight, dtype);
+  const bias = unpack(layer.bias, dtype);
+  const shape = layer.weight_shape;
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (weight.length !== size || bias.length !== shape[0]) {
+    throw new Error(`layer weights do not match their shape ${shape}`);
+  }
+  return { ...layer, weight, bias, nOut: shape[0], nIn: size / shape[0] };
+}
+
+// y = W x + b, W of shape (nOut, nIn) row-major as in torch.nn.Linear; ReLU if asked.
+function dense(weight, bias, nIn, nOut, x, y, relu) {
+  for (let o = 0, row = 0; o < nOut; o++, row += nIn) {
+    let sum = bias[o];
+    for (let i = 0; i < nIn; i++) sum += weight[row + i] * x[i];
+    y[o] = relu && sum < 0 ? 0 : sum;
+  }
+}
+
+export function loadDecoder(payload) {
+  const latentDim = payload.latent_dim;
+  const layers = payload.layers.map((layer) => unpackLayer(layer, payload.dtype));
+  if (layers[0].nIn !== latentDim || layers[layers.length - 1].nOut !== PIXELS) {
+    throw new Error('a decoder maps latent_dim values to 784 pixels');
+  }
+  const input = new Float32Array(latentDim);
+  const buffers = layers.map((layer) => new Float32Array(layer.nOut));
+  const last = layers.length - 1;
+  return {
+    latentDim,
+    // z: latentDim numbers -> 784 pixel probabilities, row by row (into out when given).
+    decode(z, out = new Float32Array(PIXELS)) {
+      if (z.length !== latentDim) throw new Error(`z has ${z.length} values, not ${latentDim}`);
+      input.set(z);
+      let x = input;
+      layers.forEach((layer, k) => {
+        dense(layer.weight, layer.bias, layer.nIn, layer.nOut, x, buffers[k], k < last);
+        x = buffers[k];
+      });
+      for (let i = 0; i < PIXELS; i++) out[i] = 1 / (1 + Math.exp(-x[i]));
+      return out;
+    },
+  };
+}
+
+// A 'same' convolution as a matrix product (im2col): each output position's k x k x cIn patch
+// is copied into a row of `patches`, then every output channel is a dot product with each row.
+function convolve(layer, x, side, patches, y) {
+  const [cOut, cIn, k] = layer.weight_shape;
+  const pad = layer.padding;
+  const plane = side * side;
+  const patch = cIn * k * k;
+  patches.fill(0);
+  for (let r = 0; r < side; r++) {
+    for (let c = 0; c < side; c++) {
+      const row = (r * side + c) * patch;
+      for (let i = 0; i < cIn; i++) {
+        for (let dy = 0; dy < k; dy++) {
+          const yIn = r + dy - pad;
+          if (yIn < 0 || yIn >= side) continue;
+          const from = i * plane + yIn * side;
+          const to = row + (i * k + dy) * k;
+          for (let dx = 0; dx < k; dx++) {
+            const xIn = c + dx - pad;
+            if (xIn >= 0 && xIn < side) patches[to + dx] = x[from + xIn];
+          }
+        }
+      }
+    }
+  }
+  // Four output channels per pass over a patch, so each patch value is read once for four.
+  const { weight, bias } = layer;
+  let o = 0;
+  for (; o + 4 <= cOut; o += 4) {
+    const w0 = o * patch;
+    const w1 = w0 + patch;
+    const w2 = w1 + patch;
+    const w3 = w2 + patch;
+    for (let p = 0; p < plane; p++) {
+      const row = p * patch;
+      let s0 = bias[o];
+      let s1 = bias[o + 1];
+      let s2 = bias[o + 2];
+      let s3 = bias[o + 3];
+      for (let j = 0; j < patch; j++) {
+        const v = patches[row + j];
+        s0 += weight[w0 + j] * v;
+        s1 += weight[w1 + j] * v;
+        s2 += weight[w2 + j] * v;
+        s3 += weight[w3 + j] * v;
+      }
+      y[o * plane + p] = s0;
+      y[(o + 1) * plane + p] = s1;
+      y[(o + 2) * plane + p] = s2;
+      y[(o + 3) * plane + p] = s3;
+    }
+  }
+  for (; o < cOut; o++) {
+    const w = o * patch;
+    for (let p = 0; p < plane; p++) {
+      const row = p * patch;
+      let sum = bias[o];
+      for (let j = 0; j < patch; j++) sum += weight[w + j] * patches[row + j];
+      y[o * plane + p] = sum;
+    }
+  }
+}
+
+// ReLU then 2x2 max pooling, per channel; max(0, max of four) is the two in either order.
+function reluPool(x, channels, side, y) {
+  const half = side / 2;
+  for (let ch = 0; ch < channels; ch++) {
+    const from = ch * side * side;
+    const to = ch * half * half;
+    for (let r = 0; r < half; r++) {
+      for (let c = 0; c < half; c++) {
+        const a = from + 2 * r * side + 2 * c;
+        y[to + r * half + c] = Math.max(0, x[a], x[a + 1], x[a + side], x[a + side + 1]);
+      }
+    }
+  }
+}
+
+export function loadClassifier(payload) {
+  const layers = payload.layers.map((layer) => unpackLayer(layer, payload.dtype));
+  const convs = layers.filter((layer) => layer.type === 'conv2d');
+  const linears = layers.filter((layer) => layer.type === 'linear');
+  // Buffers for each stage: conv output (C, side, side), pooled (C, side/2, side/2), patches.
+  let side = SIDE;
+  const stages = convs.map((layer) => {
+    const [cOut, cIn, k] = layer.weight_shape;
+    const stage = {
+      layer,
+      side,
+      patches: new Float32Array(side * side * cIn * k * k),
+      conv: new Float32Array(cOut * side * side),
+      pooled: new Float32Array((cOut * side * side) / 4),
+    };
+    side /= 2;
+    return stage;
+  });
+  const hidden = linears.map((layer) => new Float32Array(layer.nOut));
+  const input = new Float32Array(PIXELS);
+  const probabilities = new Float32Array(linears[linears.length - 1].nOut);
+  return {
+    // pixels: 784 values in [0, 1], row by row -> the argmax digit and its softmax probability.
+    classify(pixels) {
+      input.set(pixels);
+      let x = input;
+      for (const stage of stages) {
+        convolve(stage.layer, x, stage.side, stage.patches, stage.conv);
+        reluPool(stage.conv, stage.layer.weight_shape[0], stage.side, stage.pooled);
+        x = stage.pooled; // flattened as (channel, row, column), as nn.Flatten does
+      }
+      linears.forEach((layer, k) => {
+        dense(
+          layer.weight,
+          layer.bias,
+          layer.nIn,
+          layer.nOut,
+          x,
+          hidden[k],
+          k < linears.length - 1,
+        );
+        x = hidden[k];
+      });
+      let label = 0;
+      for (let i = 1; i < x.length; i++) if (x[i] > x[label]) label = i;
+      let total = 0;
+      for (let i = 0; i < x.length; i++) total += probabilities[i] = Math.exp(x[i] - x[label]);
+      for (let i = 0; i < x.length; i++) probabilities[i] /= total;
+      return { label, confidence: probabilities[label], probabilities: probabilities.slice() };
+    },
+  };
+}
+
+// Grey levels of 784 pixel probabilities into RGBA bytes: 1 is white ink, 0 black paper.
+export function fillImageData(data, pixels) {
+  for (let i = 0, j = 0; i < PIXELS; i++, j += 4) {
+    const grey = pixels[i] * 255;
+    data[j] = grey;
+    data[j + 1] = grey;
+    data[j + 2] = grey;
+    data[j + 3] = 255;
+  }
+}
+
+const tiles = new WeakMap(); // a 2-D context -> its 28 x 28 canvas, drawn scaled
+
+// Draw 784 pixel probabilities into a 28 x 28 ImageData, or over a whole 2-D context's canvas,
+// each pixel a sharp square (no smoothing).
+export function drawImage(target, pixels) {
+  if (!target.canvas) {
+    fillImageData(target.data, pixels);
+    return target;
+  }
+  let tile = tiles.get(target);
+  if (!tile) {
+    const canvas = new OffscreenCanvas(SIDE, SIDE);
+    const context = canvas.getContext('2d');
+    tile = { canvas, context, image: context.createImageData(SIDE, SIDE) };
+    tiles.set(target, tile);
+  }
+  fillImageData(tile.image.data, pixels);
+  tile.context.putImageData(tile.image, 0, 0);
+  target.imageSmoothingEnabled = false;
+  target.drawImage(tile.canvas, 0, 0, target.canvas.width, target.canvas.height);
+  return target;
+}

@@ -1,0 +1,209 @@
+// Invariants of decoder.js on values worked out by hand (node --test tests/js/).
+// tests/test_web_models.py checks it against PyTorch on the shipped models.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  drawImage,
+  halfToFloat,
+  loadClassifier,
+  loadDecoder,
+  PIXELS,
+  unpack,
+} from '../../explorer/ui/components/latent_map/decoder.js';
+
+const base64 = (typed) =>
+  Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64');
+// Little-endian, as on every machine Node runs on.
+const f32 = (values) => base64(new Float32Array(values));
+
+test('float16 bit patterns decode to their values', () => {
+  assert.equal(halfToFloat(0x3c00), 1);
+  assert.equal(halfToFloat(0xc000), -2);
+  assert.equal(halfToFloat(0x7bff), 65504); // the largest finite half
+  assert.equal(halfToFloat(0x0001), 2 ** -24); // the smallest subnormal
+  assert.equal(halfToFloat(0x03ff), 1023 * 2 ** -24); // the largest subnormal
+  assert.equal(halfToFloat(0x0400), 2 ** -14); // the smallest normal
+  assert.equal(halfToFloat(0x3555), 0.333251953125);
+  assert.equal(halfToFloat(0x7c00), Infinity);
+  assert.equal(halfToFloat(0xfc00), -Infinity);
+  assert.ok(Number.isNaN(halfToFloat(0x7e00)));
+  assert.ok(Object.is(halfToFloat(0x8000), -0));
+});
+
+test('unpack reads little-endian float16 and float32 from base64', () => {
+  const halves = Buffer.from([0x00, 0x3c, 0x00, 0xc0, 0xff, 0x7b, 0x01, 0x00]).toString('base64');
+  assert.deepEqual([...unpack(halves, 'float16')], [1, -2, 65504, 2 ** -24]);
+  assert.deepEqual([...unpack(f32([0.5, -3, 1e-7]), 'float32')], [0.5, -3, Math.fround(1e-7)]);
+  assert.throws(() => unpack(halves, 'float64'), /unknown dtype/);
+});
+
+function toyDecoder(weights, biases, latentDim) {
+  return {
+    kind: 'decoder',
+    dtype: 'float32',
+    latent_dim: latentDim,
+    layers: [
+      {
+        type: 'linear',
+        weight_shape: [PIXELS, latentDim],
+        weight: f32(weights),
+        bias: f32(biases),
+      },
+    ],
+  };
+}
+
+test('a one-layer decoder is sigmoid(W z + b)', () => {
+  // Pixel p gets weights (p / 784, -1) and bias 0.1: logit = z0 * p / 784 - z1 + 0.1.
+  const weights = [];
+  for (let p = 0; p < PIXELS; p++) weights.push(p / PIXELS, -1);
+  const decoder = loadDecoder(toyDecoder(weights, new Array(PIXELS).fill(0.1), 2));
+  const pixels = decoder.decode([2, 0.5]);
+  assert.equal(pixels.length, PIXELS);
+  for (const p of [0, 1, 391, 783]) {
+    const logit = Math.fround(Math.fround(p / PIXELS) * 2) - 0.5 + Math.fround(0.1);
+    assert.ok(Math.abs(pixels[p] - 1 / (1 + Math.exp(-logit))) < 1e-6, `pixel ${p}`);
+  }
+  const out = new Float32Array(PIXELS);
+  assert.equal(decoder.decode(new Float32Array([0, 0]), out), out); // reuses a given buffer
+  assert.throws(() => decoder.decode([1, 2, 3]), /not 2/);
+});
+
+test('ReLU sits between layers but not after the last', () => {
+  // z -> h = relu(z0 - z1) (1 unit) -> logit = -h for every pixel, minus 1.
+  const payload = {
+    dtype: 'float32',
+    latent_dim: 2,
+    layers: [
+      { weight_shape: [1, 2], weight: f32([1, -1]), bias: f32([0]) },
+      {
+        weight_shape: [PIXELS, 1],
+        weight: f32(new Array(PIXELS).fill(-1)),
+        bias: f32(new Array(PIXELS).fill(-1)),
+      },
+    ],
+  };
+  const decoder = loadDecoder(payload);
+  const sigmoid = (v) => 1 / (1 + Math.exp(-v));
+  assert.ok(Math.abs(decoder.decode([0, 3])[5] - sigmoid(-1)) < 1e-7); // h clipped at 0
+  assert.ok(Math.abs(decoder.decode([3, 0])[5] - sigmoid(-4)) < 1e-7); // logit -4 kept negative
+});
+
+test('a layer whose weights do not match its shape is refused', () => {
+  const payload = toyDecoder([1, 2, 3], new Array(PIXELS).fill(0), 2);
+  assert.throws(() => loadDecoder(payload), /do not match/);
+});
+
+// A classifier with 1 -> 1 -> 1 conv channels (a 3x3 kernel) and a linear head of 49 -> 2 -> 10.
+function toyClassifier(kernel) {
+  const head = new Array(2 * 49).fill(0);
+  head[0 * 49 + 24] = 1; // hidden unit 0 reads the centre of the 7x7 map
+  const out = new Array(10 * 2).fill(0);
+  out[3 * 2 + 0] = 1; // class 3 grows with it
+  return {
+    dtype: 'float32',
+    layers: [
+      {
+        type: 'conv2d',
+        weight_shape: [1, 1, 3, 3],
+        weight: f32(kernel),
+        bias: f32([0]),
+        padding: 1,
+        pool: 2,
+      },
+      {
+        type: 'conv2d',
+        weight_shape: [1, 1, 3, 3],
+        weight: f32(kernel),
+        bias: f32([0]),
+        padding: 1,
+        pool: 2,
+      },
+      { type: 'linear', weight_shape: [2, 49], weight: f32(head), bias: f32([0, 0]) },
+      { type: 'linear', weight_shape: [10, 2], weight: f32(out), bias: f32(new Array(10).fill(0)) },
+    ],
+  };
+}
+
+test('the classifier runs conv-pool twice, then its head, then a softmax', () => {
+  const identity = [0, 0, 0, 0, 1, 0, 0, 0, 0];
+  const classifier = loadClassifier(toyClassifier(identity));
+  const pixels = new Float32Array(PIXELS);
+  // Pooled twice, the 7x7 centre (3, 3) covers pixels 12..15 in each direction.
+  pixels[13 * 28 + 14] = 5;
+  const { label, confidence, probabilities } = classifier.classify(pixels);
+  assert.equal(label, 3);
+  const expected = Math.exp(5) / (Math.exp(5) + 9);
+  assert.ok(Math.abs(confidence - expected) < 1e-6);
+  assert.ok(Math.abs(probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-6);
+  // A blank image: all logits 0, every class 1/10, the first wins the tie.
+  const blank = classifier.classify(new Float32Array(PIXELS));
+  assert.equal(blank.label, 0);
+  assert.ok(Math.abs(blank.confidence - 0.1) < 1e-7);
+});
+
+test('the convolution does not flip its kernel (cross-correlation, as in torch)', () => {
+  // A kernel reading the right-hand neighbour moves a dot one column left per conv: column
+  // 16 -> 15, pooled 7 -> 6, pooled 3, the centre; a flipped kernel would take column 12 there.
+  const right = [0, 0, 0, 0, 0, 1, 0, 0, 0];
+  const classifier = loadClassifier(toyClassifier(right));
+  const at = (column) => {
+    const pixels = new Float32Array(PIXELS);
+    pixels[13 * 28 + column] = 5;
+    return classifier.classify(pixels).label;
+  };
+  assert.equal(at(16), 3);
+  assert.equal(at(12), 0);
+});
+
+test('drawImage writes grey RGBA into an ImageData: 1 is white, 0 black', () => {
+  const image = { width: 28, height: 28, data: new Uint8ClampedArray(PIXELS * 4) };
+  const pixels = new Float32Array(PIXELS);
+  pixels[0] = 1;
+  pixels[1] = 0.5;
+  pixels[783] = 1.5; // clamped
+  drawImage(image, pixels);
+  assert.deepEqual([...image.data.slice(0, 8)], [255, 255, 255, 255, 128, 128, 128, 255]);
+  assert.deepEqual([...image.data.slice(8, 12)], [0, 0, 0, 255]);
+  assert.equal(image.data[783 * 4], 255);
+});
+
+// The map component's pure helpers (map.js imports decoder.js, as the bundle does).
+const { boundsOf, latentAt, nearestCode, niceTicks } =
+  await import('../../explorer/ui/components/latent_map/map.js');
+
+test('niceTicks steps by 1, 2 or 5 times a power of ten, inside the range', () => {
+  assert.deepEqual(niceTicks(-4.3, 4.6), [-4, -2, 0, 2, 4]);
+  assert.deepEqual(niceTicks(0, 1), [0, 0.2, 0.4, 0.6, 0.8, 1]);
+  assert.deepEqual(niceTicks(-0.13, 0.13), [-0.1, -0.05, 0, 0.05, 0.1]);
+});
+
+test('latentAt is the identity on a 2-D map and origin + x a + y b on a plane', () => {
+  assert.deepEqual([...latentAt(1.5, -2, null, new Float32Array(2))], [1.5, -2]);
+  const plane = {
+    origin: [1, 2, 3],
+    axes: [
+      [1, 0, 0],
+      [0, 0, 2],
+    ],
+  };
+  assert.deepEqual([...latentAt(10, 100, plane, new Float32Array(3))], [11, 2, 203]);
+});
+
+test('boundsOf pads the extent of the points', () => {
+  const bounds = boundsOf(new Float32Array([0, 0, 10, 20]), 0.1);
+  assert.deepEqual(bounds, { x0: -1, x1: 11, y0: -2, y1: 22 });
+});
+
+test('nearestCode finds the closest shown code within the radius', () => {
+  const points = new Float32Array([0, 0, 5, 0, 9, 0]); // on screen at x = 0, 50, 90
+  const toScreen = (x, y, out) => ((out[0] = 10 * x), (out[1] = 10 * y), out);
+  const all = () => true;
+  assert.equal(nearestCode(points, all, toScreen, 48, 0, 10), 1);
+  assert.equal(nearestCode(points, all, toScreen, 70, 0, 10), -1);
+  assert.equal(
+    nearestCode(points, (i) => i !== 1, toScreen, 48, 0, 10),
+    -1,
+  );
+});
