@@ -192,6 +192,12 @@ def available_models(folder: Path = CHECKPOINT_DIR) -> list[str]:
     return shipped + others + [n for n in users if n not in names]
 
 
+def normalised_name(text: str) -> str:
+    """The model name a person most likely meant: "My Model " -> "my-model" (lower case, runs
+    of spaces as one "-"). check_new_name still decides whether it may be used."""
+    return re.sub(r"\s+", "-", text.strip().lower())
+
+
 def check_new_name(name: str, folder: Path = CHECKPOINT_DIR) -> None:
     """RefusedError, in words for a person, unless name can be given to a new model."""
     if not NAME.fullmatch(name):

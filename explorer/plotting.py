@@ -162,6 +162,19 @@ def with_star(fig: go.Figure, position: np.ndarray, name: str) -> go.Figure:
     return fig
 
 
+def with_ends(fig: go.Figure, ends: np.ndarray, rows: list[int], name: str) -> go.Figure:
+    """Mark a path's two ends (2, 2) on a map, labelled A and B, named once in the legend; their
+    test images' rows in customdata, as the map's own points have them."""
+    fig.add_trace(go.Scatter(
+        x=ends[:, 0].tolist(), y=ends[:, 1].tolist(), mode="markers+text", name=name,
+        text=["A", "B"],
+        customdata=rows,
+        textposition="top center", textfont={"size": 20, "color": "black"}, hoverinfo="text",
+        marker={"size": 18, "symbol": "circle-open", "color": "black", "line": {"width": 3}},
+    ))  # fmt: skip
+    return fig
+
+
 def png_data_uri(image: np.ndarray) -> str:
     """A grey image in [0, 1] as an inline PNG (PIL encodes in ~1 ms; px.imshow took ~100)."""
     buffer = io.BytesIO()

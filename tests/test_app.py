@@ -111,6 +111,15 @@ def test_clicking_empty_space_decodes_that_position():
     assert any("exact" in i.value for i in at.info)
 
 
+def test_after_an_empty_space_pick_another_model_keeps_the_test_image_chosen_before():
+    at = open_map("ae-2d")
+    at = click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
+    at = click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
+    assert "Empty space" in subheaders(at)
+    at.sidebar.selectbox[0].set_value("vae-2d").run()
+    assert any(s.startswith("Test image #42:") for s in subheaders(at)), subheaders(at)
+
+
 def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     at = open_map("vae-20d", "pca")
     at = click(at, "map-vae-20d-pca", {"x": 0.5, "y": 0.5, "customdata": -1})
@@ -184,3 +193,20 @@ def test_the_colour_blind_safe_style_applies_and_stays_from_page_to_page():
     assert at.sidebar.toggle(key="accessible_colours").value
     histogram = json.loads(at.get("plotly_chart")[2].proto.spec)["data"][0]
     assert histogram["marker"]["color"][0] == "#332288"
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_home_pages_model_table_speaks_the_readers_language_with_no_none(language):
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.query_params["lang"] = language
+    at.run()
+    table = at.dataframe[0].value
+    model, kind = {"en": ("model", "kind"), "ko": ("모델", "종류")}[language]
+    assert list(table[model]) == [*SHIPPED_MODELS, "classifier"]
+    kinds = {
+        "en": {"autoencoder", "VAE", "classifier (CNN)"},
+        "ko": {"오토인코더", "VAE", "분류기(CNN)"},
+    }
+    assert set(table[kind]) == kinds[language]
+    cells = table.astype(str).to_numpy().ravel().tolist()
+    assert "None" not in cells and "nan" not in cells

@@ -15,6 +15,7 @@ from explorer.checkpoints import (
     check_new_name,
     dataset_dir,
     model_from_checkpoint,
+    normalised_name,
     qualified,
     read_checkpoint,
     remove_stale_temporaries,
@@ -275,3 +276,11 @@ def test_stale_temporaries_of_dead_writers_are_removed(tmp_path):
     live.write_bytes(b"being written")
     assert remove_stale_temporaries(tmp_path) == [stale]
     assert live.exists() and not stale.exists()
+
+
+@pytest.mark.parametrize(
+    "typed, used", [("My Model", "my-model"), ("  my  vae ", "my-vae"), ("ok_1.2", "ok_1.2")]
+)
+def test_a_typed_name_becomes_the_name_a_person_meant(typed, used, tmp_path):
+    assert normalised_name(typed) == used
+    check_new_name(used, tmp_path)  # and it may be used

@@ -188,3 +188,8 @@ def test_a_dataset_without_its_classifier_stops_its_pages_with_a_message(monkeyp
         message = at.error[0].value
         assert "checkpoints/fashion-mnist/" in message
         assert "python train_models.py --dataset fashion-mnist --only classifier" in message
+
+
+def test_the_interpolation_ends_speak_of_clothes():
+    at = open_fashion("pages/6_Interpolation.py")
+    assert at.radio(key="ends_mode").options[0] == "Two kinds of clothing"

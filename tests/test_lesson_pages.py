@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import ui
+from explorer.map_data import load_map_data
 from tests.test_app import HOME, click
 
 GENERATION = "pages/4_AE_vs_VAE.py"
@@ -159,6 +160,9 @@ def test_interpolation_endpoints_can_be_clicked_on_the_map():
     assert "**A**: test image #11," in texts(at)
     at = click(at, key, {"x": 0.1, "y": 0.0, "customdata": 42})
     assert "**A**: test image #11," in texts(at) and "**B**: test image #42," in texts(at)
+    ends = next(trace for trace in figures(at)[0]["data"] if trace.get("text") == ["A", "B"])
+    codes = load_map_data("vae-2d")["codes"]
+    np.testing.assert_allclose([ends["x"], ends["y"]], codes[[11, 42]].T, rtol=1e-6)
 
 
 def test_interpolation_in_20d_with_umap_and_every_vae():

@@ -1,5 +1,6 @@
 """Shareable links: each page's state in the URL's query parameters, and back."""
 
+import re
 from urllib.parse import parse_qsl
 
 import pytest
@@ -94,3 +95,18 @@ def test_every_lesson_step_on_the_home_page_is_a_valid_preset():
         at = open_with(files[link.proto.page], **params)
         assert not notes(at), (link.proto.label, notes(at))
         assert dict(at.query_params).items() >= params.items()
+
+
+@pytest.mark.parametrize("param, value", [("lang", "xx"), ("data", "foo")])
+def test_an_unknown_language_or_dataset_gets_a_note_and_leaves_the_address_bar(param, value):
+    at = open_with("pages/1_Latent_Map.py", **{param: value})
+    assert f"{param}={value}" in notes(at), notes(at)
+    assert param not in dict(at.query_params)
+    assert at.session_state.language == "en" and at.session_state.dataset == "mnist"
+
+
+def test_a_korean_link_explains_ignored_values_in_korean():
+    at = open_with("pages/4_AE_vs_VAE.py", lang="ko", size="7", seed="abc", zoom="3")
+    note = next(i.value for i in at.info if "size=7" in i.value)
+    assert "seed=abc" in note and "zoom=3" in note
+    assert not re.search(r"\([^)]*[A-Za-z]{3,}[^)]*\)", note), note  # every reason in Korean

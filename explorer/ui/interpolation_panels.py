@@ -9,7 +9,7 @@ import streamlit as st
 from explorer.generation import cluster_means
 from explorer.interpolation import random_pairs, typical_row
 from explorer.map_data import coords, project, projections
-from explorer.plotting import latent_map, path_figure, tile
+from explorer.plotting import latent_map, path_figure, tile, with_ends
 from explorer.ui.catalogue import cached_map_data, code_name, short_name
 from explorer.ui.lessons import cached_census, cached_path
 from explorer.ui.session import class_style, current_dataset
@@ -93,11 +93,13 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
         st.session_state.ends[clicks % 2] = int(point["customdata"])
         st.session_state.end_clicks = clicks + 1
     row_a, row_b = st.session_state.ends
+    xy = coords(map_data, projection)
+    figure = latent_map(
+        xy, labels, axis_titles(projection, "mu"), revision=chart_key, style=class_style(),
+        words=figure_words(), names=class_names(),
+    )  # fmt: skip
     st.plotly_chart(
-        latent_map(
-            coords(map_data, projection), labels, axis_titles(projection, "mu"), chosen_row=row_a,
-            revision=chart_key, style=class_style(), words=figure_words(), names=class_names(),
-        ),
+        with_ends(figure, xy[[row_a, row_b]], [row_a, row_b], t("interp.ends")),
         key=chart_key, on_select="rerun", selection_mode="points",
         config=chart_config(f"interpolation-ends-{vae}"), theme=None,
     )  # fmt: skip

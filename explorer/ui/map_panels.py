@@ -99,13 +99,14 @@ def read_map_click(view: MapView) -> None:
         return
     if point.get("customdata", -1) >= 0:
         st.session_state.pick = {"row": int(point["customdata"])}
-    else:
-        where = (view.name, view.projection)
-        st.session_state.pick = {"xy": [point["x"], point["y"]], "where": where}
+    else:  # the test image chosen before stays the pick in other views and models
+        where, row = (view.name, view.projection), st.session_state.get("pick", {}).get("row", 0)
+        st.session_state.pick = {"xy": [point["x"], point["y"]], "where": where, "row": row}
 
 
 def chosen_point(view: MapView) -> ChosenPoint:
-    """The pick in this view; a position chosen in another view falls back to its test image."""
+    """The pick in this view; a position chosen in another view falls back to the test image
+    chosen before it."""
     pick = st.session_state.setdefault("pick", {"row": 0})  # never an empty panel
     if "xy" in pick and tuple(pick["where"]) == (view.name, view.projection):
         position = np.array(pick["xy"], dtype=np.float32)

@@ -1,6 +1,7 @@
 """The app's pages in lesson order, the sidebar every page shares, and a page's header."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -8,7 +9,7 @@ from explorer import texts
 from explorer.checkpoints import qualified
 from explorer.data import DATASETS, MNIST
 from explorer.ui.catalogue import model_catalogue, short_name
-from explorer.ui.session import current_dataset
+from explorer.ui.session import current_dataset, current_language
 from explorer.ui.url import read_shared_settings
 from explorer.ui.words import class_names, t
 
@@ -34,12 +35,16 @@ PAGES = {
     )
 }
 
+KOREAN_CSS = (Path(__file__).parent / "components" / "korean.css").read_text()
+
 
 def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
     """The sidebar, the page's title and introduction (text keys), and for a dataset other
     than MNIST a note on what it holds. Returns the notes on a link's refused language or
     dataset, for apply_url to show with the page's own."""
     refused = sidebar_nav()
+    if current_language() == "ko":
+        st.html(f"<style>{KOREAN_CSS}</style>")
     st.title(t(title))
     st.write(t(intro))
     if dataset_note and current_dataset() != MNIST.name:

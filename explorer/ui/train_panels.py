@@ -5,7 +5,13 @@ import numpy as np
 import streamlit as st
 
 from explorer import jobs
-from explorer.checkpoints import RefusedError, available_models, dataset_dir, qualified
+from explorer.checkpoints import (
+    RefusedError,
+    available_models,
+    dataset_dir,
+    normalised_name,
+    qualified,
+)
 from explorer.data import DATASETS, MNIST
 from explorer.plotting import latent_map, training_curves
 from explorer.ui.navigation import PAGES
@@ -111,13 +117,13 @@ def training_form_ui() -> None:
     if not started:
         return
     request = jobs.TrainRequest(
-        name.strip(), kind, latent_dim, beta if kind == "vae" else 0.0, epochs, session_id(),
-        current_dataset(),
+        normalised_name(name), kind, latent_dim, beta if kind == "vae" else 0.0, epochs,
+        session_id(), current_dataset(),
     )  # fmt: skip
     try:
         jobs.start(request)
     except RefusedError as error:
-        st.error(t(f"refused.{error.reason}", name=name.strip(), max=jobs.MAX_EPOCHS))
+        st.error(t(f"refused.{error.reason}", name=normalised_name(name), max=jobs.MAX_EPOCHS))
         return
     except OSError as error:  # a read-only checkpoint folder, a full disk
         st.error(t("train.cannot_write", error=f"{type(error).__name__}: {error}"))
