@@ -99,7 +99,7 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
         words=figure_words(), names=class_names(),
     )  # fmt: skip
     st.plotly_chart(
-        with_ends(figure, xy[[row_a, row_b]], [row_a, row_b], t("interp.ends")),
+        with_ends(figure, xy[[row_a, row_b]], [row_a, row_b], "A, B"),
         key=chart_key, on_select="rerun", selection_mode="points",
         config=chart_config(f"interpolation-ends-{vae}"), theme=None,
     )  # fmt: skip
