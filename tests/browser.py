@@ -96,12 +96,11 @@ FIND_POINT_JS = """
   const gap = ([x, y], skipSelf) => Math.min(...data
     .filter(d => !(skipSelf && d[0] === x && d[1] === y))
     .map(d => Math.hypot(d[0] - x, d[1] - y)));
-  let candidates;
-  if (wantEmpty) {
-    const g = gd._fullData.find(t => t.name === 'empty space');
-    candidates = Array.from(g.x, (x, j) => [...px(x, g.y[j]), -1]);
-  } else {
-    candidates = data;
+  let candidates = data;
+  if (wantEmpty) {  // a lattice over the plot area, every 15 px
+    candidates = [];
+    for (let x = left; x < left + xa._length; x += 15)
+      for (let y = top; y < top + ya._length; y += 15) candidates.push([x, y, -1]);
   }
   const found = [];
   for (let k = 0; k < candidates.length && found.length < wanted; k++) {
@@ -114,8 +113,8 @@ FIND_POINT_JS = """
 
 
 def isolated_points(page, want_empty: bool, n: int, min_gap: float = 12, chart: int = 0) -> list:
-    """Up to n [x, y, customdata] pixel positions of data points (or empty-space nodes) that
-    lie at least min_gap pixels from every other data point."""
+    """Up to n [x, y, customdata] pixel positions of data points (or empty spots, customdata
+    -1) that lie at least min_gap pixels from every other data point."""
     return page.evaluate(FIND_POINT_JS, [chart, want_empty, min_gap, n])
 
 
@@ -130,6 +129,6 @@ def click_at(page, point: list) -> int:
 
 def click_point(page, want_empty: bool, min_gap: float = 12) -> int:
     """Click one isolated data point (or empty spot); returns its customdata."""
-    found = isolated_points(page, want_empty, 1, min_gap)
+    found = isolated_points(page, want_empty, 1, 30 if want_empty else min_gap)
     assert found, "no isolated point to click"
     return click_at(page, found[0])

@@ -1,5 +1,6 @@
 """Every page through Streamlit's AppTest: renders without exception, shows what it should."""
 
+import itertools
 import json
 
 import pytest
@@ -30,12 +31,36 @@ def open_map(model: str | None = None, projection: str | None = None) -> AppTest
     return at
 
 
+CLICKS = itertools.count()
+
+
 def click(at: AppTest, chart_key: str, point: dict) -> AppTest:
-    """Inject what the browser sends for one click on a point (see TESTING.md)."""
+    """Inject what the pointer layer (components/pointer/pointer.js) sends for one click or tap
+    on the chart: the test image's row (customdata; -1 for empty space) and the position."""
+    row = point.get("customdata", -1)
+    pick = {"row": row if row >= 0 else None, "x": point["x"], "y": point["y"]}
+    at.session_state[f"pointer-{chart_key}"] = {"pick": pick | {"click": f"t{next(CLICKS)}"}}
+    return at.run()
+
+
+def server_click(at: AppTest, chart_key: str, point: dict) -> AppTest:
+    """Inject what Plotly's selection sends for one click on a point (see TESTING.md), where
+    the map decodes on the server."""
     points = [{"curve_number": 1, "point_number": 0, "point_index": 0, **point}]
     selection = PlotlyState({"points": points, "point_indices": [0], "box": [], "lasso": []})
     at.session_state[chart_key] = PlotlyState({"selection": selection})
     return at.run()
+
+
+def components(at: AppTest, name: str) -> list[dict]:
+    """The data of each components.v2 instance of a component, where it is JSON."""
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
+    return [json.loads(proto.json) for proto in found if proto.WhichOneof("data") == "json"]
+
+
+def pointer_data(at: AppTest, chart_key: str) -> dict:
+    (data,) = [d for d in components(at, "latent_explorer_pointer") if d["chart"] == chart_key]
+    return data
 
 
 def map_figure(at: AppTest) -> dict:
@@ -66,8 +91,9 @@ def test_map_renders_every_model_and_projection(model, projection):
     at = open_map(model, projection)
     figure = map_figure(at)
     digits = [t for t in figure["data"] if t.get("name") in [str(d) for d in range(10)]]
-    assert len(digits) == 10
-    assert figure["data"][10]["name"] == "empty space"
+    assert len(digits) == len(figure["data"]) == 10  # the pointer layer makes space clickable
+    pointer = pointer_data(at, f"map-{model}-{projection or 'latent'}")
+    assert pointer["mode"] == ("nearest" if projection == "umap" else "plane")
     assert "Test image #0: a 7" in subheaders(at)
     captions = [c for image in at.image for c in image.captions]
     assert any(c.startswith("reconstruction: looks like a") for c in captions), captions
@@ -83,10 +109,14 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
     draws = next(t for t in close_up["data"] if t["name"] == "z draws")
     assert draws["text"] == [str(i) for i in range(1, 9)]
-    assert not [t for t in map_figure(at)["data"] if t.get("mode") == "lines"]
+    marks = pointer_data(at, "map-vae-2d-latent")["marks"]
+    assert marks["lines"] == []
+    assert marks["ring"] == pytest.approx(load_map_data("vae-2d")["codes"][123].tolist())
+    figure_before = at.get("plotly_chart")[0].proto.spec
     at.toggle(key="ellipses_on_map").set_value(True).run()
-    on_map = [t for t in map_figure(at)["data"] if t.get("mode") == "lines"]
-    assert len(on_map) == 2  # the 1 and 2 sigma ellipses, now on the big map too
+    lines = pointer_data(at, "map-vae-2d-latent")["marks"]["lines"]
+    assert len(lines) == 2  # the 1 and 2 sigma ellipses, now on the big map too
+    assert at.get("plotly_chart")[0].proto.spec == figure_before  # drawn over it, not in it
     captions = " ".join(c for image in at.image for c in image.captions)
     assert "reconstruction: looks like a" in captions
     assert any("z = mu + sigma * eps" in m.value for m in at.markdown)
@@ -130,6 +160,45 @@ def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     assert not at.exception
     assert any("nearest real code" in i.value for i in at.info)
     assert any(s.startswith("Test image #") for s in subheaders(at))
+
+
+def test_a_decode_server_link_sends_clicks_through_plotly_to_the_server():
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.query_params["decode"] = "server"
+    at.run().switch_page(MAP).run()
+    assert not components(at, "latent_explorer_pointer")  # no pointer layer
+    assert map_figure(at)["data"][10]["name"] == "empty space"  # Plotly picks empty space
+    assert any("Decoding on the server (the link asked" in c.value for c in at.caption)
+    at = server_click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
+    assert any(s.startswith("Test image #42:") for s in subheaders(at)), subheaders(at)
+    at = server_click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
+    assert "Empty space" in subheaders(at)
+
+
+def test_a_browser_that_cannot_run_the_pointer_layer_falls_back_to_the_server():
+    at = open_map("ae-2d")
+    at.session_state["pointer-map-ae-2d-latent"] = {"failed": "TypeError: no OffscreenCanvas"}
+    at.run()
+    assert not at.exception
+    assert at.session_state.decoding == "server"
+    assert any("could not run the decoder (TypeError" in c.value for c in at.caption)
+    at = server_click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
+    assert any(s.startswith("Test image #42:") for s in subheaders(at)), subheaders(at)
+
+
+def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
+    at = open_map("vae-20d", "pca")
+    protos = [e.proto for e in at.get("bidi_component")]
+    models = [p for p in protos if p.component_name == "latent_explorer_model"]
+    assert [p.WhichOneof("data") for p in models] == ["bytes", "bytes"]
+    assert all(len(p.bytes) < 1_000_000 for p in models)  # under 1 MB each, in float16
+    pointer = pointer_data(at, "map-vae-20d-pca")
+    assert pointer["model"].startswith("vae-20d|pca|") and pointer["mode"] == "plane"
+    before = [p.bytes for p in models]
+    at = click(at, "map-vae-20d-pca", {"x": 0.0, "y": 0.0, "customdata": 7})
+    after = [e.proto.bytes for e in at.get("bidi_component")
+             if e.proto.component_name == "latent_explorer_model"]  # fmt: skip
+    assert after == before  # the same bytes: Streamlit sends them once
 
 
 def test_map_works_without_mnist(offline_mnist):

@@ -4,32 +4,50 @@ import json
 
 import pytest
 
-from tests.test_app import click
+from explorer.map_data import coords, load_map_data
+from tests.test_app import click, components, server_click
 from tests.test_lesson_pages import open_page
 
 LINKED = "pages/3_Linked_Maps.py"
 
 
-def chosen(at) -> list[list[int]]:
-    """The selected point of each map, as plotly's selectedpoints per digit trace."""
-    result = []
-    for chart in at.get("plotly_chart"):
-        traces = json.loads(chart.proto.spec)["data"][:10]
-        result.append([t.get("selectedpoints") for t in traces if t.get("selectedpoints")])
-    return result
+def rings(at) -> dict[str, list[float]]:
+    """Where each map's pointer layer marks the chosen digit."""
+    return {d["chart"]: d["marks"]["ring"] for d in components(at, "latent_explorer_pointer")}
+
+
+def subheading(at) -> str:
+    return next(s.value for s in at.subheader if s.value.startswith("Test image #"))
 
 
 @pytest.mark.parametrize("size", [2, 20])
 def test_a_click_in_either_map_marks_and_decodes_the_digit_in_both(size):
     at = open_page(LINKED, size)
-    assert at.subheader[0].value.startswith("Test image #0:")
+    assert subheading(at).startswith("Test image #0:")
     view = "latent" if size == 2 else "pca"
     at = click(at, f"linked-ae-{size}d-{view}", {"x": 0, "y": 0, "customdata": 321})
     assert not at.exception
-    assert at.subheader[0].value.startswith("Test image #321:")
-    assert all(marks for marks in chosen(at)) and len(chosen(at)) == 2
+    assert subheading(at).startswith("Test image #321:")
+    expected = {
+        f"linked-{kind}-{size}d-{view}": coords(load_map_data(f"{kind}-{size}d"), view)[321]
+        for kind in ("ae", "vae")
+    }
+    assert rings(at) == {key: pytest.approx(xy.tolist()) for key, xy in expected.items()}
+    pointers = components(at, "latent_explorer_pointer")
+    assert {(p["mode"], p["group"]) for p in pointers} == {("nearest", "linked")}
     captions = [c for image in at.image for c in image.captions]
     assert sum(c.startswith("reconstruction: looks like a") for c in captions) == 2
     at = click(at, f"linked-vae-{size}d-{view}", {"x": 0, "y": 0, "customdata": 7})
-    assert at.subheader[0].value.startswith("Test image #7:")
+    assert subheading(at).startswith("Test image #7:")
     assert dict(at.query_params)["point"] == "7"
+
+
+def test_on_the_server_a_click_in_either_map_marks_the_digit_in_both():
+    at = open_page(LINKED, 2)
+    at.session_state["decoding"] = "server"
+    at.run()
+    at = server_click(at, "linked-ae-2d-latent", {"x": 0, "y": 0, "customdata": 321})
+    assert subheading(at).startswith("Test image #321:")
+    for chart in at.get("plotly_chart"):
+        traces = json.loads(chart.proto.spec)["data"][:10]
+        assert [t["selectedpoints"] for t in traces if t.get("selectedpoints")]

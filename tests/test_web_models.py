@@ -1,6 +1,7 @@
 """The browser's decoder and classifier (decoder.js, run by Node) against PyTorch's, on the
 shipped models, from the payloads of explorer/web_models.py."""
 
+import base64
 import json
 import os
 import shutil
@@ -11,20 +12,24 @@ import pytest
 import torch
 
 from explorer.checkpoints import load_model
-from explorer.web_models import classifier_payload, decoder_payload
+from explorer.web_models import classifier_payload, decoder_payload, pack
 
 REPO = Path(__file__).resolve().parent.parent
-DECODER_JS = REPO / "explorer" / "ui" / "components" / "latent_map" / "decoder.js"
+DECODER_JS = REPO / "explorer" / "ui" / "components" / "pointer" / "decoder.js"
 MODELS = ("ae-2d", "vae-2d", "ae-20d", "vae-20d")
 TOLERANCE = {"float32": 1e-3, "float16": 1e-2}  # largest pixel or probability difference
 
-# Reads [{payload, inputs}], writes for each the decoded pixels or the classifier's
-# probabilities and label per input.
+# Reads [{payload or packed, inputs}], writes for each the decoded pixels or the classifier's
+# probabilities and label per input. `packed` names a file of web_models.pack's bytes, as the
+# app sends them; `payload` is the JSON form.
 RUNNER = """
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadClassifier, loadDecoder } from 'DECODER_JS';
+import { loadClassifier, loadDecoder, readPacked } from 'DECODER_JS';
 const [input, output] = process.argv.slice(2);
-const results = JSON.parse(readFileSync(input, 'utf8')).map(({ payload, inputs }) => {
+const results = JSON.parse(readFileSync(input, 'utf8')).map((test) => {
+  const bytes = test.packed && new Uint8Array(readFileSync(test.packed));
+  const payload = bytes ? readPacked(bytes) : test.payload;
+  const inputs = test.inputs;
   if (payload.kind === 'decoder') {
     const decoder = loadDecoder(payload);
     return inputs.map((z) => ({ pixels: Array.from(decoder.decode(z)) }));
@@ -93,6 +98,10 @@ def browser_results(tmp_path_factory) -> dict[str, tuple[dict, list]]:
     node = node_or_skip()
     folder = tmp_path_factory.mktemp("web_models")
     cases = decoder_cases() + classifier_cases()
+    for case in cases:  # float16 travels packed, as the app sends it; float32 as JSON
+        if case["payload"]["dtype"] == "float16":
+            case["packed"] = str(folder / f"{case['id']}.bin")
+            Path(case["packed"]).write_bytes(pack(case.pop("payload")))
     (folder / "cases.json").write_text(json.dumps(cases))
     runner = folder / "runner.mjs"
     runner.write_text(RUNNER.replace("DECODER_JS", DECODER_JS.as_uri()))
@@ -135,6 +144,21 @@ def test_payloads_are_json_and_float16_halves_them():
     classifier = load_model("classifier")
     shapes = [layer["weight_shape"] for layer in classifier_payload(classifier)["layers"]]
     assert shapes == [[32, 1, 5, 5], [64, 32, 5, 5], [128, 3136], [10, 128]]
+
+
+def test_packed_payloads_are_the_raw_bytes_after_a_json_header():
+    payload = decoder_payload(load_model("vae-2d"), "float16")
+    packed = pack(payload)
+    length = int.from_bytes(packed[:4], "little")
+    header = json.loads(packed[4 : 4 + length])
+    assert (4 + length) % 4 == 0  # the blobs start 4-aligned
+    first = header["layers"][0]
+    assert first["weight_shape"] == [200, 2] and "blob" in first["weight"]
+    offset, size = first["weight"]["blob"]
+    assert size == 200 * 2 * 2 and offset % 4 == 0
+    blobs = packed[4 + length :]
+    assert blobs[offset : offset + size] == base64.b64decode(payload["layers"][0]["weight"])
+    assert len(packed) < 0.8 * len(json.dumps(payload))  # base64 costs a third more
 
 
 def test_unknown_dtype_is_refused():

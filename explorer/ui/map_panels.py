@@ -27,6 +27,15 @@ from explorer.ui.catalogue import (
     test_images,
 )
 from explorer.ui.lessons import cached_manifold
+from explorer.ui.pointer import (
+    Marks,
+    Pick,
+    decodes_in_browser,
+    pointer_state,
+    pointer_ui,
+    send_model_ui,
+    server_note,
+)
 from explorer.ui.session import class_style
 from explorer.ui.url import write_url
 from explorer.ui.widgets import chart_config, new_click, show_chart, show_read_images
@@ -92,16 +101,22 @@ def map_view(name: str, projection: str) -> MapView:
 
 
 def read_map_click(view: MapView) -> None:
-    """Turn the chart's newest click into the page's pick: a test image's row, or for the
-    empty-space nodes (customdata -1) the position, with the view it was chosen in."""
+    """Turn the chart's newest click (where Plotly's selection chooses: decoding on the server)
+    into the page's pick; the empty-space nodes have customdata -1."""
     point = new_click(view.chart_key)
-    if point is None:
-        return
-    if point.get("customdata", -1) >= 0:
-        st.session_state.pick = {"row": int(point["customdata"])}
+    if point is not None:
+        row = point.get("customdata", -1)
+        choose(view, Pick(int(row) if row >= 0 else None, point["x"], point["y"]))
+
+
+def choose(view: MapView, pick: Pick) -> None:
+    """Make a click the page's pick: a test image's row, or a position with the view it was
+    chosen in."""
+    if pick.row is not None:
+        st.session_state.pick = {"row": pick.row}
     else:  # the test image chosen before stays the pick in other views and models
         where, row = (view.name, view.projection), st.session_state.get("pick", {}).get("row", 0)
-        st.session_state.pick = {"xy": [point["x"], point["y"]], "where": where, "row": row}
+        st.session_state.pick = {"xy": [pick.x, pick.y], "where": where, "row": row}
 
 
 def chosen_point(view: MapView) -> ChosenPoint:
@@ -126,41 +141,99 @@ def point_ellipses(view: MapView, point: ChosenPoint) -> list[np.ndarray]:
     return sigma_ellipses(point.position, view.map_data["logvar"][point.row], view.pca)
 
 
-@st.fragment
 def latent_map_ui(view: MapView) -> None:
-    """The map and, beside it, the chosen point's panel; a click reruns only this fragment."""
-    read_map_click(view)
+    """The map and, beside it, the chosen point's panel: decoded under the pointer in the
+    browser, or, where that cannot run, by the server on a click."""
+    if decodes_in_browser():
+        browser_map_ui(view)
+    else:
+        server_map_ui(view)
+
+
+def map_figure(view: MapView, clickable_space: bool, chosen_row: int | None = None,
+               ellipses: list | None = None):  # fmt: skip
+    return latent_map(
+        view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
+        grid=cached_click_grid(view.name, view.projection) if clickable_space else None,
+        chosen_row=chosen_row, ellipses=ellipses or [], revision=view.chart_key,
+        style=class_style(), words=figure_words(), names=class_names(),
+    )  # fmt: skip
+
+
+def map_download_ui(view: MapView) -> None:
+    st.download_button(
+        t("map.download.all"),
+        data=lambda: map_csv(
+            view.map_data, view.xy, view.projection, class_column(), class_names()
+        ),
+        file_name=file_name(f"latent-{view.chart_key}.csv"), mime="text/csv",
+        on_click="ignore", help=t("map.download.all.help"),
+    )  # fmt: skip
+
+
+def browser_map_ui(view: MapView) -> None:
+    """The map is drawn once per view: the pointer layer decodes under the mouse or finger in
+    the browser, marks the pick, and a click reruns only the panel beside it."""
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.plotly_chart(
+            map_figure(view, clickable_space=False), key=view.chart_key, on_select="ignore",
+            config=chart_config(f"latent-{view.chart_key}", scrollZoom=True), theme=None,
+        )  # fmt: skip
+        st.caption(t("pointer.how"))
+        send_model_ui(view, view.chart_key)
+        map_download_ui(view)
+    with right:
+        browser_panel_ui(view)
+
+
+@st.fragment
+def browser_panel_ui(view: MapView) -> None:
+    key = f"pointer-{view.chart_key}"
+    pick = pointer_state(key)
+    if pick is not None:
+        choose(view, pick)
     point = chosen_point(view)
+    write_url_of(view, point)
+    ellipses = point_ellipses(view, point)
+    on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
+    marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
+    start_row = 0 if point.row is None else point.row
+    pointer_ui(view, view.chart_key, marks, key, start=point.position, start_row=start_row)
+    selection_panel_ui(view, point)
+    if view.is_vae and point.row is not None:
+        reparameterization_ui(view, point, ellipses)
+
+
+def write_url_of(view: MapView, point: ChosenPoint) -> None:
     shared = {"model": view.name}
     if view.projection != "latent":
         shared["view"] = view.projection
     write_url(PAGE, shared | ({"point": point.row} if point.row is not None else {}))
+
+
+@st.fragment
+def server_map_ui(view: MapView) -> None:
+    """The map and the panel in one fragment, for a browser that cannot decode: Plotly's
+    selection sends each click to the server, which decodes it."""
+    read_map_click(view)
+    point = chosen_point(view)
+    write_url_of(view, point)
     ellipses = point_ellipses(view, point)
     on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
     # The figure changes only with the chart, or with ellipses on it: then the browser keeps
     # the chart and marks each click itself, instead of redrawing 10,000 points per click.
     if st.session_state.get("drawn_chart") != view.chart_key or on_map:
         st.session_state.drawn_chart, st.session_state.drawn_row = view.chart_key, point.row
-    figure = latent_map(
-        view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
-        grid=cached_click_grid(view.name, view.projection),
-        chosen_row=st.session_state.drawn_row, ellipses=ellipses if on_map else [],
-        revision=view.chart_key, style=class_style(), words=figure_words(), names=class_names(),
-    )  # fmt: skip
+    figure = map_figure(view, True, st.session_state.drawn_row, ellipses if on_map else [])
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.plotly_chart(
             figure, key=view.chart_key, on_select="rerun", selection_mode="points",
             config=chart_config(f"latent-{view.chart_key}", scrollZoom=True), theme=None,
         )  # fmt: skip
-        st.download_button(
-            t("map.download.all"),
-            data=lambda: map_csv(
-                view.map_data, view.xy, view.projection, class_column(), class_names()
-            ),
-            file_name=file_name(f"latent-{view.chart_key}.csv"), mime="text/csv",
-            on_click="ignore", help=t("map.download.all.help"),
-        )  # fmt: skip
+        st.caption(server_note())
+        map_download_ui(view)
     with right:
         selection_panel_ui(view, point)
         if view.is_vae and point.row is not None:
@@ -253,35 +326,92 @@ def manifold_ui(name: str) -> None:
     right.write(t("map.manifold.text") + t("map.manifold.vae" if vae else "map.manifold.ae"))
 
 
-@st.fragment
-def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
-    """An AE's and a VAE's maps side by side: a test image clicked in either is marked and
-    decoded in both. A click reruns only this fragment."""
+def linked_views(ae: str, vae: str, projection: str) -> dict[str, MapView]:
+    """Both models' maps in the chosen view, or in the first of a model's views it lacks."""
     views = {}
     for name in (ae, vae):
         options = projections(cached_map_data(name))
         views[name] = map_view(name, projection if projection in options else options[0])
-        keyed = f"linked-{name}-{projection}"
-        point = new_click(keyed)
+    return views
+
+
+def linked_key(view: MapView) -> str:
+    return f"linked-{view.name}-{view.projection}"
+
+
+def linked_chart(view: MapView, chosen_row: int | None, clickable: bool) -> None:
+    st.plotly_chart(
+        latent_map(
+            view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
+            chosen_row=chosen_row, revision=linked_key(view), style=class_style(),
+            words=figure_words(), names=class_names(),
+        ),
+        key=linked_key(view), on_select="rerun" if clickable else "ignore",
+        selection_mode="points", config=chart_config(f"linked-{view.name}", scrollZoom=True),
+        theme=None,
+    )  # fmt: skip
+
+
+def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
+    """An AE's and a VAE's maps side by side: a test image pointed at in either is decoded by
+    both, in the browser; one clicked is marked and decoded in both, below the maps."""
+    views = linked_views(ae, vae, projection)
+    if not decodes_in_browser():
+        server_linked_maps_ui(views, size)
+        return
+    for column, view in zip(st.columns(2, gap="large"), views.values()):
+        with column:
+            st.markdown(f"**{describe_model(view.name)}**")
+            linked_chart(view, None, clickable=False)
+            send_model_ui(view, linked_key(view), nearest=True)
+    st.caption(t("linked.pointer"))
+    linked_panel_ui(views, size)
+
+
+@st.fragment
+def linked_panel_ui(views: dict[str, MapView], size: int) -> None:
+    """The pointer layers of both maps, and the chosen digit's pictures: a click reruns only
+    this fragment."""
+    for view in views.values():
+        pick = pointer_state(f"pointer-{linked_key(view)}")
+        if pick is not None and pick.row is not None:
+            st.session_state.linked_row = pick.row
+    row = st.session_state.setdefault("linked_row", 0)
+    for view in views.values():
+        marks = Marks(ring=tuple(view.xy[row]))
+        pointer_ui(
+            view, linked_key(view), marks, f"pointer-{linked_key(view)}", start=view.xy[row],
+            start_row=row, mode="nearest", group="linked",
+        )  # fmt: skip
+    linked_images_ui(views, row, size)
+
+
+@st.fragment
+def server_linked_maps_ui(views: dict[str, MapView], size: int) -> None:
+    """Both maps and the pictures in one fragment, for a browser that cannot decode: Plotly's
+    selection sends each click to the server."""
+    for view in views.values():
+        point = new_click(linked_key(view))
         if point is not None:  # a new click in either map chooses the row for both
             st.session_state.linked_row = int(point.get("customdata", 0))
     row = st.session_state.setdefault("linked_row", 0)
+    for column, view in zip(st.columns(2, gap="large"), views.values()):
+        with column:
+            st.markdown(f"**{describe_model(view.name)}**")
+            linked_chart(view, row, clickable=True)
+    st.caption(server_note())
+    linked_images_ui(views, row, size)
+
+
+def linked_images_ui(views: dict[str, MapView], row: int, size: int) -> None:
+    """The chosen test image, and each model's reconstruction of it, side by side."""
     write_url("linked", {"size": size, "point": row})
     originals = test_images()
-    label = class_names()[views[vae].map_data["labels"][row]]
-    st.subheader(t("map.test_image", row=row, digit=label))
-    for column, (name, view) in zip(st.columns(2, gap="large"), views.items()):
+    labels = next(iter(views.values())).map_data["labels"]
+    st.subheader(t("map.test_image", row=row, digit=class_names()[labels[row]]))
+    for column, view in zip(st.columns(2, gap="large"), views.values()):
         with column:
-            st.markdown(f"**{describe_model(name)}**")
-            st.plotly_chart(
-                latent_map(
-                    view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(name)),
-                    chosen_row=row, revision=f"linked-{name}-{projection}", style=class_style(),
-                    words=figure_words(), names=class_names(),
-                ),
-                key=f"linked-{name}-{projection}", on_select="rerun", selection_mode="points",
-                config=chart_config(f"linked-{name}", scrollZoom=True), theme=None,
-            )  # fmt: skip
+            st.markdown(f"**{describe_model(view.name)}**")
             images = [decode(view.model, view.map_data["codes"][row : row + 1])[0]]
             whats = [t("caption.reconstruction")]
             if originals is not None:

@@ -16,6 +16,7 @@ MAX_SEED = 2**31 - 1
 SHARED_SETTINGS = {
     "lang": ("language", texts.LANGUAGES, "en"),
     "data": ("dataset", DATASETS, MNIST.name),
+    "decode": ("decoding", ("browser", "server"), "browser"),  # where the map decodes
 }
 
 
@@ -44,7 +45,11 @@ def read_shared_settings() -> list[str]:
         elif shared is not None:
             refused.append((param, shared, ", ".join(options)))
             del st.query_params[param]  # the bar shows what the page shows
-    reason = {"lang": "url.unknown_language", "data": "url.unknown_dataset"}
+    reason = {
+        "lang": "url.unknown_language",
+        "data": "url.unknown_dataset",
+        "decode": "url.unknown_decoding",
+    }
     return [f"{p}={v[:40]} ({t(reason[p], choices=c)})" for p, v, c in refused]
 
 

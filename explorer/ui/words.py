@@ -15,6 +15,11 @@ def t(key: str, **values: object) -> str:
     return texts.translate(key, current_language(), current_dataset(), **values)
 
 
+def template(key: str) -> str:
+    """A text with its {placeholders} unfilled, for the browser to fill."""
+    return texts.template(key, current_language(), current_dataset())
+
+
 def figure_words() -> dict[str, str]:
     """The words inside figures (legends, axes, hover labels) in the session's language."""
     language, dataset = current_language(), current_dataset()

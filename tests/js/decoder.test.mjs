@@ -9,8 +9,9 @@ import {
   loadClassifier,
   loadDecoder,
   PIXELS,
+  readPacked,
   unpack,
-} from '../../explorer/ui/components/latent_map/decoder.js';
+} from '../../explorer/ui/components/pointer/decoder.js';
 
 const base64 = (typed) =>
   Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64');
@@ -169,15 +170,19 @@ test('drawImage writes grey RGBA into an ImageData: 1 is white, 0 black', () => 
   assert.equal(image.data[783 * 4], 255);
 });
 
-// The map component's pure helpers (map.js imports decoder.js, as the bundle does).
-const { boundsOf, latentAt, nearestCode, niceTicks } =
-  await import('../../explorer/ui/components/latent_map/map.js');
-
-test('niceTicks steps by 1, 2 or 5 times a power of ten, inside the range', () => {
-  assert.deepEqual(niceTicks(-4.3, 4.6), [-4, -2, 0, 2, 4]);
-  assert.deepEqual(niceTicks(0, 1), [0, 0.2, 0.4, 0.6, 0.8, 1]);
-  assert.deepEqual(niceTicks(-0.13, 0.13), [-0.1, -0.05, 0, 0.05, 0.1]);
+test('readPacked reads the JSON header and points its blobs at the bytes after it', () => {
+  const header = Buffer.from(JSON.stringify({ key: 'k', layers: [{ weight: { blob: [8, 8] } }] }));
+  const padded = Buffer.concat([header, Buffer.alloc((4 - ((4 + header.length) % 4)) % 4, 32)]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(padded.length);
+  const blobs = Buffer.from(new Float32Array([9, 9, 0.5, -3]).buffer);
+  const payload = readPacked(new Uint8Array(Buffer.concat([length, padded, blobs])));
+  assert.equal(payload.key, 'k');
+  assert.deepEqual([...unpack(payload.layers[0].weight, 'float32')], [0.5, -3]);
 });
+
+// The pointer layer's pure helpers (pointer.js imports decoder.js, as the bundle does).
+const { fill, latentAt, nearest } = await import('../../explorer/ui/components/pointer/pointer.js');
 
 test('latentAt is the identity on a 2-D map and origin + x a + y b on a plane', () => {
   assert.deepEqual([...latentAt(1.5, -2, null, new Float32Array(2))], [1.5, -2]);
@@ -191,19 +196,14 @@ test('latentAt is the identity on a 2-D map and origin + x a + y b on a plane', 
   assert.deepEqual([...latentAt(10, 100, plane, new Float32Array(3))], [11, 2, 203]);
 });
 
-test('boundsOf pads the extent of the points', () => {
-  const bounds = boundsOf(new Float32Array([0, 0, 10, 20]), 0.1);
-  assert.deepEqual(bounds, { x0: -1, x1: 11, y0: -2, y1: 22 });
+test('fill puts values into a template and leaves unknown names empty', () => {
+  assert.equal(fill('z = ({x}, {y})', { x: '1.00', y: -2 }), 'z = (1.00, -2)');
+  assert.equal(fill('{name} · {percent}%{gone}', { name: '7', percent: 98 }), '7 · 98%');
 });
 
-test('nearestCode finds the closest shown code within the radius', () => {
-  const points = new Float32Array([0, 0, 5, 0, 9, 0]); // on screen at x = 0, 50, 90
-  const toScreen = (x, y, out) => ((out[0] = 10 * x), (out[1] = 10 * y), out);
-  const all = () => true;
-  assert.equal(nearestCode(points, all, toScreen, 48, 0, 10), 1);
-  assert.equal(nearestCode(points, all, toScreen, 70, 0, 10), -1);
-  assert.equal(
-    nearestCode(points, (i) => i !== 1, toScreen, 48, 0, 10),
-    -1,
-  );
+test('nearest finds the closest screen point within the radius', () => {
+  const screen = new Float32Array([0, 0, 50, 0, 90, 0]);
+  assert.equal(nearest(screen, 48, 3, 10), 1);
+  assert.equal(nearest(screen, 70, 0, 10), -1); // 20 px from either neighbour
+  assert.equal(nearest(screen, 71, 0, Infinity), 2); // 19 px from the third, 21 from the second
 });

@@ -22,10 +22,10 @@ export function base64Bytes(text) {
   return bytes;
 }
 
-// Base64 of little-endian float16 or float32 values -> Float32Array.
-export function unpack(text, dtype) {
-  const bytes = base64Bytes(text);
-  const view = new DataView(bytes.buffer);
+// Little-endian float16 or float32 values, as base64 or as bytes -> Float32Array.
+export function unpack(value, dtype) {
+  const bytes = typeof value === 'string' ? base64Bytes(value) : value;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (dtype === 'float32') {
     const values = new Float32Array(bytes.length / 4);
     for (let i = 0; i < values.length; i++) values[i] = view.getFloat32(4 * i, true);
@@ -37,6 +37,22 @@ export function unpack(text, dtype) {
     return values;
   }
   throw new Error(`unknown dtype ${dtype}`);
+}
+
+// A payload packed by explorer/web_models.py's pack: a 4-byte little-endian header length,
+// the JSON header, then the bytes each {"blob": [offset, length]} in it points to.
+export function readPacked(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length)));
+  const blobs = bytes.subarray(4 + length);
+  const lift = (value) => {
+    if (Array.isArray(value)) return value.map(lift);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value.blob)) return blobs.subarray(value.blob[0], value.blob[0] + value.blob[1]);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lift(v)]));
+  };
+  return lift(header);
 }
 
 function unpackLayer(layer, dtype) {

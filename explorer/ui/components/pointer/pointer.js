@@ -1,0 +1,416 @@
+// Decoding under the pointer, over a Plotly map that Streamlit draws (st.plotly_chart): the
+// decoder runs in the browser as the mouse moves or a finger drags, the decoded digit shows in a
+// lens in the map's corner with the classifier's reading, and a click or tap on the map is sent
+// to Python as the component's state "pick". Plotly keeps drawing, zooming and panning the map.
+//
+// Two components share this file: "model" instances carry a decoder or the classifier (bytes,
+// sent once and kept in `models`); "pointer" instances attach to the chart whose Streamlit key
+// they are given, and decode with the model they name.
+import {
+  drawImage,
+  loadClassifier,
+  loadDecoder,
+  PIXELS,
+  readPacked,
+  unpack,
+} from './decoder.js';
+
+const TAP_SLOP = 8; // CSS px a press may move and still be a tap or a click
+const PICK_RADIUS = { mouse: 8, touch: 18 }; // CSS px from a code within which a tap picks it
+const LENS_MARGIN = 8; // CSS px between the lens and the plot area's edge
+const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
+const POINTED = 'latent-explorer-pointed'; // window event: a group's layer points at a row
+const SVG = 'http://www.w3.org/2000/svg';
+
+// Loaded models by key, kept for the page's life: a rerun or another page reuses them.
+const models = (globalThis.latentExplorerModels ??= new Map());
+// Pointer-to-drawn times in ms, newest last, for tests/bench_pointer.py to read.
+const timings = (globalThis.latentExplorerTimings ??= []);
+
+export function loadModel(bytes) {
+  const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+  if (!models.has(payload.key)) {
+    models.set(payload.key, {
+      decoder: payload.decoder ? loadDecoder(payload.decoder) : null,
+      classifier: payload.classifier ? loadClassifier(payload.classifier) : null,
+      plane: payload.plane ?? null,
+      codes: payload.codes ? unpack(payload.codes, 'float16') : null, // (N, latent_dim)
+    });
+    window.dispatchEvent(new CustomEvent(ARRIVED, { detail: payload.key }));
+  }
+  return payload.key;
+}
+
+// The latent vector at map position (x, y): (x, y) itself on a 2-D model's own plane, or
+// origin + x * axes[0] + y * axes[1] on a PCA plane.
+export function latentAt(x, y, plane, out) {
+  if (!plane) {
+    out[0] = x;
+    out[1] = y;
+    return out;
+  }
+  const { origin, axes } = plane;
+  for (let i = 0; i < out.length; i++) out[i] = origin[i] + x * axes[0][i] + y * axes[1][i];
+  return out;
+}
+
+// Fill a "{name}" template from `values`.
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+// The index, in `screen` (x0, y0, x1, y1, ...), of the point nearest (sx, sy) within `radius`;
+// -1 where none is.
+export function nearest(screen, sx, sy, radius) {
+  let best = -1;
+  let bestSquared = radius * radius;
+  for (let i = 0; i < screen.length; i += 2) {
+    const squared = (screen[i] - sx) ** 2 + (screen[i + 1] - sy) ** 2;
+    if (squared < bestSquared) {
+      best = i / 2;
+      bestSquared = squared;
+    }
+  }
+  return best;
+}
+
+class Pointer {
+  constructor(setStateValue) {
+    this.setStateValue = setStateValue;
+    this.gd = null; // Plotly's graph div
+    this.pixels = new Float32Array(PIXELS);
+    this.press = null;
+    this.clicks = 0;
+    this.session = Math.random().toString(36).slice(2, 8); // so a remount's clicks are new
+    this.localRing = null; // a pick drawn at once, before Python answers
+    this.screen = null; // the shown codes' screen positions, and their rows
+    this.lens = document.createElement('figure');
+    this.lens.className = 'le-lens';
+    this.lens.innerHTML = '<canvas width="28" height="28"></canvas><figcaption></figcaption>';
+    this.lensContext = this.lens.querySelector('canvas').getContext('2d');
+    this.caption = this.lens.querySelector('figcaption');
+    this.marks = document.createElementNS(SVG, 'svg');
+    this.marks.setAttribute('class', 'le-marks');
+    this.handlers = {
+      pointerdown: (event) => this.down(event),
+      pointermove: (event) => this.move(event),
+      // A finger on the plot area is ours: Plotly would pan, and only show a hover label.
+      touchstart: (event) => {
+        if (event.touches.length === 1 && this.inside(event.touches[0])) event.stopPropagation();
+      },
+    };
+    // A press ends outside the graph div too: Plotly covers the page while a mouse is down.
+    this.released = {
+      pointerup: (event) => this.up(event),
+      pointercancel: () => (this.press = null),
+    };
+    for (const [type, handler] of Object.entries(this.released)) {
+      window.addEventListener(type, handler, true);
+    }
+    this.redraw = () => {
+      this.screen = null;
+      this.drawMarks();
+      this.placeLens();
+    };
+    this.onModel = (event) => {
+      if (event.detail === this.data?.model || event.detail === this.data?.classifier) {
+        this.decodeAt(this.last?.x ?? 0, this.last?.y ?? 0, this.last?.row ?? -1);
+      }
+    };
+    window.addEventListener(ARRIVED, this.onModel);
+    // Another map of the group points at a test image: decode it here too, and mark it.
+    this.onPointed = (event) => {
+      const { group, row, source } = event.detail;
+      if (source === this || !this.gd || !group || group !== this.data?.group) return;
+      this.decodeAt(0, 0, row);
+      const at = this.rowPosition(row);
+      if (at) this.drawCrosshair(at, true);
+      this.placeLens(at);
+    };
+    window.addEventListener(POINTED, this.onPointed);
+    // Streamlit redraws the chart when its figure changes; follow it to the new one.
+    this.watch = setInterval(() => this.attach(), 500);
+  }
+
+  update(data, setStateValue) {
+    this.setStateValue = setStateValue;
+    const chartChanged = data.chart !== this.data?.chart || data.model !== this.data?.model;
+    this.data = data;
+    this.localRing = null;
+    if (chartChanged) this.detach();
+    this.attach();
+    this.drawMarks();
+    if (chartChanged || !this.last) this.decodeAt(data.start[0], data.start[1], data.start_row);
+  }
+
+  get model() {
+    return models.get(this.data.model);
+  }
+
+  attach() {
+    // Streamlit's class for a keyed element: st-key- and the key, odd characters as "-".
+    const keyClass = `st-key-${this.data.chart.trim().replaceAll(/[^a-zA-Z0-9_-]/g, '-')}`;
+    const selector = `.${keyClass} .js-plotly-plot`;
+    const gd = document.querySelector(selector);
+    if (!gd || gd === this.gd || !gd._fullLayout?.xaxis) return;
+    this.detach();
+    this.gd = gd;
+    for (const [type, handler] of Object.entries(this.handlers)) {
+      gd.addEventListener(type, handler, { capture: true, passive: type !== 'touchstart' });
+    }
+    for (const type of ['plotly_relayout', 'plotly_afterplot', 'plotly_restyle']) {
+      gd.on(type, this.redraw);
+    }
+    const holder = gd.parentElement;
+    holder.style.position = 'relative';
+    holder.append(this.marks, this.lens);
+    this.redraw();
+  }
+
+  detach() {
+    if (!this.gd) return;
+    for (const [type, handler] of Object.entries(this.handlers)) {
+      this.gd.removeEventListener(type, handler, { capture: true });
+    }
+    for (const type of ['plotly_relayout', 'plotly_afterplot', 'plotly_restyle']) {
+      this.gd.removeListener?.(type, this.redraw);
+    }
+    this.marks.remove();
+    this.lens.remove();
+    this.gd = null;
+  }
+
+  destroy() {
+    clearInterval(this.watch);
+    window.removeEventListener(ARRIVED, this.onModel);
+    window.removeEventListener(POINTED, this.onPointed);
+    for (const [type, handler] of Object.entries(this.released)) {
+      window.removeEventListener(type, handler, true);
+    }
+    this.detach();
+  }
+
+  axes() {
+    const layout = this.gd?._fullLayout;
+    return layout?.xaxis?._length ? [layout.xaxis, layout.yaxis] : null;
+  }
+
+  // An event's position over the graph div, in CSS px, and whether it is on the plot area.
+  where(event) {
+    const rect = this.gd.getBoundingClientRect();
+    const [px, py] = [event.clientX - rect.left, event.clientY - rect.top];
+    const axes = this.axes();
+    if (!axes) return { px, py, inside: false };
+    const [xa, ya] = axes;
+    const inside =
+      px >= xa._offset &&
+      px <= xa._offset + xa._length &&
+      py >= ya._offset &&
+      py <= ya._offset + ya._length;
+    return { px, py, inside, x: xa.p2d(px - xa._offset), y: ya.p2d(py - ya._offset) };
+  }
+
+  inside(event) {
+    return this.gd ? this.where(event).inside : false;
+  }
+
+  // Screen positions of the codes in the traces shown (the legend can hide a digit's trace),
+  // with their rows: Plotly's own copies of the figure's x, y and customdata.
+  shown() {
+    if (this.screen) return this.screen;
+    const [xa, ya] = this.axes();
+    const xy = [];
+    const rows = [];
+    for (const trace of this.gd._fullData) {
+      if (trace.visible !== true || !trace.customdata || trace.mode !== 'markers') continue;
+      for (let i = 0; i < trace.x.length; i++) {
+        if (trace.customdata[i] < 0) continue;
+        xy.push(xa._offset + xa.d2p(trace.x[i]), ya._offset + ya.d2p(trace.y[i]));
+        rows.push(trace.customdata[i], trace.x[i], trace.y[i]);
+      }
+    }
+    const byRow = new Map();
+    for (let i = 0; i < rows.length / 3; i++) byRow.set(rows[3 * i], i);
+    this.screen = { xy: Float32Array.from(xy), rows, byRow };
+    return this.screen;
+  }
+
+  // Where test image `row` is drawn, in CSS px over the graph div; null where it is hidden.
+  rowPosition(row) {
+    if (!this.axes()) return null;
+    const { xy, byRow } = this.shown();
+    const i = byRow.get(row);
+    return i === undefined ? null : { px: xy[2 * i], py: xy[2 * i + 1] };
+  }
+
+  nearestRow(px, py, radius) {
+    const { xy, rows } = this.shown();
+    const i = nearest(xy, px, py, radius);
+    return i < 0 ? null : { row: rows[3 * i], x: rows[3 * i + 1], y: rows[3 * i + 2] };
+  }
+
+  down(event) {
+    if (event.button !== 0 || !this.gd) return;
+    const at = this.where(event);
+    if (!at.inside) return;
+    this.press = { id: event.pointerId, x: event.clientX, y: event.clientY, moved: false };
+    if (event.pointerType !== 'mouse') this.decodeEvent(event, at);
+  }
+
+  move(event) {
+    if (!this.gd) return;
+    const press = this.press?.id === event.pointerId ? this.press : null;
+    if (press && Math.hypot(event.clientX - press.x, event.clientY - press.y) > TAP_SLOP) {
+      press.moved = true;
+    }
+    // A mouse drag is Plotly's zoom or pan: leave the lens as it was.
+    if (event.pointerType === 'mouse' && event.buttons) return;
+    const at = this.where(event);
+    if (at.inside) this.decodeEvent(event, at);
+  }
+
+  up(event) {
+    const press = this.press?.id === event.pointerId ? this.press : null;
+    this.press = null;
+    if (!press || press.moved || !this.gd) return;
+    const at = this.where(event);
+    if (at.inside) this.select(at, event.pointerType === 'mouse' ? 'mouse' : 'touch');
+  }
+
+  select(at, kind) {
+    const code = this.nearestRow(at.px, at.py, PICK_RADIUS[kind]);
+    const pick = code ?? { row: null, x: at.x, y: at.y };
+    this.clicks += 1;
+    this.localRing = [pick.x, pick.y];
+    this.drawMarks();
+    this.setStateValue('pick', { ...pick, click: `${this.session}-${this.clicks}` });
+  }
+
+  // Decode at a pointer event; the time from the event to the drawn image goes to `timings`.
+  decodeEvent(event, at) {
+    let row = -1;
+    if (this.data.mode === 'nearest') {
+      const code = this.nearestRow(at.px, at.py, Infinity);
+      if (!code) return;
+      row = code.row;
+    }
+    this.decodeAt(at.x, at.y, row);
+    this.placeLens(at);
+    this.drawCrosshair(at, event.pointerType !== 'mouse');
+    if (this.data.group && row >= 0) {
+      const detail = { group: this.data.group, row, source: this };
+      window.dispatchEvent(new CustomEvent(POINTED, { detail }));
+    }
+    timings.push(performance.now() - event.timeStamp);
+    if (timings.length > 1000) timings.splice(0, timings.length - 1000);
+  }
+
+  decodeAt(x, y, row) {
+    this.last = { x, y, row };
+    const model = this.model;
+    if (!model?.decoder) return;
+    const { decoder, plane, codes } = model;
+    const dim = decoder.latentDim;
+    const z = (this.z?.length === dim && this.z) || (this.z = new Float32Array(dim));
+    if (this.data.mode === 'nearest') {
+      if (row < 0 || !codes) return;
+      z.set(codes.subarray(row * dim, (row + 1) * dim));
+    } else latentAt(x, y, plane, z);
+    decoder.decode(z, this.pixels);
+    drawImage(this.lensContext, this.pixels);
+    const words = this.data.words;
+    const lines = [
+      this.data.mode === 'nearest'
+        ? fill(words.nearest, { row })
+        : fill(words.position, { x: x.toFixed(2), y: y.toFixed(2) }),
+    ];
+    const classifier = models.get(this.data.classifier)?.classifier;
+    if (classifier) {
+      const { label, confidence } = classifier.classify(this.pixels);
+      const percent = Math.round(100 * confidence);
+      lines.push(fill(words.reading, { name: this.data.names[label], percent }));
+    }
+    this.caption.textContent = lines.join('\n');
+  }
+
+  // The lens sits in the plot area's top right corner, and in its top left while the pointer
+  // is under it.
+  placeLens(at) {
+    const axes = this.axes();
+    if (!axes) return;
+    const [xa, ya] = axes;
+    const side = this.lens.offsetWidth;
+    const right = xa._offset + xa._length - side - LENS_MARGIN;
+    const near = at && at.px > right - 24 && at.py < ya._offset + this.lens.offsetHeight + 24;
+    this.lens.style.left = `${near ? xa._offset + LENS_MARGIN : right}px`;
+    this.lens.style.top = `${ya._offset + LENS_MARGIN}px`;
+  }
+
+  svgSize() {
+    const { width, height } = this.gd.getBoundingClientRect();
+    this.marks.setAttribute('width', width);
+    this.marks.setAttribute('height', height);
+    this.marks.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  }
+
+  // What Python asks to be marked (the chosen point, lines such as ellipses or a path, labels),
+  // in the chart's data coordinates; redrawn whenever Plotly zooms or pans.
+  drawMarks() {
+    const axes = this.axes();
+    if (!axes) return;
+    const [xa, ya] = axes;
+    const toX = (x) => xa._offset + xa.d2p(x);
+    const toY = (y) => ya._offset + ya.d2p(y);
+    this.svgSize();
+    const { lines = [], labels = [] } = this.data.marks;
+    const ring = this.localRing ?? this.data.marks.ring;
+    const parts = [];
+    const clip = `M${xa._offset},${ya._offset}h${xa._length}v${ya._length}h${-xa._length}z`;
+    parts.push(`<clipPath id="le-clip-${this.session}"><path d="${clip}"/></clipPath>`);
+    parts.push(`<g clip-path="url(#le-clip-${this.session})">`);
+    for (const line of lines) {
+      const d = line.x.map((x, i) => `${i ? 'L' : 'M'}${toX(x)},${toY(line.y[i])}`).join('');
+      parts.push(`<path class="le-line" d="${d}"/>`);
+    }
+    for (const { x, y, text } of labels) {
+      const [sx, sy] = [toX(x), toY(y)];
+      parts.push(`<circle class="le-end" cx="${sx}" cy="${sy}" r="11"/>`);
+      parts.push(`<text class="le-label" x="${sx}" y="${sy}">${text}</text>`);
+    }
+    if (ring) {
+      const [sx, sy] = [toX(ring[0]), toY(ring[1])];
+      parts.push(`<circle class="le-ring-halo" cx="${sx}" cy="${sy}" r="9"/>`);
+      parts.push(`<circle class="le-ring" cx="${sx}" cy="${sy}" r="9"/>`);
+    }
+    parts.push('<g class="le-crosshair"></g></g>');
+    this.marks.innerHTML = parts.join('');
+  }
+
+  // Where a finger is, which it hides: a crosshair a little above it shows the decoded spot.
+  drawCrosshair(at, touch) {
+    const cross = this.marks.querySelector('.le-crosshair');
+    if (!cross) return;
+    const d = `M${at.px - 14},${at.py}h28M${at.px},${at.py - 14}v28`;
+    cross.innerHTML = touch ? `<path class="le-halo" d="${d}"/><path d="${d}"/>` : '';
+  }
+}
+
+const pointers = new WeakMap(); // parentElement -> its pointer, kept when a rerun sends new data
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+    loadModel(data);
+    return undefined;
+  }
+  let pointer = pointers.get(parentElement);
+  if (!pointer) {
+    pointer = new Pointer(setStateValue);
+    pointers.set(parentElement, pointer);
+  }
+  pointer.update(data, setStateValue);
+  return () => {
+    pointer.destroy();
+    pointers.delete(parentElement);
+  };
+}

@@ -1,0 +1,175 @@
+"""Decoding under the pointer, in the browser (components/pointer/): a model's decoder and the
+classifier sent to the page once, and a layer over a Plotly map that decodes where the pointer
+is, marks the chosen point, and returns a click or tap as the pick."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+
+from explorer.ui.catalogue import cached_model, classifier_name, version
+from explorer.ui.words import class_names, t, template
+from explorer.web_models import classifier_payload, decoder_payload, encode_array, pack
+
+FOLDER = Path(__file__).resolve().parent / "components" / "pointer"
+DECODER_IMPORT = re.compile(r"^import \{[^}]*\} from '\./decoder\.js';\n", re.MULTILINE)
+
+
+def bundled_js() -> str:
+    """pointer.js with decoder.js in front of it, as one module: Streamlit imports inline JS
+    from a blob: URL, where a relative import cannot resolve."""
+    main, found = DECODER_IMPORT.subn("", (FOLDER / "pointer.js").read_text())
+    if found != 1:
+        raise RuntimeError("pointer.js should import decoder.js in one import line")
+    return (FOLDER / "decoder.js").read_text() + main
+
+
+BUNDLE = bundled_js()
+# A model's weights: bytes, the same from rerun to rerun, so Streamlit sends them once.
+MODEL = st.components.v2.component("latent_explorer_model", js=BUNDLE)
+POINTER = st.components.v2.component(
+    "latent_explorer_pointer",
+    html=(FOLDER / "pointer.html").read_text(),
+    css=(FOLDER / "pointer.css").read_text(),
+    js=BUNDLE,
+    isolate_styles=False,  # its lens and marks live beside the Plotly chart, outside its box
+)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the pointer layer draws over the map, in the map's coordinates."""
+
+    ring: tuple[float, float] | None = None  # the chosen point
+    lines: list[np.ndarray] = field(default_factory=list)  # (K, 2) polylines: ellipses, paths
+    labels: list[tuple[float, float, str]] = field(default_factory=list)  # (x, y, "A")
+
+    def as_json(self) -> dict:
+        return {
+            "ring": None if self.ring is None else [float(v) for v in self.ring],
+            "lines": [{"x": line[:, 0].tolist(), "y": line[:, 1].tolist()} for line in self.lines],
+            "labels": [{"x": float(x), "y": float(y), "text": text} for x, y, text in self.labels],
+        }
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A click or tap on the map: a test image's row (None for empty space), its position."""
+
+    row: int | None
+    x: float
+    y: float
+
+
+def decodes_in_browser() -> bool:
+    """False where the reader asked for decoding on the server (?decode=server), or where the
+    browser could not run the pointer layer: clicks then go through Plotly's selection."""
+    return st.session_state.get("decoding", "browser") == "browser"
+
+
+def model_key(name: str, projection: str, nearest: bool) -> str:
+    return f"{name}|{projection}{'|codes' if nearest else ''}|{version(name)[0]}"
+
+
+def mode_of(view, nearest: bool) -> str:
+    """How the layer decodes under the pointer: on the view's plane ("plane": a 2-D model's
+    own, or PCA's), or the test code nearest to it ("nearest": UMAP, or where asked)."""
+    return "nearest" if nearest or view.projection == "umap" else "plane"
+
+
+def classifier_key() -> str:
+    name = classifier_name()
+    return f"{name}|{version(name)[0]}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def packed_model(key: str, name: str, _plane: tuple | None, _codes: np.ndarray | None) -> bytes:
+    """The decoder of `name` (float16), with the PCA plane it decodes on or the codes it
+    decodes nearest to the pointer: what the browser needs to decode under it. The key names
+    the model, its view and its checkpoint's version."""
+    payload = {"key": key, "decoder": decoder_payload(cached_model(name))}
+    if _plane is not None:
+        payload["plane"] = {"origin": _plane[0], "axes": _plane[1]}
+    if _codes is not None:
+        payload["codes"] = encode_array(_codes, "float16")
+    return pack(payload)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def packed_classifier(key: str, name: str) -> bytes:
+    return pack({"key": key, "classifier": classifier_payload(cached_model(name))})
+
+
+def send_model_ui(view, key: str, nearest: bool = False) -> None:
+    """Send a map view's decoder to the page, and the dataset's classifier (once each: the
+    same bytes on a rerun are not sent again). nearest: with the test codes, to decode the one
+    nearest the pointer."""
+    plane = codes = None
+    if view.projection == "pca":
+        plane = (view.pca.mean.tolist(), view.pca.components.tolist())
+    if mode_of(view, nearest) == "nearest":
+        codes = view.map_data["codes"]
+    packed = packed_model(model_key(view.name, view.projection, nearest), view.name, plane, codes)
+    MODEL(key=f"model-{key}", data=packed)
+    MODEL(key=f"classifier-{key}", data=packed_classifier(classifier_key(), classifier_name()))
+
+
+def pointer_state(key: str) -> Pick | None:
+    """The pointer layer's newest pick, once: None when there was none, or when it is the one
+    already handled. Read before the layer is drawn, so the marks can show it."""
+    state = st.session_state.get(key) or {}
+    pick = state.get("pick") if hasattr(state, "get") else None
+    seen = f"{key}-seen"
+    if not pick or pick.get("click") == st.session_state.get(seen):
+        return None
+    st.session_state[seen] = pick.get("click")
+    row = pick.get("row")
+    return Pick(None if row is None else int(row), float(pick["x"]), float(pick["y"]))
+
+
+def pointer_ui(
+    view, chart_key: str, marks: Marks, key: str, start: tuple, start_row: int,
+    mode: str | None = None, group: str | None = None,
+) -> None:  # fmt: skip
+    """The pointer layer over the chart with Streamlit key `chart_key`: decodes under the
+    pointer with `view`'s model, in the browser; clicks come back through pointer_state(key).
+    start: the position the lens shows first (start_row: its test image's row, for UMAP).
+    mode "nearest" decodes the test code nearest the pointer (see mode_of); layers of one
+    group show the same test image: pointing at it in one map decodes it in all."""
+    nearest = mode == "nearest"
+    mode = mode_of(view, nearest)
+    words = {
+        "position": template(f"pointer.position.{view.projection}"),
+        "nearest": template("pointer.nearest"),
+        "reading": template("pointer.reading"),
+    }
+    failed = POINTER(
+        key=key,
+        data={
+            "chart": chart_key,
+            "model": model_key(view.name, view.projection, nearest),
+            "group": group,
+            "classifier": classifier_key(),
+            "mode": mode,
+            "marks": marks.as_json(),
+            "words": words,
+            "names": class_names(),
+            "start": [float(v) for v in start],
+            "start_row": int(start_row),
+        },
+        default={"pick": None, "failed": None},
+        on_pick_change=lambda: None,
+        on_failed_change=lambda: None,
+    ).failed
+    if failed and decodes_in_browser():  # the browser could not run it: back to the server
+        st.session_state.decoding = "server"
+        st.session_state.decoding_failed = str(failed)[:200]
+        st.rerun(scope="app")
+
+
+def server_note() -> str:
+    """Why this page decodes on the server: the link asked for it, or the browser failed."""
+    failed = st.session_state.get("decoding_failed")
+    return t("pointer.server.failed", error=failed) if failed else t("pointer.server")
