@@ -347,7 +347,7 @@ def path_figure(
     means: np.ndarray,
     path: np.ndarray,
     path_digits: np.ndarray,
-    current: int,
+    current: int | None,
     axis_titles: tuple[str, str],
     style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
@@ -356,7 +356,8 @@ def path_figure(
     in one 2-D view, so one sees which digits lie between the two ends.
 
     coords, labels: test codes (faint); means: (10, 2); path: (steps, 2) with the classifier's
-    reading of each step; current: the step the alpha slider points at.
+    reading of each step; current: the step the alpha slider points at, starred (None where
+    the browser draws the star itself).
     """
     traces = [
         {
@@ -385,13 +386,16 @@ def path_figure(
             "marker": {"size": 12, "color": [style.colors[d] for d in path_digits],
                        "line": {"width": 1, "color": "black"}},
         },
-        {
-            "type": "scatter", "x": path[current : current + 1, 0],
-            "y": path[current : current + 1, 1], "mode": "markers", "name": words["alpha"],
-            "marker": {"size": 24, "symbol": "star", "color": "gold",
-                       "line": {"width": 2, "color": "black"}},
-        },
     ]  # fmt: skip
+    if current is not None:
+        traces.append(
+            {
+                "type": "scatter", "x": path[current : current + 1, 0],
+                "y": path[current : current + 1, 1], "mode": "markers", "name": words["alpha"],
+                "marker": {"size": 24, "symbol": "star", "color": "gold",
+                           "line": {"width": 2, "color": "black"}},
+            }
+        )  # fmt: skip
     layout = {
         "font": FONT, "template": TEMPLATE_JSON, "height": 620,
         "margin": {"l": 70, "r": 10, "t": 10, "b": 130},

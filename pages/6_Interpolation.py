@@ -40,11 +40,7 @@ if originals is not None:
     ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"], scale=3)
 
 st.header(ui.t("interp.path"))
-alphas = [round(i / (steps - 1), 3) for i in range(steps)]
-alpha = st.select_slider(ui.t("interp.alpha"), alphas, value=alphas[steps // 2])
-for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
-    with column:
-        ui.path_ui(name, ends, steps, alphas.index(alpha), projection)
+ui.paths_ui((ae, vae), ends, steps, projection)  # alpha slider, then each model's path
 st.write(ui.t("interp.figure") + ("" if size == 2 else ui.t(f"interp.figure.{projection}")))
 
 ui.census_ui((ae, vae), ends.a, ends.b, seed)

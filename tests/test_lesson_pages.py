@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -9,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import ui
 from explorer.map_data import load_map_data
-from tests.test_app import HOME, click
+from tests.test_app import HOME, click, components
 
 GENERATION = "pages/4_AE_vs_VAE.py"
 KL = "pages/5_KL_On_Off.py"
@@ -122,26 +123,42 @@ def test_interpolation_page_decodes_paths_and_counts_third_digits():
     at = open_page(INTERPOLATION)
     assert "**A**: test image #" in texts(at)
     originals = 2 if ui.test_images() is not None else 0  # A and B, where MNIST is found
-    assert len(at.image) == 6 + originals  # per model a strip and the alpha step, two chains
+    assert len(at.image) == 4 + originals  # per model a strip and a chain
     paths = figures(at)
-    assert len(paths) == 2 and all(f["data"][-2]["name"].startswith("path") for f in paths)
-    assert all(len(values(f["data"][-2]["x"])) == 10 for f in paths)
+    assert len(paths) == 2 and all(f["data"][-1]["name"].startswith("path") for f in paths)
+    assert all(len(values(f["data"][-1]["x"])) == 10 for f in paths)
+    (morph,) = components(at, "latent_explorer_morph")  # the alpha slider, in the browser
+    assert [m["chart"] for m in morph["models"]] == ["path-ae-2d", "path-vae-2d"]
+    row_a, row_b = (int(r) for r in re.findall(r"test image #(\d+),", texts(at))[:2])
+    for model, name in zip(morph["models"], ("ae-2d", "vae-2d")):
+        codes = load_map_data(name)["codes"]
+        np.testing.assert_allclose([model["a"], model["b"]], codes[[row_a, row_b]], rtol=1e-6)
+        assert len(model["path"]) == 10
     census = at.dataframe[0].value
     assert list(census["model"]) == ["ae-2d", "vae-2d"]
     assert all(s.endswith("%") for s in census["paths with a third digit"])
     assert texts(at).count("The classifier reads:") == 2
 
 
-def test_interpolation_widgets_change_the_page():
+def test_on_the_server_the_alpha_slider_moves_the_star_and_the_enlarged_step():
     at = open_page(INTERPOLATION)
+    at.session_state["decoding"] = "server"
+    at.run()
+    assert not components(at, "latent_explorer_morph")
+    assert len(at.image) == 6 + (2 if ui.test_images() is not None else 0)
     before = strips(at)
     star = values(figures(at)[0]["data"][-1]["x"])
     at.select_slider[0].set_value(at.select_slider[0].options[0]).run()
     assert not at.exception
     assert not np.array_equal(values(figures(at)[0]["data"][-1]["x"]), star)
     assert strips(at) == before  # the decoded paths stay; only the alpha step moves
+
+
+def test_interpolation_widgets_change_the_page():
+    at = open_page(INTERPOLATION)
     at.sidebar.slider[0].set_value(14).run()
-    assert all(len(values(f["data"][-2]["x"])) == 14 for f in figures(at))
+    assert all(len(values(f["data"][-1]["x"])) == 14 for f in figures(at))
+    assert all(len(m["path"]) == 14 for m in components(at, "latent_explorer_morph")[0]["models"])
     at.selectbox[1].set_value(8).run()  # to digit 8
     assert not at.exception
     assert "a 8" in texts(at) and list(at.dataframe[0].value["paths with an 8"]) == ["-", "-"]
@@ -160,9 +177,13 @@ def test_interpolation_endpoints_can_be_clicked_on_the_map():
     assert "**A**: test image #11," in texts(at)
     at = click(at, key, {"x": 0.1, "y": 0.0, "customdata": 42})
     assert "**A**: test image #11," in texts(at) and "**B**: test image #42," in texts(at)
-    ends = next(trace for trace in figures(at)[0]["data"] if trace.get("text") == ["A", "B"])
+    (pointer,) = components(at, "latent_explorer_pointer")
+    labels = pointer["marks"]["labels"]
+    assert [label["text"] for label in labels] == ["A", "B"]
     codes = load_map_data("vae-2d")["codes"]
-    np.testing.assert_allclose([ends["x"], ends["y"]], codes[[11, 42]].T, rtol=1e-6)
+    np.testing.assert_allclose([[m["x"], m["y"]] for m in labels], codes[[11, 42]], rtol=1e-6)
+    at = click(at, key, {"x": 5.0, "y": 5.0, "customdata": -1})  # empty space: no end
+    assert "**B**: test image #42," in texts(at) and at.toast
 
 
 def test_interpolation_in_20d_with_umap_and_every_vae():

@@ -37,7 +37,7 @@ from explorer.ui.interpolation_panels import (
     chain_ui,
     ends_ui,
     open_links_on_their_ends,
-    path_ui,
+    paths_ui,
 )
 from explorer.ui.kl_panels import BETA_KEY, kl_pair_ui, prior_view_ui, tradeoff_ui
 from explorer.ui.lessons import (

@@ -12,6 +12,17 @@ from explorer.map_data import coords, project, projections
 from explorer.plotting import latent_map, path_figure, tile, with_ends
 from explorer.ui.catalogue import cached_map_data, code_name, short_name
 from explorer.ui.lessons import cached_census, cached_path
+from explorer.ui.map_panels import map_view
+from explorer.ui.pointer import (
+    Marks,
+    MorphPath,
+    decodes_in_browser,
+    morph_ui,
+    pointer_state,
+    pointer_ui,
+    send_model_ui,
+    server_note,
+)
 from explorer.ui.session import class_style, current_dataset
 from explorer.ui.widgets import chart_config, new_click, show_chart, show_grid
 from explorer.ui.words import (
@@ -87,10 +98,18 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
     labels = map_data["labels"]
     st.session_state.setdefault("ends", [int(np.flatnonzero(labels == d)[0]) for d in (2, 5)])
     chart_key = f"ends-{vae}-{projection}"
-    point = new_click(chart_key)
-    if point is not None:
+    browser = decodes_in_browser()
+    if browser:
+        pick = pointer_state(f"pointer-{chart_key}")
+        row = None if pick is None else pick.row
+        if pick is not None and row is None:
+            st.toast(t("interp.click.dot"))
+    else:
+        point = new_click(chart_key)
+        row = None if point is None else int(point["customdata"])
+    if row is not None:
         clicks = st.session_state.get("end_clicks", 0)
-        st.session_state.ends[clicks % 2] = int(point["customdata"])
+        st.session_state.ends[clicks % 2] = row
         st.session_state.end_clicks = clicks + 1
     row_a, row_b = st.session_state.ends
     xy = coords(map_data, projection)
@@ -98,17 +117,57 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
         xy, labels, axis_titles(projection, "mu"), revision=chart_key, style=class_style(),
         words=figure_words(), names=class_names(),
     )  # fmt: skip
-    st.plotly_chart(
-        with_ends(figure, xy[[row_a, row_b]], [row_a, row_b], "A, B"),
-        key=chart_key, on_select="rerun", selection_mode="points",
-        config=chart_config(f"interpolation-ends-{vae}"), theme=None,
-    )  # fmt: skip
+    config = chart_config(f"interpolation-ends-{vae}")
+    if not browser:
+        figure = with_ends(figure, xy[[row_a, row_b]], [row_a, row_b], "A, B")
+        st.plotly_chart(figure, key=chart_key, on_select="rerun", selection_mode="points",
+                        config=config, theme=None)  # fmt: skip
+        st.caption(server_note())
+        return row_a, row_b
+    # The figure stays the same from click to click; the pointer layer marks A and B.
+    st.plotly_chart(figure, key=chart_key, on_select="ignore", config=config, theme=None)
+    view = map_view(vae, projection)
+    send_model_ui(view, chart_key, nearest=True)
+    marks = Marks(labels=[(*xy[row_a], "A"), (*xy[row_b], "B")])
+    pointer_ui(view, chart_key, marks, f"pointer-{chart_key}", start=xy[row_b],
+               start_row=row_b, mode="nearest")  # fmt: skip
     return row_a, row_b
 
 
-def path_ui(name: str, ends: Ends, steps: int, current: int, projection: str) -> None:
+def paths_ui(models: tuple[str, str], ends: Ends, steps: int, projection: str) -> None:
+    """Both models' paths from A to B, side by side, under an alpha slider: in the browser it
+    decodes every alpha as it moves; on the server it picks one of the steps."""
+    if decodes_in_browser():
+        morph_ui([morph_path(name, ends, steps, projection) for name in models], key="morph")
+        current = None
+    else:
+        alphas = [round(i / (steps - 1), 3) for i in range(steps)]
+        alpha = st.select_slider(t("interp.alpha"), alphas, value=alphas[steps // 2])
+        current = alphas.index(alpha)
+    for column, name in zip(st.columns(2, gap="large"), models):
+        with column:
+            path_ui(name, ends, steps, current, projection)
+
+
+def path_view(name: str, projection: str) -> str:
+    """The view a model's path is drawn in: the page's, or the model's first where it lacks it."""
+    views = projections(cached_map_data(name))
+    return projection if projection in views else views[0]
+
+
+def morph_path(name: str, ends: Ends, steps: int, projection: str) -> MorphPath:
+    map_data = cached_map_data(name)
+    z = cached_path(name, ends.row_a, ends.row_b, steps)[0]
+    path = project(map_data, path_view(name, projection), z)
+    codes = map_data["codes"]
+    return MorphPath(name, describe_model(name), codes[ends.row_a], codes[ends.row_b],
+                     f"path-{name}", path)  # fmt: skip
+
+
+def path_ui(name: str, ends: Ends, steps: int, current: int | None, projection: str) -> None:
     """One model's path from A to B: its decodes read by the classifier, the step at alpha
-    enlarged, and the path drawn on the model's map among its classes' mean codes."""
+    enlarged (where the server chose it), and the path drawn on the model's map among its
+    classes' mean codes."""
     map_data = cached_map_data(name)
     names = class_names()
     z, images, graded = cached_path(name, ends.row_a, ends.row_b, steps)
@@ -116,14 +175,14 @@ def path_ui(name: str, ends: Ends, steps: int, current: int, projection: str) ->
     st.subheader(describe_model(name))
     show_grid(images, steps, t("interp.strip"), scale=2)
     st.caption(t("interp.reads", readings=" · ".join(readings)))
-    alpha = current / (steps - 1)
-    st.image(
-        tile(images[current : current + 1], scale=6),
-        caption=t("interp.alpha.caption", alpha=round(alpha, 3), reading=readings[current]),
-        clamp=True, output_format="PNG",
-    )  # fmt: skip
-    views = projections(map_data)
-    view = projection if projection in views else views[0]
+    if current is not None:
+        alpha = current / (steps - 1)
+        st.image(
+            tile(images[current : current + 1], scale=6),
+            caption=t("interp.alpha.caption", alpha=round(alpha, 3), reading=readings[current]),
+            clamp=True, output_format="PNG",
+        )  # fmt: skip
+    view = path_view(name, projection)
     means = cluster_means(map_data["codes"], map_data["labels"])
     show_chart(
         path_figure(

@@ -17,24 +17,30 @@ FOLDER = Path(__file__).resolve().parent / "components" / "pointer"
 DECODER_IMPORT = re.compile(r"^import \{[^}]*\} from '\./decoder\.js';\n", re.MULTILINE)
 
 
-def bundled_js() -> str:
-    """pointer.js with decoder.js in front of it, as one module: Streamlit imports inline JS
-    from a blob: URL, where a relative import cannot resolve."""
-    main, found = DECODER_IMPORT.subn("", (FOLDER / "pointer.js").read_text())
+def bundled_js(main: str) -> str:
+    """A component's .js file with decoder.js in front of it, as one module: Streamlit imports
+    inline JS from a blob: URL, where a relative import cannot resolve."""
+    code, found = DECODER_IMPORT.subn("", (FOLDER / main).read_text())
     if found != 1:
-        raise RuntimeError("pointer.js should import decoder.js in one import line")
-    return (FOLDER / "decoder.js").read_text() + main
+        raise RuntimeError(f"{main} should import decoder.js in one import line")
+    return (FOLDER / "decoder.js").read_text() + code
 
 
-BUNDLE = bundled_js()
+POINTER_JS = bundled_js("pointer.js")
 # A model's weights: bytes, the same from rerun to rerun, so Streamlit sends them once.
-MODEL = st.components.v2.component("latent_explorer_model", js=BUNDLE)
+MODEL = st.components.v2.component("latent_explorer_model", js=POINTER_JS)
 POINTER = st.components.v2.component(
     "latent_explorer_pointer",
     html=(FOLDER / "pointer.html").read_text(),
     css=(FOLDER / "pointer.css").read_text(),
-    js=BUNDLE,
+    js=POINTER_JS,
     isolate_styles=False,  # its lens and marks live beside the Plotly chart, outside its box
+)
+MORPH = st.components.v2.component(
+    "latent_explorer_morph",
+    html=(FOLDER / "morph.html").read_text(),
+    css=(FOLDER / "morph.css").read_text(),
+    js=bundled_js("morph.js"),
 )
 
 
@@ -114,6 +120,48 @@ def send_model_ui(view, key: str, nearest: bool = False) -> None:
     packed = packed_model(model_key(view.name, view.projection, nearest), view.name, plane, codes)
     MODEL(key=f"model-{key}", data=packed)
     MODEL(key=f"classifier-{key}", data=packed_classifier(classifier_key(), classifier_name()))
+
+
+def send_decoder_ui(name: str, key: str) -> str:
+    """Send a model's decoder alone to the page (and the classifier); returns its key there."""
+    model = model_key(name, "decoder", nearest=False)
+    MODEL(key=f"model-{key}", data=packed_model(model, name, None, None))
+    MODEL(key=f"classifier-{key}", data=packed_classifier(classifier_key(), classifier_name()))
+    return model
+
+
+@dataclass(frozen=True)
+class MorphPath:
+    """One model's straight path for the alpha slider: its ends' codes, and the path as its
+    figure (the chart with Streamlit key `chart`) draws it, in evenly spaced steps."""
+
+    name: str
+    title: str
+    z_a: np.ndarray  # (latent_dim,)
+    z_b: np.ndarray  # (latent_dim,)
+    chart: str
+    path: np.ndarray  # (steps, 2)
+
+
+def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
+    """A slider over alpha that decodes z = (1 - alpha) z_A + alpha z_B in each model as it
+    moves, in the browser, and moves a star along each path figure: no server round trip."""
+    models = [
+        {
+            "key": send_decoder_ui(path.name, f"{key}-{path.name}"),
+            "title": path.title,
+            "a": path.z_a.tolist(),
+            "b": path.z_b.tolist(),
+            "chart": path.chart,
+            "path": path.path.tolist(),
+        }
+        for path in paths
+    ]
+    words = {"slider": t("interp.alpha"), "alpha": template("interp.alpha.value"),
+             "reading": template("pointer.reading")}  # fmt: skip
+    data = {"models": models, "classifier": classifier_key(), "names": class_names(),
+            "words": words, "start": start}  # fmt: skip
+    MORPH(key=key, data=data)
 
 
 def pointer_state(key: str) -> Pick | None:

@@ -1,0 +1,145 @@
+// Interpolation in the browser: a slider over alpha decodes z = (1 - alpha) z_A + alpha z_B in
+// each model as it moves, with the classifier's reading, and moves a star along each model's
+// path figure (a Plotly chart Streamlit draws). Nothing goes to the server.
+// The decoders come from pointer.js's model components, in the page-wide `models` map.
+import { drawImage, PIXELS } from './decoder.js';
+
+const models = (globalThis.latentExplorerModels ??= new Map());
+const timings = (globalThis.latentExplorerTimings ??= []);
+const ARRIVED = 'latent-explorer-model';
+const SVG = 'http://www.w3.org/2000/svg';
+
+// z = (1 - alpha) a + alpha b, into out.
+export function mix(a, b, alpha, out) {
+  for (let i = 0; i < out.length; i++) out[i] = (1 - alpha) * a[i] + alpha * b[i];
+  return out;
+}
+
+// The point at fraction alpha along a polyline of evenly spaced steps [[x, y], ...].
+export function along(path, alpha) {
+  const at = Math.min(Math.max(alpha, 0), 1) * (path.length - 1);
+  const i = Math.min(Math.floor(at), path.length - 2);
+  const f = at - i;
+  return [0, 1].map((k) => (1 - f) * path[i][k] + f * path[i + 1][k]);
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+class Morph {
+  constructor(root) {
+    this.root = root;
+    this.slider = root.querySelector('input');
+    this.label = root.querySelector('.le-alpha');
+    this.panels = root.querySelector('.le-panels');
+    this.pixels = new Float32Array(PIXELS);
+    this.slider.addEventListener('input', (event) => this.draw(event));
+    this.onModel = () => this.draw();
+    window.addEventListener(ARRIVED, this.onModel);
+    this.stars = new Map(); // chart key -> its star's svg
+    this.watch = setInterval(() => this.placeStars(), 500); // charts redrawn, resized
+  }
+
+  update(data) {
+    if (!this.data) this.slider.value = String(Math.round(100 * data.start));
+    this.data = data;
+    this.root.querySelector('.le-slider-label').textContent = data.words.slider;
+    this.panels.replaceChildren(
+      ...data.models.map((model) => {
+        const figure = document.createElement('figure');
+        figure.innerHTML = '<figcaption class="le-name"></figcaption><canvas></canvas>'
+          + '<figcaption class="le-reading"></figcaption>';
+        figure.querySelector('.le-name').textContent = model.title;
+        const canvas = figure.querySelector('canvas');
+        canvas.width = canvas.height = 28;
+        return figure;
+      }),
+    );
+    this.z = data.models.map((model) => new Float32Array(model.a.length));
+    this.draw();
+  }
+
+  alpha() {
+    return Number(this.slider.value) / 100;
+  }
+
+  draw(event) {
+    if (!this.data) return;
+    const alpha = this.alpha();
+    this.label.textContent = fill(this.data.words.alpha, { alpha: alpha.toFixed(2) });
+    const classifier = models.get(this.data.classifier)?.classifier;
+    const figures = this.panels.querySelectorAll('figure');
+    this.data.models.forEach((model, k) => {
+      const decoder = models.get(model.key)?.decoder;
+      if (!decoder) return;
+      decoder.decode(mix(model.a, model.b, alpha, this.z[k]), this.pixels);
+      drawImage(figures[k].querySelector('canvas').getContext('2d'), this.pixels);
+      if (classifier) {
+        const { label, confidence } = classifier.classify(this.pixels);
+        const percent = Math.round(100 * confidence);
+        figures[k].querySelector('.le-reading').textContent = fill(this.data.words.reading, {
+          name: this.data.names[label],
+          percent,
+        });
+      }
+    });
+    this.placeStars();
+    if (event) timings.push(performance.now() - event.timeStamp);
+  }
+
+  // A star on each model's path figure at alpha, drawn over Plotly's chart.
+  placeStars() {
+    if (!this.data) return;
+    for (const model of this.data.models) {
+      const keyClass = `st-key-${model.chart.trim().replaceAll(/[^a-zA-Z0-9_-]/g, '-')}`;
+      const gd = document.querySelector(`.${keyClass} .js-plotly-plot`);
+      const xa = gd?._fullLayout?.xaxis;
+      const ya = gd?._fullLayout?.yaxis;
+      if (!xa?._length) continue;
+      let star = this.stars.get(model.chart);
+      if (!star || star.parentElement !== gd.parentElement) {
+        star?.remove();
+        star = document.createElementNS(SVG, 'svg');
+        star.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:1';
+        gd.parentElement.style.position = 'relative';
+        gd.parentElement.append(star);
+        this.stars.set(model.chart, star);
+      }
+      const { width, height } = gd.getBoundingClientRect();
+      star.setAttribute('width', width);
+      star.setAttribute('height', height);
+      const [x, y] = along(model.path, this.alpha());
+      const [sx, sy] = [xa._offset + xa.d2p(x), ya._offset + ya.d2p(y)];
+      const points = [];
+      for (let i = 0; i < 10; i++) {
+        const r = i % 2 ? 6 : 15;
+        const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+        points.push(`${sx + r * Math.cos(angle)},${sy + r * Math.sin(angle)}`);
+      }
+      const look = 'fill="gold" stroke="black" stroke-width="2"';
+      star.innerHTML = `<polygon ${look} points="${points.join(' ')}"/>`;
+    }
+  }
+
+  destroy() {
+    clearInterval(this.watch);
+    window.removeEventListener(ARRIVED, this.onModel);
+    for (const star of this.stars.values()) star.remove();
+  }
+}
+
+const morphs = new WeakMap();
+
+export default function ({ data, parentElement }) {
+  let morph = morphs.get(parentElement);
+  if (!morph) {
+    morph = new Morph(parentElement.querySelector('.le-morph'));
+    morphs.set(parentElement, morph);
+  }
+  morph.update(data);
+  return () => {
+    morph.destroy();
+    morphs.delete(parentElement);
+  };
+}
