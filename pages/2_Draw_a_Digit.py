@@ -6,8 +6,8 @@ import streamlit as st
 from explorer import ui
 from explorer.drawing import DrawingError, read_data_url, read_image, to_mnist
 from explorer.latents import decode, encode, sigma_ellipses, sigma_of
-from explorer.map_data import coords, pca_of, project, projections
-from explorer.plotting import latent_bars, latent_map, with_star
+from explorer.map_data import pca_of, project, projections
+from explorer.plotting import latent_bars
 
 PAGE = "draw"
 
@@ -65,10 +65,5 @@ ellipses = []
 if logvar is not None and projection != "umap":
     pca = pca_of(map_data) if projection == "pca" else None
     ellipses = sigma_ellipses(position, logvar[0], pca)
-figure = latent_map(
-    coords(map_data, projection), map_data["labels"], ui.axis_titles(projection, code_name),
-    ellipses=ellipses, revision=f"draw-{name}-{projection}", style=ui.class_style(),
-    words=ui.figure_words(), names=ui.class_names(),
-)  # fmt: skip
-ui.show_chart(with_star(figure, position, ui.t("draw.star")), "draw-map")
+ui.drawing_on_map_ui(ui.map_view(name, projection), position, ellipses)  # a star, ellipses
 st.caption(ui.t(f"draw.where.{projection}") + (ui.t("draw.ellipses") if ellipses else ""))

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import HOME
+from tests.test_app import HOME, components
 from tests.test_drawing import png, stroke_canvas
 
 DRAW = "pages/2_Draw_a_Digit.py"
@@ -44,10 +44,21 @@ def test_a_drawing_is_encoded_decoded_read_and_starred_on_the_map(model):
     captions = [c for image in at.image for c in image.captions]
     assert captions[0].startswith("prepared like MNIST: looks like a")
     assert captions[1].startswith("reconstruction: looks like a")
+    assert len(map_traces(at)) == 10  # the test codes; the pointer layer draws the drawing
+    (pointer,) = components(at, "latent_explorer_pointer")
+    assert pointer["clickable"] is False and pointer["marks"]["star"] is not None
+    lines = pointer["marks"]["lines"]
+    assert len(lines) == (2 if model.startswith("vae") else 0)  # the sigma ellipses
+
+
+def test_on_the_server_the_drawing_is_a_star_in_the_figure():
+    at = open_draw("vae-2d")
+    at.session_state["decoding"] = "server"
+    at.session_state["canvas"] = {"image": data_url(stroke_canvas())}
+    at.run()
     names = [t.get("name") for t in map_traces(at)]
     assert names[-1] == "your digit"
-    lines = [t for t in map_traces(at) if t.get("mode") == "lines"]
-    assert len(lines) == (2 if model.startswith("vae") else 0)  # the sigma ellipses
+    assert len([t for t in map_traces(at) if t.get("mode") == "lines"]) == 2
 
 
 def test_umap_places_the_drawing_among_its_neighbours():

@@ -49,7 +49,13 @@ from explorer.ui.lessons import (
     cached_samples,
     score_images,
 )
-from explorer.ui.map_panels import latent_map_ui, linked_maps_ui, manifold_ui, map_view
+from explorer.ui.map_panels import (
+    drawing_on_map_ui,
+    latent_map_ui,
+    linked_maps_ui,
+    manifold_ui,
+    map_view,
+)
 from explorer.ui.navigation import PAGES, page_header, sidebar_nav
 from explorer.ui.session import class_style, current_dataset, current_language, session_id
 from explorer.ui.train_panels import live_training_ui, training_form_ui, training_outcome_ui

@@ -17,7 +17,14 @@ from explorer.latents import (
     sigma_of,
 )
 from explorer.map_data import coords, pca_of, projections
-from explorer.plotting import latent_bars, latent_map, manifold_figure, posterior_figure, tile
+from explorer.plotting import (
+    latent_bars,
+    latent_map,
+    manifold_figure,
+    posterior_figure,
+    tile,
+    with_star,
+)
 from explorer.projections import PCA
 from explorer.ui.catalogue import (
     cached_click_grid,
@@ -199,7 +206,8 @@ def browser_panel_ui(view: MapView) -> None:
     on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
     marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
     start_row = 0 if point.row is None else point.row
-    pointer_ui(view, view.chart_key, marks, key, start=point.position, start_row=start_row)
+    pointer_ui(view, view.chart_key, marks, key, start=point.position, start_row=start_row,
+               group=manifold_group(view.name))  # fmt: skip
     selection_panel_ui(view, point)
     if view.is_vae and point.row is not None:
         reparameterization_ui(view, point, ellipses)
@@ -314,6 +322,28 @@ def resample_eps() -> None:
     st.session_state.eps_seed += 1
 
 
+def drawing_on_map_ui(view: MapView, position: np.ndarray, ellipses: list[np.ndarray]) -> None:
+    """The map with a drawing's code as a star (and a VAE's ellipses round it); in the
+    browser, the pointer decodes the map under it, and the 10,000 points are sent once."""
+    key = f"draw-{view.chart_key}"
+    config = chart_config(f"draw-{view.chart_key}", modeBarButtons=[["toImage"]])
+    if not decodes_in_browser():
+        figure = map_figure(view, clickable_space=False, ellipses=ellipses)
+        st.plotly_chart(with_star(figure, position, t("draw.star")), key=key, config=config,
+                        theme=None)  # fmt: skip
+        return
+    st.plotly_chart(map_figure(view, clickable_space=False), key=key, config=config, theme=None)
+    send_model_ui(view, key)
+    marks = Marks(star=tuple(position), lines=ellipses)
+    pointer_ui(view, key, marks, f"pointer-{key}", start=position, start_row=0, clickable=False)
+
+
+def manifold_group(name: str) -> str:
+    """The pointer group of a 2-D model's map and manifold: a tile pointed at is marked on the
+    map, and decoded in its lens."""
+    return f"manifold-{name}"
+
+
 def manifold_ui(name: str) -> None:
     """A 2-D model's decoded grid over its latent plane, beside what it shows."""
     st.subheader(t("map.manifold"))
@@ -322,8 +352,15 @@ def manifold_ui(name: str) -> None:
     with left:
         figure = manifold_figure(canvas, xs, ys, axis_titles("latent", code_name(name)))
         show_chart(figure, f"manifold-{name}")
+        if decodes_in_browser():
+            pointer_ui(
+                map_view(name, "latent"), f"manifold-{name}", Marks(), f"pointer-manifold-{name}",
+                start=(xs[len(xs) // 2], ys[len(ys) // 2]), start_row=0, clickable=False,
+                lens=False, group=manifold_group(name), tiles=(xs, ys),
+            )  # fmt: skip
     vae = code_name(name) == "mu"
-    right.write(t("map.manifold.text") + t("map.manifold.vae" if vae else "map.manifold.ae"))
+    text = t("map.manifold.text") + t("map.manifold.vae" if vae else "map.manifold.ae")
+    right.write(text + (t("map.manifold.pointer") if decodes_in_browser() else ""))
 
 
 def linked_views(ae: str, vae: str, projection: str) -> dict[str, MapView]:

@@ -51,10 +51,12 @@ class Marks:
     ring: tuple[float, float] | None = None  # the chosen point
     lines: list[np.ndarray] = field(default_factory=list)  # (K, 2) polylines: ellipses, paths
     labels: list[tuple[float, float, str]] = field(default_factory=list)  # (x, y, "A")
+    star: tuple[float, float] | None = None  # a drawing's code
 
     def as_json(self) -> dict:
         return {
             "ring": None if self.ring is None else [float(v) for v in self.ring],
+            "star": None if self.star is None else [float(v) for v in self.star],
             "lines": [{"x": line[:, 0].tolist(), "y": line[:, 1].tolist()} for line in self.lines],
             "labels": [{"x": float(x), "y": float(y), "text": text} for x, y, text in self.labels],
         }
@@ -179,13 +181,17 @@ def pointer_state(key: str) -> Pick | None:
 
 def pointer_ui(
     view, chart_key: str, marks: Marks, key: str, start: tuple, start_row: int,
-    mode: str | None = None, group: str | None = None,
+    mode: str | None = None, group: str | None = None, clickable: bool = True,
+    lens: bool = True, tiles: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:  # fmt: skip
     """The pointer layer over the chart with Streamlit key `chart_key`: decodes under the
     pointer with `view`'s model, in the browser; clicks come back through pointer_state(key).
     start: the position the lens shows first (start_row: its test image's row, for UMAP).
     mode "nearest" decodes the test code nearest the pointer (see mode_of); layers of one
-    group show the same test image: pointing at it in one map decodes it in all."""
+    group show the same place: pointing at it in one chart decodes and marks it in all.
+    clickable: whether a click is sent; lens: whether this chart shows the decode itself;
+    tiles (xs, ys): the chart is an image of 28-pixel tiles, the one in column i and row j
+    decoding map position (xs[i], ys[j]) (the manifold)."""
     nearest = mode == "nearest"
     mode = mode_of(view, nearest)
     words = {
@@ -206,6 +212,11 @@ def pointer_ui(
             "names": class_names(),
             "start": [float(v) for v in start],
             "start_row": int(start_row),
+            "clickable": clickable,
+            "lens": lens,
+            "tiles": None
+            if tiles is None
+            else {"xs": tiles[0].tolist(), "ys": tiles[1].tolist(), "side": 28},
         },
         default={"pick": None, "failed": None},
         on_pick_change=lambda: None,

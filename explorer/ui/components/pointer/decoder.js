@@ -1,5 +1,6 @@
 // The decoder (z -> 28x28 pixel probabilities) and the digit classifier, run in the browser from
-// the payloads of explorer/web_models.py, and a helper that draws a 28x28 image on a canvas.
+// the payloads of explorer/web_models.py, and the helpers that draw a 28x28 image on a canvas
+// and a star's outline for a mark.
 // Weights are unpacked to Float32Array once, at load; each call then reuses its buffers.
 
 export const SIDE = 28;
@@ -264,4 +265,15 @@ export function drawImage(target, pixels) {
   target.imageSmoothingEnabled = false;
   target.drawImage(tile.canvas, 0, 0, target.canvas.width, target.canvas.height);
   return target;
+}
+
+// A five-pointed star's outline centred on (x, y), as an SVG polygon's points.
+export function starPoints(x, y, outer = 15, inner = 6) {
+  const points = [];
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 ? inner : outer;
+    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+    points.push(`${(x + r * Math.cos(angle)).toFixed(1)},${(y + r * Math.sin(angle)).toFixed(1)}`);
+  }
+  return points.join(' ');
 }

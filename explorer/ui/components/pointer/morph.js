@@ -2,7 +2,7 @@
 // each model as it moves, with the classifier's reading, and moves a star along each model's
 // path figure (a Plotly chart Streamlit draws). Nothing goes to the server.
 // The decoders come from pointer.js's model components, in the page-wide `models` map.
-import { drawImage, PIXELS } from './decoder.js';
+import { drawImage, PIXELS, starPoints } from './decoder.js';
 
 const models = (globalThis.latentExplorerModels ??= new Map());
 const timings = (globalThis.latentExplorerTimings ??= []);
@@ -111,14 +111,8 @@ class Morph {
       star.setAttribute('height', height);
       const [x, y] = along(model.path, this.alpha());
       const [sx, sy] = [xa._offset + xa.d2p(x), ya._offset + ya.d2p(y)];
-      const points = [];
-      for (let i = 0; i < 10; i++) {
-        const r = i % 2 ? 6 : 15;
-        const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-        points.push(`${sx + r * Math.cos(angle)},${sy + r * Math.sin(angle)}`);
-      }
       const look = 'fill="gold" stroke="black" stroke-width="2"';
-      star.innerHTML = `<polygon ${look} points="${points.join(' ')}"/>`;
+      star.innerHTML = `<polygon ${look} points="${starPoints(sx, sy)}"/>`;
     }
   }
 

@@ -12,6 +12,7 @@ import {
   loadDecoder,
   PIXELS,
   readPacked,
+  starPoints,
   unpack,
 } from './decoder.js';
 
@@ -120,10 +121,12 @@ class Pointer {
     window.addEventListener(ARRIVED, this.onModel);
     // Another map of the group points at a test image: decode it here too, and mark it.
     this.onPointed = (event) => {
-      const { group, row, source } = event.detail;
+      const { group, row, x, y, source } = event.detail;
       if (source === this || !this.gd || !group || group !== this.data?.group) return;
-      this.decodeAt(0, 0, row);
-      const at = this.rowPosition(row);
+      const nearest = this.data.mode === 'nearest';
+      if (nearest && row < 0) return;
+      this.decodeAt(x, y, row);
+      const at = nearest ? this.rowPosition(row) : this.dataPosition(x, y);
       if (at) this.drawCrosshair(at, true);
       this.placeLens(at);
     };
@@ -163,7 +166,8 @@ class Pointer {
     }
     const holder = gd.parentElement;
     holder.style.position = 'relative';
-    holder.append(this.marks, this.lens);
+    holder.append(this.marks);
+    if (this.data.lens !== false) holder.append(this.lens);
     this.redraw();
   }
 
@@ -207,7 +211,14 @@ class Pointer {
       px <= xa._offset + xa._length &&
       py >= ya._offset &&
       py <= ya._offset + ya._length;
-    return { px, py, inside, x: xa.p2d(px - xa._offset), y: ya.p2d(py - ya._offset) };
+    const [x, y] = [xa.p2d(px - xa._offset), ya.p2d(py - ya._offset)];
+    const tiles = this.data.tiles;
+    if (!tiles) return { px, py, inside, x, y };
+    // An image of tiles (the manifold, in pixels): a tile stands for the map position it
+    // decodes, (xs[column], ys[row]).
+    const tile = (value, values) =>
+      values[Math.min(Math.max(Math.floor(value / tiles.side), 0), values.length - 1)];
+    return { px, py, inside, x: tile(x, tiles.xs), y: tile(y, tiles.ys) };
   }
 
   inside(event) {
@@ -233,6 +244,14 @@ class Pointer {
     for (let i = 0; i < rows.length / 3; i++) byRow.set(rows[3 * i], i);
     this.screen = { xy: Float32Array.from(xy), rows, byRow };
     return this.screen;
+  }
+
+  // Where map position (x, y) is drawn, in CSS px over the graph div.
+  dataPosition(x, y) {
+    const axes = this.axes();
+    if (!axes) return null;
+    const [xa, ya] = axes;
+    return { px: xa._offset + xa.d2p(x), py: ya._offset + ya.d2p(y) };
   }
 
   // Where test image `row` is drawn, in CSS px over the graph div; null where it is hidden.
@@ -274,7 +293,9 @@ class Pointer {
     this.press = null;
     if (!press || press.moved || !this.gd) return;
     const at = this.where(event);
-    if (at.inside) this.select(at, event.pointerType === 'mouse' ? 'mouse' : 'touch');
+    if (at.inside && this.data.clickable !== false) {
+      this.select(at, event.pointerType === 'mouse' ? 'mouse' : 'touch');
+    }
   }
 
   select(at, kind) {
@@ -297,8 +318,8 @@ class Pointer {
     this.decodeAt(at.x, at.y, row);
     this.placeLens(at);
     this.drawCrosshair(at, event.pointerType !== 'mouse');
-    if (this.data.group && row >= 0) {
-      const detail = { group: this.data.group, row, source: this };
+    if (this.data.group) {
+      const detail = { group: this.data.group, row, x: at.x, y: at.y, source: this };
       window.dispatchEvent(new CustomEvent(POINTED, { detail }));
     }
     timings.push(performance.now() - event.timeStamp);
@@ -376,6 +397,10 @@ class Pointer {
       const [sx, sy] = [toX(x), toY(y)];
       parts.push(`<circle class="le-end" cx="${sx}" cy="${sy}" r="11"/>`);
       parts.push(`<text class="le-label" x="${sx}" y="${sy}">${text}</text>`);
+    }
+    if (this.data.marks.star) {
+      const [sx, sy] = [toX(this.data.marks.star[0]), toY(this.data.marks.star[1])];
+      parts.push(`<polygon class="le-star" points="${starPoints(sx, sy)}"/>`);
     }
     if (ring) {
       const [sx, sy] = [toX(ring[0]), toY(ring[1])];
