@@ -17,6 +17,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/latent-explorer-screenshots"))
 
 
 def free_port() -> int:
@@ -25,11 +26,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def streamlit_server(env: dict | None = None, timeout: float = 60):
-    """`streamlit run streamlit_app.py` in its own process group; yields its base URL and
-    stops the whole group (SIGTERM, then SIGKILL) however the block ends."""
-    port = free_port()
+def start_streamlit(port: int, env: dict | None = None, timeout: float = 60) -> subprocess.Popen:
+    """`streamlit run streamlit_app.py` on `port` in its own process group, once it answers."""
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
         "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
@@ -39,19 +37,28 @@ def streamlit_server(env: dict | None = None, timeout: float = 60):
         command, cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            health = f"http://127.0.0.1:{port}/_stcore/health"
+            if urllib.request.urlopen(health, timeout=1).read() == b"ok":
+                return process
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_group(process)
+            raise RuntimeError(f"streamlit did not start (exit code {process.poll()})")
+        time.sleep(0.2)
+
+
+@contextmanager
+def streamlit_server(env: dict | None = None, timeout: float = 60):
+    """A Streamlit server on a free port; yields its base URL and the process, and stops the
+    whole group (SIGTERM, then SIGKILL) however the block ends."""
+    port = free_port()
+    process = start_streamlit(port, env, timeout)
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start (exit code {process.poll()})")
-            time.sleep(0.2)
-        yield url, process
+        yield f"http://127.0.0.1:{port}", process
     finally:
         stop_group(process)
 
@@ -132,3 +139,12 @@ def click_point(page, want_empty: bool, min_gap: float = 12) -> int:
     found = isolated_points(page, want_empty, 1, 30 if want_empty else min_gap)
     assert found, "no isolated point to click"
     return click_at(page, found[0])
+
+
+def panel_heading(page) -> str:
+    return (
+        page.locator("h3")
+        .filter(has_text="Test image #")
+        .or_(page.locator("h3").filter(has_text="Empty space"))
+        .first.inner_text()
+    )

@@ -165,3 +165,31 @@ def tiny_tensors() -> tuple[torch.Tensor, torch.Tensor]:
     """256 structured images as (x, labels) tensors, the way load_mnist returns them."""
     images, labels = tiny_digits(256, seed=2)
     return torch.tensor(images, dtype=torch.float32).unsqueeze(1) / 255, torch.tensor(labels)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's), for the real-browser tests (marker e2e)."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the browser tests: install Debian's chromium")
+        pytest.skip("headless Chromium not installed (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The app on a free port, for the real-browser tests; its base URL."""
+    from tests.browser import streamlit_server
+
+    with streamlit_server() as (url, process):
+        yield url
+    assert process.poll() is not None, "the server outlived the test"

@@ -1,54 +1,20 @@
 """The map in a real headless Chromium: clicking a point and empty space decodes them."""
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    SCREENSHOTS,
     click_at,
     click_point,
     isolated_points,
-    streamlit_server,
+    panel_heading,
     wait_for_script,
 )
 from tests.test_drawing import png, stroke_canvas
 
 pytestmark = pytest.mark.e2e
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/latent-explorer-screenshots"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI runs the browser tests: install Debian's chromium")
-        pytest.skip("headless Chromium not installed (Debian package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as (url, process):
-        yield url
-    assert process.poll() is not None, "the server outlived the test"
-
-
-def panel_heading(page) -> str:
-    return (
-        page.locator("h3")
-        .filter(has_text="Test image #")
-        .or_(page.locator("h3").filter(has_text="Empty space"))
-        .first.inner_text()
-    )
 
 
 def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server):

@@ -1,0 +1,159 @@
+"""Decoding under the pointer in a real headless Chromium: hovering decodes in the browser with
+no message to the server, a click or a tap selects, the alpha slider decodes as it is dragged,
+decode=server falls back to Plotly's selection, and an open tab survives a server restart."""
+
+import time
+
+import pytest
+
+from tests.browser import (
+    SCREENSHOTS,
+    click_at,
+    free_port,
+    isolated_points,
+    panel_heading,
+    start_streamlit,
+    stop_group,
+    wait_for_script,
+)
+
+pytestmark = pytest.mark.e2e
+
+LENS = """() => {
+  const lens = document.querySelector('.le-lens');
+  return lens && [lens.querySelector('canvas').toDataURL(), lens.textContent];
+}"""
+PLOT_AREA = """(index) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[index];
+  const rect = gd.getBoundingClientRect();
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  return [rect.left + xa._offset, rect.top + ya._offset, xa._length, ya._length];
+}"""
+
+
+def count_sent(page) -> list[float]:
+    """The times of the websocket frames the page sends, from now on."""
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda _: sent.append(time.monotonic())))
+    return sent
+
+
+def open_page(browser, url: str, lens: bool = True, **context):
+    """A new page at `url`, once its charts are drawn (and, where asked, the lens has a decode
+    in it); with the list that count_sent fills."""
+    page = browser.new_page(**({"viewport": {"width": 1400, "height": 1000}} | context))
+    sent = count_sent(page)
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    if lens:
+        page.wait_for_function("() => document.querySelector('.le-lens figcaption')?.textContent")
+    return page, sent
+
+
+def touch(page, kind: str, *points: tuple[float, float]) -> None:
+    """A touchStart, touchMove or touchEnd of fingers at CSS px `points` (Chrome's DevTools
+    protocol: Playwright itself only taps)."""
+    session = page.__dict__.setdefault("_touch", page.context.new_cdp_session(page))
+    touch_points = [{"x": x, "y": y} for x, y in points]
+    session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": touch_points})
+
+
+def test_hovering_the_map_decodes_in_the_browser_and_sends_nothing(browser, server):
+    page, sent = open_page(browser, f"{server}/Latent_Map")
+    left, top, width, height = page.evaluate(PLOT_AREA, 0)
+    page.mouse.move(left + 0.3 * width, top + 0.5 * height)
+    before, frames = page.evaluate(LENS), len(sent)
+    pictures, captions = set(), set()
+    for k in range(20):
+        page.mouse.move(left + (0.3 + 0.02 * k) * width, top + (0.5 - 0.01 * k) * height)
+        picture, caption = page.evaluate(LENS)
+        pictures.add(picture)
+        captions.add(caption)
+    page.wait_for_timeout(500)
+    assert len(sent) == frames  # not one message to the server while hovering
+    assert len(pictures) > 10 and len(captions) > 10  # the decode follows the pointer
+    assert page.evaluate(LENS) != before
+    assert "z = (" in caption and "%" in caption  # the position, and the classifier's reading
+    assert page.evaluate("() => globalThis.latentExplorerTimings.length") >= 20
+    page.screenshot(path=SCREENSHOTS / "map-hover.png")
+    page.close()
+
+
+def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+             "device_scale_factor": 2}  # fmt: skip
+    page, sent = open_page(browser, f"{server}/Latent_Map?model=vae-2d", **phone)
+    page.evaluate("() => document.querySelector('.js-plotly-plot').scrollIntoView()")
+    x, y, row = isolated_points(page, want_empty=False, n=1, min_gap=8)[0]
+    frames, before = len(sent), page.evaluate(LENS)
+    touch(page, "touchStart", (x - 60, y))
+    for k in range(10):
+        touch(page, "touchMove", (x - 60 + 6 * k, y))
+    assert page.evaluate(LENS) != before  # a finger's drag decodes under it
+    lens = page.evaluate("() => document.querySelector('.le-lens').getBoundingClientRect().bottom")
+    assert 0 < lens < 844  # on the screen while the finger moves, no scrolling needed
+    touch(page, "touchEnd")
+    assert len(sent) == frames  # the drag sent nothing
+    page.screenshot(path=SCREENSHOTS / "phone-map-drag.png")
+    page.touchscreen.tap(x, y)
+    page.wait_for_selector(f"h3:has-text('Test image #{row}:')", timeout=15_000)
+    page.close()
+
+
+def test_dragging_alpha_decodes_both_models_in_the_browser(browser, server):
+    page, sent = open_page(browser, f"{server}/Interpolation", lens=False)
+    slider = page.locator(".le-morph input")
+    slider.scroll_into_view_if_needed()
+    box = slider.bounding_box()
+    readings = ".le-morph .le-reading, .le-morph .le-alpha"
+    before, frames = page.locator(readings).all_inner_texts(), len(sent)
+    page.mouse.move(box["x"] + 0.5 * box["width"], box["y"] + box["height"] / 2)
+    page.mouse.down()
+    for k in range(25):
+        page.mouse.move(box["x"] + (0.5 - 0.02 * k) * box["width"], box["y"] + box["height"] / 2)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    after = page.locator(readings).all_inner_texts()
+    assert len(sent) == frames and after != before, (before, after)
+    assert float(after[0].split("= ")[1]) < 0.05  # dragged from the middle to A
+    stars = page.evaluate("() => [...document.querySelectorAll('svg polygon')].length")
+    assert stars == 2  # one on each path figure
+    page.screenshot(path=SCREENSHOTS / "interpolation-drag.png")
+    page.close()
+
+
+def test_decode_server_clicks_through_plotly(browser, server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/Latent_Map?decode=server")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    assert page.locator(".le-lens").count() == 0
+    assert page.get_by_text("Decoding on the server").count() == 1
+    row = click_at(page, isolated_points(page, want_empty=False, n=1)[0])
+    page.wait_for_selector(f"h3:has-text('Test image #{row}:')", timeout=15_000)
+    assert "Test image" in panel_heading(page)
+    page.close()
+
+
+def test_an_open_tab_keeps_working_after_the_server_restarts(browser):
+    port = free_port()
+    process = start_streamlit(port)
+    try:
+        page, _ = open_page(browser, f"http://127.0.0.1:{port}/Latent_Map?model=vae-2d")
+        first, second = isolated_points(page, want_empty=False, n=2)
+        click_at(page, first)
+        page.wait_for_selector(f"h3:has-text('Test image #{first[2]}:')", timeout=15_000)
+        stop_group(process)
+        page.wait_for_timeout(3000)  # the tab is left without a server for a while
+        with page.expect_event("websocket", timeout=60_000):  # Streamlit reconnects by itself
+            process = start_streamlit(port)
+        page.wait_for_timeout(1000)
+        wait_for_script(page)
+        assert "model=vae-2d" in page.url  # the view the tab showed, from its address
+        click_at(page, second)
+        page.wait_for_selector(f"h3:has-text('Test image #{second[2]}:')", timeout=15_000)
+        assert page.evaluate(LENS) is not None  # the pointer layer is back on the map
+        page.close()
+    finally:
+        stop_group(process)
