@@ -1,11 +1,13 @@
 """Load test: many sessions clicking the Latent Map at once; prints its figures (no asserts).
 
-    python -m tests.load_sessions [--sessions 25] [--seconds 60] [--train]
+    python -m tests.load_sessions [--sessions 25] [--seconds 60] [--train] [--server-decoding]
 
 Starts `streamlit run` on a free port and opens N sessions over Streamlit's own websocket
 protocol (the protobuf messages a browser exchanges), each loading the map and then clicking
-a random test digit every 1 to 3 s (a person's pace) for the given time. A click is timed
-from sending it to the decoded image's bytes arriving over HTTP, as a browser fetches it.
+a random test digit every 1 to 3 s (a person's pace) for the given time: as the pointer layer
+sends a click (its component state), or with --server-decoding as Plotly's selection does on
+decode=server. A click is timed from sending it to the decoded image's bytes arriving over
+HTTP, as a browser fetches it.
 Prints errors (exceptions on a page, failed or slow replies), click latency p50/p95, and the
 server's memory: with one session, with all of them, and per added session. --train also runs
 a training (train_models.py, one thread, as the Train page starts it) for the whole time.
@@ -39,9 +41,11 @@ REPLY_TIMEOUT_S = 30
 class Session:
     """One browser tab's worth of protocol: load the map, click points, fetch the images."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, server_decoding: bool = False) -> None:
         self.url = url
-        self.chart_id = self.fragment_id = self.page_hash = ""
+        self.server_decoding = server_decoding
+        self.chart_id = self.pointer_id = self.fragment_id = self.page_hash = ""
+        self.clicks = 0
         self.errors: list[str] = []
         self.latencies: list[float] = []
 
@@ -53,6 +57,8 @@ class Session:
                 self.ws = ws
                 message = BackMsg()
                 message.rerun_script.page_name = PAGE
+                if self.server_decoding:
+                    message.rerun_script.query_string = "decode=server"
                 await self.send_and_wait(message)
                 if loaded:
                     loaded.set()
@@ -67,16 +73,22 @@ class Session:
                 loaded.set()
 
     async def click(self, row: int) -> None:
-        point = {"curve_number": 0, "point_number": 0, "point_index": 0, "x": 0.0, "y": 0.0,
-                 "customdata": row}  # fmt: skip
-        selection = {"selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}}
         message = BackMsg()
         state = message.rerun_script
         state.page_script_hash = self.page_hash
         state.fragment_id = self.fragment_id  # a click reruns only the map's fragment
         widget = state.widget_states.widgets.add()
-        widget.id = self.chart_id
-        widget.string_value = json.dumps(selection)
+        self.clicks += 1
+        if self.server_decoding:
+            point = {"curve_number": 0, "point_number": 0, "point_index": 0, "x": 0.0,
+                     "y": 0.0, "customdata": row}  # fmt: skip
+            selection = {"points": [point], "point_indices": [0], "box": [], "lasso": []}
+            widget.id = self.chart_id
+            widget.string_value = json.dumps({"selection": selection})
+        else:  # what components/pointer/pointer.js sends
+            pick = {"row": row, "x": 0.0, "y": 0.0, "click": f"load-{self.clicks}"}
+            widget.id = self.pointer_id
+            widget.json_value = json.dumps({"pick": pick})
         started = time.perf_counter()
         images, headings = await self.send_and_wait(message)
         if not images or not any(h.startswith(f"Test image #{row}:") for h in headings):
@@ -106,11 +118,21 @@ class Session:
                         self.errors.append(f"exception on the page: {element.exception.message}")
                     elif what == "plotly_chart" and element.plotly_chart.id.endswith("-latent"):
                         self.chart_id = element.plotly_chart.id
+                        if self.server_decoding:
+                            self.fragment_id = reply.delta.fragment_id
+                    elif what == "bidi_component" and self.is_map_pointer(element.bidi_component):
+                        self.pointer_id = element.bidi_component.id
                         self.fragment_id = reply.delta.fragment_id
                     elif what == "imgs":
                         images += [image.url for image in element.imgs.imgs]
                     elif what == "heading":
                         headings.append(element.heading.body)
+
+    def is_map_pointer(self, component) -> bool:
+        """The pointer layer over the map (not the manifold's), where it takes the clicks."""
+        if self.server_decoding or component.component_name != "latent_explorer_pointer":
+            return False
+        return json.loads(component.json)["chart"].startswith("map-")
 
     def fetch(self, path: str) -> None:
         with urllib.request.urlopen(self.url + path, timeout=REPLY_TIMEOUT_S) as response:
@@ -118,14 +140,14 @@ class Session:
                 self.errors.append(f"GET {path}: HTTP {response.status}")
 
 
-async def load(url: str, pid: int, sessions: int, seconds: float) -> dict:
-    first = Session(url)
+async def load(url: str, pid: int, sessions: int, seconds: float, server: bool) -> dict:
+    first = Session(url, server)
     loaded = asyncio.Event()
     tasks = [asyncio.create_task(first.run(seconds + 5, loaded, seed=0))]
     await loaded.wait()
     await asyncio.sleep(1)
     rss_one = rss_mib(pid)
-    others = [Session(url) for _ in range(sessions - 1)]
+    others = [Session(url, server) for _ in range(sessions - 1)]
     tasks += [asyncio.create_task(s.run(seconds, None, seed=i + 1)) for i, s in enumerate(others)]
     await asyncio.sleep(seconds - 1)
     rss_all = rss_mib(pid)  # every session open and clicking
@@ -159,19 +181,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sessions", type=int, default=25)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--train", action="store_true", help="also run a training meanwhile")
+    parser.add_argument("--server-decoding", action="store_true", help="click as decode=server")
     args = parser.parse_args(argv)
     bare = int(subprocess.check_output([sys.executable, "-c", BARE_TORCH])) / 1024
     print(f"bare `import torch` RSS: {bare:.0f} MiB (torch {torch.__version__})")
     with streamlit_server() as (url, server):
-        figures = asyncio.run(load(url, server.pid, args.sessions, args.seconds))
-        report(f"{args.sessions} sessions, {args.seconds:.0f} s", figures, args.sessions)
+        how = "Plotly's selection, decode=server" if args.server_decoding else "pointer layer"
+        run = (url, server.pid, args.sessions, args.seconds, args.server_decoding)
+        figures = asyncio.run(load(*run))
+        report(f"{args.sessions} sessions, {args.seconds:.0f} s, clicks as the {how} sends them",
+               figures, args.sessions)  # fmt: skip
         if args.train:
             with tempfile.TemporaryDirectory() as folder:
                 folder = Path(folder) / "user"
                 request = jobs.TrainRequest("load-test", "vae", 2, 1.0, jobs.MAX_EPOCHS, "load")
                 jobs.start(request, folder)
                 try:
-                    figures = asyncio.run(load(url, server.pid, args.sessions, args.seconds))
+                    figures = asyncio.run(load(*run))
                     job = jobs.status(folder)
                     trained = f"{len(job.epochs)} epochs, still running: {job.running}"
                 finally:

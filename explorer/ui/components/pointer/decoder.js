@@ -277,3 +277,24 @@ export function starPoints(x, y, outer = 15, inner = 6) {
   }
   return points.join(' ');
 }
+
+// `work` run once after the next frame is painted, however often it is asked for before then,
+// with the latest arguments: a slower step (the classifier) follows the pointer a frame behind
+// instead of holding up the decoded image.
+export function afterPaint(work) {
+  let pending = null;
+  return (...args) => {
+    if (pending) {
+      pending.args = args;
+      return;
+    }
+    pending = { args };
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const { args: latest } = pending;
+        pending = null;
+        work(...latest);
+      }, 0),
+    );
+  };
+}

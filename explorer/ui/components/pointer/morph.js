@@ -2,10 +2,11 @@
 // each model as it moves, with the classifier's reading, and moves a star along each model's
 // path figure (a Plotly chart Streamlit draws). Nothing goes to the server.
 // The decoders come from pointer.js's model components, in the page-wide `models` map.
-import { drawImage, PIXELS, starPoints } from './decoder.js';
+import { afterPaint, drawImage, PIXELS, starPoints } from './decoder.js';
 
 const models = (globalThis.latentExplorerModels ??= new Map());
 const timings = (globalThis.latentExplorerTimings ??= []);
+const readings = (globalThis.latentExplorerReadings ??= []);
 const ARRIVED = 'latent-explorer-model';
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -33,7 +34,7 @@ class Morph {
     this.slider = root.querySelector('input');
     this.label = root.querySelector('.le-alpha');
     this.panels = root.querySelector('.le-panels');
-    this.pixels = new Float32Array(PIXELS);
+    this.read = afterPaint((since) => this.readNow(since));
     this.slider.addEventListener('input', (event) => this.draw(event));
     this.onModel = () => this.draw();
     window.addEventListener(ARRIVED, this.onModel);
@@ -57,6 +58,7 @@ class Morph {
       }),
     );
     this.z = data.models.map((model) => new Float32Array(model.a.length));
+    this.pixels = data.models.map(() => new Float32Array(PIXELS));
     this.draw();
   }
 
@@ -68,24 +70,28 @@ class Morph {
     if (!this.data) return;
     const alpha = this.alpha();
     this.label.textContent = fill(this.data.words.alpha, { alpha: alpha.toFixed(2) });
-    const classifier = models.get(this.data.classifier)?.classifier;
     const figures = this.panels.querySelectorAll('figure');
     this.data.models.forEach((model, k) => {
       const decoder = models.get(model.key)?.decoder;
       if (!decoder) return;
-      decoder.decode(mix(model.a, model.b, alpha, this.z[k]), this.pixels);
-      drawImage(figures[k].querySelector('canvas').getContext('2d'), this.pixels);
-      if (classifier) {
-        const { label, confidence } = classifier.classify(this.pixels);
-        const percent = Math.round(100 * confidence);
-        figures[k].querySelector('.le-reading').textContent = fill(this.data.words.reading, {
-          name: this.data.names[label],
-          percent,
-        });
-      }
+      decoder.decode(mix(model.a, model.b, alpha, this.z[k]), this.pixels[k]);
+      drawImage(figures[k].querySelector('canvas').getContext('2d'), this.pixels[k]);
     });
     this.placeStars();
+    this.read(event?.timeStamp);
     if (event) timings.push(performance.now() - event.timeStamp);
+  }
+
+  // The classifier's readings of the decodes, once they are on the screen.
+  readNow(since) {
+    const classifier = models.get(this.data.classifier)?.classifier;
+    if (!classifier) return;
+    this.panels.querySelectorAll('.le-reading').forEach((caption, k) => {
+      const { label, confidence } = classifier.classify(this.pixels[k]);
+      const percent = Math.round(100 * confidence);
+      caption.textContent = fill(this.data.words.reading, { name: this.data.names[label], percent });
+    });
+    if (since !== undefined) readings.push(performance.now() - since);
   }
 
   // A star on each model's path figure at alpha, drawn over Plotly's chart.

@@ -7,6 +7,7 @@
 // sent once and kept in `models`); "pointer" instances attach to the chart whose Streamlit key
 // they are given, and decode with the model they name.
 import {
+  afterPaint,
   drawImage,
   loadClassifier,
   loadDecoder,
@@ -25,8 +26,15 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 // Loaded models by key, kept for the page's life: a rerun or another page reuses them.
 const models = (globalThis.latentExplorerModels ??= new Map());
-// Pointer-to-drawn times in ms, newest last, for tests/bench_pointer.py to read.
+// Pointer event -> decoded image drawn, and -> the classifier's reading shown, in ms, newest
+// last, for tests/bench_pointer.py to read.
 const timings = (globalThis.latentExplorerTimings ??= []);
+const readings = (globalThis.latentExplorerReadings ??= []);
+
+export function record(list, ms) {
+  list.push(ms);
+  if (list.length > 1000) list.splice(0, list.length - 1000);
+}
 
 export function loadModel(bytes) {
   const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
@@ -92,6 +100,7 @@ class Pointer {
     this.caption = this.lens.querySelector('figcaption');
     this.marks = document.createElementNS(SVG, 'svg');
     this.marks.setAttribute('class', 'le-marks');
+    this.read = afterPaint((since) => this.readNow(since));
     this.handlers = {
       pointerdown: (event) => this.down(event),
       pointermove: (event) => this.move(event),
@@ -315,18 +324,18 @@ class Pointer {
       if (!code) return;
       row = code.row;
     }
-    this.decodeAt(at.x, at.y, row);
+    this.decodeAt(at.x, at.y, row, event.timeStamp);
     this.placeLens(at);
     this.drawCrosshair(at, event.pointerType !== 'mouse');
     if (this.data.group) {
       const detail = { group: this.data.group, row, x: at.x, y: at.y, source: this };
       window.dispatchEvent(new CustomEvent(POINTED, { detail }));
     }
-    timings.push(performance.now() - event.timeStamp);
-    if (timings.length > 1000) timings.splice(0, timings.length - 1000);
+    record(timings, performance.now() - event.timeStamp);
   }
 
-  decodeAt(x, y, row) {
+  // since: the pointer event's time, for the timings.
+  decodeAt(x, y, row, since) {
     this.last = { x, y, row };
     const model = this.model;
     if (!model?.decoder) return;
@@ -340,18 +349,23 @@ class Pointer {
     decoder.decode(z, this.pixels);
     drawImage(this.lensContext, this.pixels);
     const words = this.data.words;
-    const lines = [
+    this.spot =
       this.data.mode === 'nearest'
         ? fill(words.nearest, { row })
-        : fill(words.position, { x: x.toFixed(2), y: y.toFixed(2) }),
-    ];
+        : fill(words.position, { x: x.toFixed(2), y: y.toFixed(2) });
+    this.caption.textContent = `${this.spot}\n${this.reading ?? ''}`;
+    this.read(since);
+  }
+
+  // The classifier's reading of the lens's image, once that is on the screen.
+  readNow(since) {
     const classifier = models.get(this.data.classifier)?.classifier;
-    if (classifier) {
-      const { label, confidence } = classifier.classify(this.pixels);
-      const percent = Math.round(100 * confidence);
-      lines.push(fill(words.reading, { name: this.data.names[label], percent }));
-    }
-    this.caption.textContent = lines.join('\n');
+    if (!classifier) return;
+    const { label, confidence } = classifier.classify(this.pixels);
+    const percent = Math.round(100 * confidence);
+    this.reading = fill(this.data.words.reading, { name: this.data.names[label], percent });
+    this.caption.textContent = `${this.spot}\n${this.reading}`;
+    if (since !== undefined) record(readings, performance.now() - since);
   }
 
   // The lens sits in the plot area's top right corner, and in its top left while the pointer
