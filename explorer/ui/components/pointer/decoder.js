@@ -23,6 +23,8 @@ export function base64Bytes(text) {
   return bytes;
 }
 
+let halves = null; // every float16 bit pattern's value, made once: a lookup per weight
+
 // Little-endian float16 or float32 values, as base64 or as bytes -> Float32Array.
 export function unpack(value, dtype) {
   const bytes = typeof value === 'string' ? base64Bytes(value) : value;
@@ -33,8 +35,9 @@ export function unpack(value, dtype) {
     return values;
   }
   if (dtype === 'float16') {
+    if (!halves) halves = Float32Array.from({ length: 65536 }, (_, bits) => halfToFloat(bits));
     const values = new Float32Array(bytes.length / 2);
-    for (let i = 0; i < values.length; i++) values[i] = halfToFloat(view.getUint16(2 * i, true));
+    for (let i = 0; i < values.length; i++) values[i] = halves[view.getUint16(2 * i, true)];
     return values;
   }
   throw new Error(`unknown dtype ${dtype}`);

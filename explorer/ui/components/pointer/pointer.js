@@ -439,7 +439,10 @@ const pointers = new WeakMap(); // parentElement -> its pointer, kept when a rer
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    loadModel(data);
+    // Unpacked once the page is idle, so that the map and the panel draw first.
+    const load = () => loadModel(data);
+    if (window.requestIdleCallback) requestIdleCallback(load, { timeout: 1000 });
+    else setTimeout(load, 0);
     return undefined;
   }
   let pointer = pointers.get(parentElement);
