@@ -33,9 +33,11 @@ def start_streamlit(port: int, env: dict | None = None, timeout: float = 60) -> 
         "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
         f"--server.port={port}", "--server.fileWatcherType=none",
     ]  # fmt: skip
+    log = os.environ.get("SERVER_LOG")  # a file for the server's output, to debug with
+    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child's)
     process = subprocess.Popen(
         command, cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=output, stderr=output,
     )  # fmt: skip
     deadline = time.monotonic() + timeout
     while True:

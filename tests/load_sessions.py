@@ -1,6 +1,7 @@
 """Load test: many sessions clicking the Latent Map at once; prints its figures (no asserts).
 
     python -m tests.load_sessions [--sessions 25] [--seconds 60] [--train] [--server-decoding]
+        [--server-cpu 0]
 
 Starts `streamlit run` on a free port and opens N sessions over Streamlit's own websocket
 protocol (the protobuf messages a browser exchanges), each loading the map and then clicking
@@ -16,6 +17,7 @@ a training (train_models.py, one thread, as the Train page starts it) for the wh
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -182,10 +184,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--train", action="store_true", help="also run a training meanwhile")
     parser.add_argument("--server-decoding", action="store_true", help="click as decode=server")
+    parser.add_argument("--server-cpu", type=int, help="pin the server (and its training) to "
+                        "this CPU, as a small Cloud container has one")  # fmt: skip
     args = parser.parse_args(argv)
     bare = int(subprocess.check_output([sys.executable, "-c", BARE_TORCH])) / 1024
     print(f"bare `import torch` RSS: {bare:.0f} MiB (torch {torch.__version__})")
     with streamlit_server() as (url, server):
+        if args.server_cpu is not None:
+            os.sched_setaffinity(server.pid, {args.server_cpu})
         how = "Plotly's selection, decode=server" if args.server_decoding else "pointer layer"
         run = (url, server.pid, args.sessions, args.seconds, args.server_decoding)
         figures = asyncio.run(load(*run))
@@ -195,7 +201,11 @@ def main(argv: list[str] | None = None) -> None:
             with tempfile.TemporaryDirectory() as folder:
                 folder = Path(folder) / "user"
                 request = jobs.TrainRequest("load-test", "vae", 2, 1.0, jobs.MAX_EPOCHS, "load")
+                every_cpu = os.sched_getaffinity(0)
+                if args.server_cpu is not None:  # the trainer inherits it, as from the server
+                    os.sched_setaffinity(0, {args.server_cpu})
                 jobs.start(request, folder)
+                os.sched_setaffinity(0, every_cpu)
                 try:
                     figures = asyncio.run(load(*run))
                     job = jobs.status(folder)

@@ -1,6 +1,7 @@
 """The models the server can show, and everything read from disk, cached once per process:
 checkpoints, map data, test images."""
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -26,11 +27,17 @@ from explorer.registry import CLASSIFIER
 from explorer.ui.session import current_dataset
 
 
-@st.cache_resource(show_spinner=False, ttl=1)
 def checkpoint_files() -> tuple[tuple[str, int], ...]:
     """(file name, modification time) of every checkpoint and map file, shipped and
     user-trained, looked up at most once a second: a model trained or retrained meanwhile
     changes it, and so refreshes the caches below."""
+    return _checkpoint_files(second=int(time.monotonic()))
+
+
+# Keyed by the second rather than given a ttl: under load, Streamlit's TTL cache can let an
+# entry expire between its membership test and its read, and raise a KeyError on the page.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _checkpoint_files(second: int) -> tuple[tuple[str, int], ...]:
     found = []
     for dataset, folder in model_folders():
         for path in sorted(folder.glob("*.[pn][tp]*")):
@@ -41,6 +48,9 @@ def checkpoint_files() -> tuple[tuple[str, int], ...]:
             except FileNotFoundError:  # removed while we looked
                 continue
     return tuple(found)
+
+
+checkpoint_files.clear = _checkpoint_files.clear  # to look again at once (a new model)
 
 
 def model_folders() -> list[tuple[str, Path]]:
@@ -179,12 +189,19 @@ def _test_images(dataset: str) -> np.ndarray | None:
     return images
 
 
-@st.cache_resource(show_spinner="Looking for the training images…", ttl=60)
 def training_data_problem(dataset: str) -> str | None:
     """None if the dataset's training set can be read (downloading it where a network exists),
     else the message saying how to provide it. Asked again after a minute."""
+    return _training_data_problem(dataset, minute=int(time.monotonic() // 60))
+
+
+@st.cache_resource(show_spinner="Looking for the training images…", max_entries=4)
+def _training_data_problem(dataset: str, minute: int) -> str | None:
     try:
         load_mnist_uint8(train=True, dataset=DATASETS[dataset])
     except DataUnavailableError as error:
         return str(error)
     return None
+
+
+training_data_problem.clear = _training_data_problem.clear

@@ -40,6 +40,7 @@ from explorer.ui.pointer import (
     decodes_in_browser,
     pointer_state,
     pointer_ui,
+    send_classifier_ui,
     send_model_ui,
     server_note,
 )
@@ -189,6 +190,7 @@ def browser_map_ui(view: MapView) -> None:
         )  # fmt: skip
         st.caption(t("pointer.how"))
         send_model_ui(view, view.chart_key)
+        send_classifier_ui("map")
         map_download_ui(view)
     with right:
         browser_panel_ui(view)
@@ -334,6 +336,7 @@ def drawing_on_map_ui(view: MapView, position: np.ndarray, ellipses: list[np.nda
         return
     st.plotly_chart(map_figure(view, clickable_space=False), key=key, config=config, theme=None)
     send_model_ui(view, key)
+    send_classifier_ui("draw")
     marks = Marks(star=tuple(position), lines=ellipses)
     pointer_ui(view, key, marks, f"pointer-{key}", start=position, start_row=0, clickable=False)
 
@@ -401,6 +404,7 @@ def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
             st.markdown(f"**{describe_model(view.name)}**")
             linked_chart(view, None, clickable=False)
             send_model_ui(view, linked_key(view), nearest=True)
+    send_classifier_ui("linked")
     st.caption(t("linked.pointer"))
     linked_panel_ui(views, size)
 

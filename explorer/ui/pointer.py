@@ -111,9 +111,8 @@ def packed_classifier(key: str, name: str) -> bytes:
 
 
 def send_model_ui(view, key: str, nearest: bool = False) -> None:
-    """Send a map view's decoder to the page, and the dataset's classifier (once each: the
-    same bytes on a rerun are not sent again). nearest: with the test codes, to decode the one
-    nearest the pointer."""
+    """Send a map view's decoder to the page (once: the same bytes on a rerun are not sent
+    again). nearest: with the test codes, to decode the one nearest the pointer."""
     plane = codes = None
     if view.projection == "pca":
         plane = (view.pca.mean.tolist(), view.pca.components.tolist())
@@ -121,14 +120,18 @@ def send_model_ui(view, key: str, nearest: bool = False) -> None:
         codes = view.map_data["codes"]
     packed = packed_model(model_key(view.name, view.projection, nearest), view.name, plane, codes)
     MODEL(key=f"model-{key}", data=packed)
-    MODEL(key=f"classifier-{key}", data=packed_classifier(classifier_key(), classifier_name()))
+
+
+def send_classifier_ui(place: str) -> None:
+    """Send the dataset's classifier to the page, once a page: `place` names where, and stays
+    the same when the model changes, so that Streamlit does not send the same bytes again."""
+    MODEL(key=f"classifier-{place}", data=packed_classifier(classifier_key(), classifier_name()))
 
 
 def send_decoder_ui(name: str, key: str) -> str:
-    """Send a model's decoder alone to the page (and the classifier); returns its key there."""
+    """Send a model's decoder alone to the page; returns its key there."""
     model = model_key(name, "decoder", nearest=False)
     MODEL(key=f"model-{key}", data=packed_model(model, name, None, None))
-    MODEL(key=f"classifier-{key}", data=packed_classifier(classifier_key(), classifier_name()))
     return model
 
 
@@ -164,6 +167,7 @@ def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
     data = {"models": models, "classifier": classifier_key(), "names": class_names(),
             "words": words, "start": start}  # fmt: skip
     MORPH(key=key, data=data)
+    send_classifier_ui(key)
 
 
 def pointer_state(key: str) -> Pick | None:
