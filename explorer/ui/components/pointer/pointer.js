@@ -173,6 +173,9 @@ class Pointer {
     for (const type of ['plotly_relayout', 'plotly_afterplot', 'plotly_restyle']) {
       gd.on(type, this.redraw);
     }
+    // A finger on the plot area scrubs the decoder instead of scrolling the page (set here:
+    // a CSS :has() rule for it made every lens update restyle the whole page).
+    for (const drag of gd.querySelectorAll('.nsewdrag')) drag.style.touchAction = 'none';
     const holder = gd.parentElement;
     holder.style.position = 'relative';
     holder.append(this.marks);
@@ -374,9 +377,12 @@ class Pointer {
     const axes = this.axes();
     if (!axes) return;
     const [xa, ya] = axes;
-    const side = this.lens.offsetWidth;
+    // The lens's size, read only when the chart is redrawn: reading it on every move would
+    // make the browser lay the whole page out again each time (10 ms on a full page).
+    if (!at || !this.lensSize) this.lensSize = [this.lens.offsetWidth, this.lens.offsetHeight];
+    const [side, height] = this.lensSize;
     const right = xa._offset + xa._length - side - LENS_MARGIN;
-    const near = at && at.px > right - 24 && at.py < ya._offset + this.lens.offsetHeight + 24;
+    const near = at && at.px > right - 24 && at.py < ya._offset + height + 24;
     this.lens.style.left = `${near ? xa._offset + LENS_MARGIN : right}px`;
     this.lens.style.top = `${ya._offset + LENS_MARGIN}px`;
   }
