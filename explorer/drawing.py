@@ -73,11 +73,26 @@ def read_image(data: bytes) -> np.ndarray:
             grey = np.asarray(picture.convert("L"), dtype=np.float32) / 255
     except DrawingError:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # PIL's own limit, met before ours can be checked
+        raise DrawingError(
+            "too many pixels", "The image has too many pixels: use a smaller one."
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise DrawingError(
             "unreadable", "This file is not an image that can be read (try a PNG or JPEG)."
         ) from None
-    return 1 - grey if np.median(grey) > 0.5 else grey
+    return without_paper(1 - grey if np.median(grey) > 0.5 else grey)
+
+
+def without_paper(grey: np.ndarray) -> np.ndarray:
+    """Bright ink on a background made black: its level (the median, as most of a digit's
+    picture is paper) goes to 0 and the brightest ink to 1, so that grey paper in a photo
+    leaves no grey box round the digit."""
+    background = float(np.median(grey))
+    ink = float(grey.max()) - background
+    if ink <= 0:
+        return np.zeros_like(grey)
+    return np.clip((grey - background) / ink, 0, 1)
 
 
 def read_data_url(url: str) -> np.ndarray:

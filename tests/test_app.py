@@ -201,6 +201,28 @@ def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
     assert after == before  # the same bytes: Streamlit sends them once
 
 
+def test_a_link_to_a_view_the_model_lacks_says_so():
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.query_params.update({"model": "ae-2d", "view": "umap"})
+    at.run().switch_page(MAP).run()
+    assert not at.exception
+    notes = " ".join(i.value for i in at.info)
+    assert "view=umap is not one of this model's views (the latent itself)" in notes, notes
+    assert "Test image #0: a 7" in subheaders(at)
+
+
+def test_reset_brings_the_pages_back_to_their_defaults_but_keeps_the_language():
+    at = open_map("vae-2d")
+    at.sidebar.radio(key="language").set_value("ko").run()
+    at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
+    assert any(s.startswith("테스트 이미지 #42") for s in subheaders(at)), subheaders(at)
+    next(b for b in at.sidebar.button if b.label == "페이지 초기화").click().run()
+    assert not at.exception
+    assert at.session_state.language == "ko" and at.session_state.model == "ae-2d"
+    assert any(s.startswith("테스트 이미지 #0") for s in subheaders(at)), subheaders(at)
+    assert dict(at.query_params)["point"] == "0"  # the address bar shows the fresh view
+
+
 def test_map_works_without_mnist(offline_mnist):
     at = open_map("ae-2d")
     assert any("original image is hidden" in c.value for c in at.caption)

@@ -69,7 +69,7 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
 
 @pytest.mark.parametrize(
     "path, images, charts",
-    [("AE_vs_VAE", 5, 5), ("KL_On_Off", 5, 7), ("Interpolation", 8, 2)],
+    [("AE_vs_VAE", 5, 5), ("KL_On_Off", 5, 7), ("Interpolation", 6, 2)],
 )
 def test_lesson_page_renders_in_the_browser(browser, server, path, images, charts):
     """Each lesson page draws its pictures and charts with no exception; a screenshot of every

@@ -66,6 +66,33 @@ def test_uploads_are_read_inverted_when_dark_on_light_and_refused_when_bad():
         read_image(b"\0" * (MAX_BYTES + 1))
 
 
+def test_grey_paper_leaves_no_grey_box_round_the_digit():
+    drawing = stroke_canvas()
+    photo = 0.75 - 0.6 * drawing  # dark ink on light grey paper, as a phone photographs it
+    read = read_image(png(photo))
+    assert read[drawing == 0].max() < 0.01  # the paper is black
+    assert read[drawing == 1].min() > 0.99  # the ink is white
+
+
+def test_an_image_too_large_in_pixels_says_so():
+    buffer = io.BytesIO()
+    Image.new("1", (15_000, 15_000)).save(buffer, format="PNG")  # small file, huge picture
+    assert len(buffer.getvalue()) < MAX_BYTES
+    with pytest.raises(DrawingError, match="too many pixels"):
+        read_image(buffer.getvalue())
+
+
+def test_a_file_over_the_limit_reaches_the_page_to_be_refused_there():
+    """Streamlit's upload limit is above ours, so a 6.8 MB photo gets the page's message
+    ("over 5 MB") instead of only a red icon in the uploader."""
+    import tomllib
+
+    from tests.conftest import REPO
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 2**20 >= 4 * MAX_BYTES
+
+
 def test_the_canvas_data_url_is_decoded():
     url = "data:image/png;base64," + base64.b64encode(png(stroke_canvas())).decode()
     assert read_data_url(url).shape == (280, 280)

@@ -71,7 +71,7 @@ def test_every_page_renders_on_fashion_mnist_in_both_languages(page, language):
 def test_the_map_shows_clothes_and_names_them():
     at = open_fashion(MAP, model=qualified(FASHION, "vae-2d"))
     assert at.sidebar.selectbox[0].value == qualified(FASHION, "vae-2d")
-    assert at.sidebar.selectbox[0].options[0].startswith("ae-2d  (")  # short names
+    assert at.sidebar.selectbox[0].options[0] == "ae-2d (2-D AE)"  # short names
     figure = map_figure(at)
     assert [trace["name"] for trace in figure["data"][:10]] == EN_CLASSES
     assert figure["layout"]["legend"]["title"]["text"] == "kind"

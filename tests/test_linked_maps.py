@@ -40,6 +40,9 @@ def test_a_click_in_either_map_marks_and_decodes_the_digit_in_both(size):
     at = click(at, f"linked-vae-{size}d-{view}", {"x": 0, "y": 0, "customdata": 7})
     assert subheading(at).startswith("Test image #7:")
     assert dict(at.query_params)["point"] == "7"
+    at = click(at, f"linked-vae-{size}d-{view}", {"x": 0.5, "y": 0.5, "customdata": -1})
+    assert subheading(at).startswith("Test image #7:")  # empty space picks nothing
+    assert "Click a dot" in at.toast[0].value
 
 
 def test_on_the_server_a_click_in_either_map_marks_the_digit_in_both():

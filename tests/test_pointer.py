@@ -101,6 +101,28 @@ def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
     page.close()
 
 
+def test_a_pinch_zooms_the_map(browser, server):
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+             "device_scale_factor": 2}  # fmt: skip
+    page, sent = open_page(browser, f"{server}/Latent_Map?model=vae-2d", **phone)
+    page.evaluate("() => document.querySelector('.js-plotly-plot').scrollIntoView()")
+    left, top, width, height = page.evaluate(PLOT_AREA, 0)
+    x, y = left + width / 2, top + height / 2
+    width_of = (
+        "() => { const r = document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range;"
+    )
+    width_of += " return r[1] - r[0]; }"
+    before = page.evaluate(width_of)
+    touch(page, "touchStart", (x - 20, y), (x + 20, y))
+    for k in range(1, 11):
+        touch(page, "touchMove", (x - 20 - 8 * k, y), (x + 20 + 8 * k, y))
+    touch(page, "touchEnd")
+    page.wait_for_timeout(500)
+    assert page.evaluate(width_of) < 0.6 * before  # fingers spread: the view zooms in
+    assert "Test image #0:" in panel_heading(page)  # and nothing was picked
+    page.close()
+
+
 def test_dragging_alpha_decodes_both_models_in_the_browser(browser, server):
     page, sent = open_page(browser, f"{server}/Interpolation", lens=False)
     slider = page.locator(".le-morph input")

@@ -415,7 +415,9 @@ def linked_panel_ui(views: dict[str, MapView], size: int) -> None:
     this fragment."""
     for view in views.values():
         pick = pointer_state(f"pointer-{linked_key(view)}")
-        if pick is not None and pick.row is not None:
+        if pick is not None and pick.row is None:  # empty space: both maps show test images
+            st.toast(t("linked.click.dot"))
+        elif pick is not None:
             st.session_state.linked_row = pick.row
     row = st.session_state.setdefault("linked_row", 0)
     for view in views.values():

@@ -10,7 +10,7 @@ from explorer.checkpoints import qualified
 from explorer.data import DATASETS, MNIST
 from explorer.ui.catalogue import model_catalogue, short_name
 from explorer.ui.session import current_dataset, current_language
-from explorer.ui.url import read_shared_settings
+from explorer.ui.url import SHARED_SETTINGS, read_shared_settings
 from explorer.ui.words import class_names, t
 
 
@@ -71,9 +71,26 @@ def sidebar_nav() -> list[str]:
         key="language", horizontal=True,
     )  # fmt: skip
     st.sidebar.toggle(t("nav.colours"), key="accessible_colours", help=t("nav.colours.help"))
+    st.sidebar.button(t("nav.reset"), on_click=reset_pages, help=t("nav.reset.help"))
     st.sidebar.divider()
     follow_dataset()
     return refused
+
+
+KEPT = ("language", "dataset", "accessible_colours", "decoding", "models_of")  # by a reset
+
+
+def reset_pages() -> None:
+    """Every page back to its defaults (a teacher's fresh start): the session's choices and
+    the link's parameters go, but the language, dataset and colours stay."""
+    for key in list(st.session_state.keys()):
+        if key not in KEPT and not str(key).startswith("url:"):
+            del st.session_state[key]
+    for param in list(st.query_params.keys()):
+        if param not in SHARED_SETTINGS:
+            del st.query_params[param]
+    for param in SHARED_SETTINGS:  # so that the link's settings are not applied again
+        st.session_state[f"url:{param}"] = st.query_params.get(param)
 
 
 def follow_dataset() -> None:

@@ -82,7 +82,16 @@ def pair_picker_ui(size: int) -> tuple[str, str]:
 
 
 def projection_picker_ui(options: list[str], key: str = "projection") -> str:
-    """Sidebar choice of a 2-D view ("latent", "pca", "umap") among a model's."""
+    """Sidebar choice of a 2-D view ("latent", "pca", "umap") among a model's; a link's view
+    that the model lacks (view=umap for a 2-D model) gets a note."""
+    asked = st.query_params.get("view")
+    if asked and asked not in options:
+        if st.session_state.get(key) not in options:
+            st.session_state[key] = options[0]
+        label = option_labels("views")
+        views = ", ".join(label(option) for option in options)
+        shown = label(st.session_state[key])
+        st.info(t("views.unavailable", view=asked[:40], views=views, shown=shown))
     if len(options) == 1:
         return options[0]
     return st.sidebar.radio(

@@ -50,9 +50,20 @@ def option_labels(prefix: str) -> Callable[[object], str]:
 
 
 def model_labels() -> Callable[[str], str]:
-    """format_func for model pickers: name -> a description, in the language of now."""
+    """format_func for the sidebar's model pickers: name -> a short description ("ae-20d
+    (20-D AE)"), in the language of now; short, so that the sidebar's box shows it whole."""
     language = current_language()
-    return lambda name: describe_model(name, language)
+
+    def label(name: str) -> str:
+        config = config_of(name)
+        kind = "VAE" if config["kind"] == "vae" else "AE"
+        beta = f", β {config['beta']:g}" if config["kind"] == "vae" else ""
+        return texts.translate(
+            "models.short", language, name=short_name(name), kind=kind,
+            dims=config["latent_dim"], beta=beta,
+        )  # fmt: skip
+
+    return label
 
 
 def describe_model(name: str, language: str | None = None) -> str:

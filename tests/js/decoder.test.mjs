@@ -207,3 +207,24 @@ test('nearest finds the closest screen point within the radius', () => {
   assert.equal(nearest(screen, 70, 0, 10), -1); // 20 px from either neighbour
   assert.equal(nearest(screen, 71, 0, Infinity), 2); // 19 px from the third, 21 from the second
 });
+
+// The Interpolation slider's pure helpers.
+const { along, mix, nearestAlpha } = await import('../../explorer/ui/components/pointer/morph.js');
+
+test('mix is the straight line from a (alpha 0) to b (alpha 1)', () => {
+  const out = new Float32Array(2);
+  assert.deepEqual([...mix([0, 2], [4, -2], 0.25, out)], [1, 1]);
+});
+
+test('along and nearestAlpha walk a polyline of evenly spaced steps', () => {
+  const path = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+  ];
+  assert.deepEqual(along(path, 0.75), [10, 5]);
+  const { alpha, distance } = nearestAlpha(path, 12, 5);
+  assert.equal(alpha, 0.75);
+  assert.equal(distance, 2);
+  assert.equal(nearestAlpha(path, -5, 0).alpha, 0); // before the first step
+});

@@ -9,11 +9,27 @@ const timings = (globalThis.latentExplorerTimings ??= []);
 const readings = (globalThis.latentExplorerReadings ??= []);
 const ARRIVED = 'latent-explorer-model';
 const SVG = 'http://www.w3.org/2000/svg';
+const PATH_REACH = 40; // CSS px from a path figure's line within which the pointer moves alpha
 
 // z = (1 - alpha) a + alpha b, into out.
 export function mix(a, b, alpha, out) {
   for (let i = 0; i < out.length; i++) out[i] = (1 - alpha) * a[i] + alpha * b[i];
   return out;
+}
+
+// Where a polyline of evenly spaced steps [[x, y], ...] passes closest to (x, y): its alpha
+// (0 at the first step, 1 at the last) and the distance.
+export function nearestAlpha(path, x, y) {
+  let best = { alpha: 0, distance: Infinity };
+  for (let i = 0; i + 1 < path.length; i++) {
+    const [ax, ay] = path[i];
+    const [dx, dy] = [path[i + 1][0] - ax, path[i + 1][1] - ay];
+    const squared = dx * dx + dy * dy;
+    const f = squared ? Math.min(Math.max(((x - ax) * dx + (y - ay) * dy) / squared, 0), 1) : 0;
+    const distance = Math.hypot(ax + f * dx - x, ay + f * dy - y);
+    if (distance < best.distance) best = { alpha: (i + f) / (path.length - 1), distance };
+  }
+  return best;
 }
 
 // The point at fraction alpha along a polyline of evenly spaced steps [[x, y], ...].
@@ -111,6 +127,9 @@ class Morph {
         gd.parentElement.style.position = 'relative';
         gd.parentElement.append(star);
         this.stars.set(model.chart, star);
+        gd.addEventListener('pointermove', (event) => this.follow(event, gd, model.chart), {
+          passive: true,
+        });
       }
       const { width, height } = gd.getBoundingClientRect();
       star.setAttribute('width', width);
@@ -120,6 +139,20 @@ class Morph {
       const look = 'fill="gold" stroke="black" stroke-width="2"';
       star.innerHTML = `<polygon ${look} points="${starPoints(sx, sy)}"/>`;
     }
+  }
+
+  // The pointer near a path figure's line sets alpha to the nearest point on it.
+  follow(event, gd, chart) {
+    const model = this.data?.models.find((m) => m.chart === chart);
+    const xa = gd._fullLayout?.xaxis;
+    const ya = gd._fullLayout?.yaxis;
+    if (!model || !xa?._length) return;
+    const rect = gd.getBoundingClientRect();
+    const screen = model.path.map(([x, y]) => [xa._offset + xa.d2p(x), ya._offset + ya.d2p(y)]);
+    const { alpha, distance } = nearestAlpha(screen, event.clientX - rect.left, event.clientY - rect.top);
+    if (distance > PATH_REACH) return;
+    this.slider.value = String(Math.round(100 * alpha));
+    this.draw(event);
   }
 
   destroy() {

@@ -18,6 +18,7 @@ import {
 } from './decoder.js';
 
 const TAP_SLOP = 8; // CSS px a press may move and still be a tap or a click
+const PINCH_STEP = 1.4; // how far two fingers spread (or close) for one zoom step
 const PICK_RADIUS = { mouse: 8, touch: 18 }; // CSS px from a code within which a tap picks it
 const LENS_MARGIN = 8; // CSS px between the lens and the plot area's edge
 const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
@@ -68,6 +69,11 @@ export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
+// The distance between two touches, in CSS px.
+function spread(touches) {
+  return Math.hypot(touches[0].clientX - touches[1].clientX, touches[0].clientY - touches[1].clientY);
+}
+
 // The index, in `screen` (x0, y0, x1, y1, ...), of the point nearest (sx, sy) within `radius`;
 // -1 where none is.
 export function nearest(screen, sx, sy, radius) {
@@ -105,8 +111,27 @@ class Pointer {
       pointerdown: (event) => this.down(event),
       pointermove: (event) => this.move(event),
       // A finger on the plot area is ours: Plotly would pan, and only show a hover label.
+      // Two fingers pinch: Plotly has no pinch zoom, so its own zoom buttons are pressed.
       touchstart: (event) => {
         if (event.touches.length === 1 && this.inside(event.touches[0])) event.stopPropagation();
+        if (event.touches.length === 2) {
+          this.press = null; // no tap, no scrub: a pinch
+          this.pinch = spread(event.touches);
+          event.preventDefault(); // not the browser's page zoom
+          event.stopPropagation(); // nor Plotly's pan
+        }
+      },
+      touchmove: (event) => {
+        if (event.touches.length !== 2 || !this.pinch) return;
+        event.preventDefault();
+        const ratio = spread(event.touches) / this.pinch;
+        if (ratio > PINCH_STEP || ratio < 1 / PINCH_STEP) {
+          this.zoom(ratio > 1 ? 'in' : 'out');
+          this.pinch = spread(event.touches);
+        }
+      },
+      touchend: (event) => {
+        if (event.touches.length < 2) this.pinch = null;
       },
     };
     // A press ends outside the graph div too: Plotly covers the page while a mouse is down.
@@ -168,7 +193,7 @@ class Pointer {
     this.detach();
     this.gd = gd;
     for (const [type, handler] of Object.entries(this.handlers)) {
-      gd.addEventListener(type, handler, { capture: true, passive: type !== 'touchstart' });
+      gd.addEventListener(type, handler, { capture: true, passive: !type.startsWith('touch') });
     }
     for (const type of ['plotly_relayout', 'plotly_afterplot', 'plotly_restyle']) {
       gd.on(type, this.redraw);
@@ -204,6 +229,12 @@ class Pointer {
       window.removeEventListener(type, handler, true);
     }
     this.detach();
+  }
+
+  // Press Plotly's zoom-in or zoom-out button (each halves or doubles the view, round its
+  // centre), as a pinch's fingers spread or close.
+  zoom(direction) {
+    this.gd.querySelector(`.modebar-btn[data-attr="zoom"][data-val="${direction}"]`)?.click();
   }
 
   axes() {
