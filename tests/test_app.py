@@ -82,6 +82,22 @@ def test_home_page_lists_the_lesson_and_the_models():
     assert list(table["model"]) == [*SHIPPED_MODELS, "classifier"]
 
 
+def test_every_page_lets_lesson_links_wrap_on_a_phone():
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    styles = " ".join(element.proto.body for element in at.get("html"))
+    assert '[data-testid="stPageLink-NavLink"] p' in styles and "white-space: normal" in styles
+
+
+def test_on_a_phone_the_language_and_dataset_are_at_the_top_of_the_page():
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.radio(key="language-here").set_value("ko").run()  # app.css shows it on narrow screens
+    assert at.session_state.language == "ko"
+    assert at.sidebar.radio(key="language").value == "ko"  # the sidebar's follows
+    at.radio(key="dataset-here").set_value("fashion-mnist").run()
+    assert not at.exception and at.session_state.dataset == "fashion-mnist"
+    assert at.radio(key="language-here").value == "ko"
+
+
 @pytest.mark.parametrize(
     "model, projection",
     [("ae-2d", None), ("vae-2d", None), ("vae-2d-nokl", None), ("ae-20d", "pca"),

@@ -163,7 +163,7 @@ def test_interpolation_widgets_change_the_page():
     at.selectbox[1].set_value(8).run()  # to digit 8
     assert not at.exception
     assert "a 8" in texts(at) and list(at.dataframe[0].value["paths with an 8"]) == ["-", "-"]
-    at.radio[1].set_value("random").run()
+    at.radio(key="which_images").set_value("random").run()
     first = texts(at)
     at.sidebar.number_input[0].set_value(3).run()
     assert not at.exception and texts(at) != first

@@ -35,7 +35,9 @@ PAGES = {
     )
 }
 
-KOREAN_CSS = (Path(__file__).parent / "components" / "korean.css").read_text()
+COMPONENTS = Path(__file__).parent / "components"
+APP_CSS = (COMPONENTS / "app.css").read_text()
+KOREAN_CSS = (COMPONENTS / "korean.css").read_text()
 
 
 def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
@@ -43,14 +45,32 @@ def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
     than MNIST a note on what it holds. Returns the notes on a link's refused language or
     dataset, for apply_url to show with the page's own."""
     refused = sidebar_nav()
-    if current_language() == "ko":
-        st.html(f"<style>{KOREAN_CSS}</style>")
+    korean = KOREAN_CSS if current_language() == "ko" else ""
+    st.html(f"<style>{APP_CSS}{korean}</style>")
+    phone_settings_ui()
     st.title(t(title))
     st.write(t(intro))
     if dataset_note and current_dataset() != MNIST.name:
         classes = ", ".join(f"{i} {name}" for i, name in enumerate(class_names()))
         st.info(t("dataset.note", classes=classes))
     return refused
+
+
+def phone_settings_ui() -> None:
+    """The language and the dataset at the top of the page, for a phone, where the sidebar is
+    folded away (app.css shows this only on narrow screens). Each mirrors the sidebar's."""
+    with st.container(key="phone-settings"), st.popover(t("nav.settings")):
+        for key, label, options, name in (
+            ("dataset", t("nav.dataset"), list(DATASETS), lambda d: DATASETS[d].title),
+            ("language", t("nav.language"), list(texts.LANGUAGES), texts.LANGUAGES.get),
+        ):
+            st.session_state[f"{key}-here"] = st.session_state[key]
+            st.radio(label, options, format_func=name, key=f"{key}-here", horizontal=True,
+                     on_change=copy_setting, args=(key,))  # fmt: skip
+
+
+def copy_setting(key: str) -> None:
+    st.session_state[key] = st.session_state[f"{key}-here"]
 
 
 def sidebar_nav() -> list[str]:
