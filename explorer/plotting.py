@@ -238,9 +238,10 @@ def posterior_figure(
         marker={"size": 14, "color": "black", "symbol": "circle"},
     ))  # fmt: skip
     fig.update_layout(
-        font=FONT, template=TEMPLATE, height=380, margin={"l": 70, "r": 10, "t": 10, "b": 60},
-        xaxis_title=axis_titles[0], yaxis_title=axis_titles[1],
-        yaxis={"scaleanchor": "x"}, legend={"itemsizing": "constant"},
+        font=FONT, template=TEMPLATE, height=480, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], yaxis={"scaleanchor": "x"},
+        # Below the plot, so that in a narrow column the plot keeps the width.
+        legend={"itemsizing": "constant", "orientation": "h", "y": -0.25},
     )  # fmt: skip
     return fig
 
@@ -287,7 +288,9 @@ def with_prior_circles(
     angle = np.linspace(0, 2 * np.pi, 91)
     center = np.zeros(2) if center is None else center
     for radius, dash in ((1, "solid"), (2, "dash")):
-        fig.add_trace(go.Scatter(
+        # WebGL, as the codes are: Plotly draws its WebGL layer over SVG lines, which would
+        # hide the circles under the dots.
+        fig.add_trace(go.Scattergl(
             x=center[0] + radius * np.cos(angle), y=center[1] + radius * np.sin(angle),
             mode="lines", name=words["prior_circle"].format(k=radius), hoverinfo="skip",
             line={"color": "black", "width": 3, "dash": dash},

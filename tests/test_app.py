@@ -138,6 +138,12 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     assert any("z = mu + sigma * eps" in m.value for m in at.markdown)
 
 
+def test_the_eps_strip_says_how_far_the_draws_stray_from_mu():
+    at = open_map("vae-2d")
+    captions = " ".join(c.value for c in at.caption)
+    assert "The draws stray from mu by" in captions, captions
+
+
 def test_resample_eps_changes_the_strip():
     at = open_map("vae-2d")
     before = [image.proto.imgs[0].url for image in at.image]

@@ -58,6 +58,7 @@ from explorer.ui.words import (
 )
 
 PAGE = "map"
+SMALL_SPREAD = 0.1  # draws of z this close to mu decode to pictures one cannot tell apart
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,9 @@ def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> 
     z = sample_posterior(mu, logvar, 8, st.session_state.eps_seed)
     st.image(tile(decode(view.model, z), columns=4, scale=3), caption=t("map.draws"),
              clamp=True, output_format="PNG")  # fmt: skip
+    spread = float(np.abs(z - mu).max())  # how far the draws stray from mu, in any dimension
+    small = spread < SMALL_SPREAD
+    st.caption(t("map.draws.small" if small else "map.draws.spread", spread=spread))
     st.button(t("map.resample"), on_click=resample_eps)
     if not ellipses:
         st.caption(t("map.umap_no_ellipse"))
