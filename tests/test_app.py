@@ -63,6 +63,12 @@ def pointer_data(at: AppTest, chart_key: str) -> dict:
     return data
 
 
+def marks_data(at: AppTest, chart_key: str) -> dict:
+    """What the pointer layer marks over the chart (components/pointer/marks.js)."""
+    (data,) = [d for d in components(at, "latent_explorer_marks") if d["chart"] == chart_key]
+    return data
+
+
 def map_figure(at: AppTest) -> dict:
     return json.loads(at.get("plotly_chart")[0].proto.spec)
 
@@ -125,12 +131,12 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
     draws = next(t for t in close_up["data"] if t["name"] == "z draws")
     assert draws["text"] == [str(i) for i in range(1, 9)]
-    marks = pointer_data(at, "map-vae-2d-latent")["marks"]
+    marks = marks_data(at, "map-vae-2d-latent")
     assert marks["lines"] == []
     assert marks["ring"] == pytest.approx(load_map_data("vae-2d")["codes"][123].tolist())
     figure_before = at.get("plotly_chart")[0].proto.spec
     at.toggle(key="ellipses_on_map").set_value(True).run()
-    lines = pointer_data(at, "map-vae-2d-latent")["marks"]["lines"]
+    lines = marks_data(at, "map-vae-2d-latent")["lines"]
     assert len(lines) == 2  # the 1 and 2 sigma ellipses, now on the big map too
     assert at.get("plotly_chart")[0].proto.spec == figure_before  # drawn over it, not in it
     captions = " ".join(c for image in at.image for c in image.captions)
@@ -181,7 +187,11 @@ def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     at = click(at, "map-vae-20d-umap", {"x": 0.5, "y": 0.5, "customdata": -1})
     assert not at.exception
     assert any("nearest real code" in i.value for i in at.info)
-    assert any(s.startswith("Test image #") for s in subheaders(at))
+    heading = next(s for s in subheaders(at) if s.startswith("Test image #"))
+    row = int(heading.split("#")[1].split(":")[0])
+    umap = load_map_data("vae-20d")["umap"]
+    ring = marks_data(at, "map-vae-20d-umap")["ring"]
+    assert ring == pytest.approx(umap[row].tolist())  # marked where that code is, not the click
 
 
 def test_a_decode_server_link_sends_clicks_through_plotly_to_the_server():
@@ -217,7 +227,10 @@ def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
     pointer = pointer_data(at, "map-vae-20d-pca")
     assert pointer["model"].startswith("vae-20d|pca|") and pointer["mode"] == "plane"
     before = [p.bytes for p in models]
+    marks_before = marks_data(at, "map-vae-20d-pca")
     at = click(at, "map-vae-20d-pca", {"x": 0.0, "y": 0.0, "customdata": 7})
+    assert pointer_data(at, "map-vae-20d-pca") == pointer  # the layer is not sent again
+    assert marks_data(at, "map-vae-20d-pca")["ring"] != marks_before["ring"]  # its marks are
     after = [e.proto.bytes for e in at.get("bidi_component")
              if e.proto.component_name == "latent_explorer_model"]  # fmt: skip
     assert after == before  # the same bytes: Streamlit sends them once

@@ -46,8 +46,9 @@ def test_a_drawing_is_encoded_decoded_read_and_starred_on_the_map(model):
     assert captions[1].startswith("reconstruction: looks like a")
     assert len(map_traces(at)) == 10  # the test codes; the pointer layer draws the drawing
     (pointer,) = components(at, "latent_explorer_pointer")
-    assert pointer["clickable"] is False and pointer["marks"]["star"] is not None
-    lines = pointer["marks"]["lines"]
+    (marks,) = components(at, "latent_explorer_marks")
+    assert pointer["clickable"] is False and marks["star"] is not None
+    lines = marks["lines"]
     assert len(lines) == (2 if model.startswith("vae") else 0)  # the sigma ellipses
 
 

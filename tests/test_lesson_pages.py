@@ -178,8 +178,8 @@ def test_interpolation_endpoints_can_be_clicked_on_the_map():
     assert "**A**: test image #11," in texts(at)
     at = click(at, key, {"x": 0.1, "y": 0.0, "customdata": 42})
     assert "**A**: test image #11," in texts(at) and "**B**: test image #42," in texts(at)
-    (pointer,) = components(at, "latent_explorer_pointer")
-    labels = pointer["marks"]["labels"]
+    (marks,) = components(at, "latent_explorer_marks")
+    labels = marks["labels"]
     assert [label["text"] for label in labels] == ["A", "B"]
     codes = load_map_data("vae-2d")["codes"]
     np.testing.assert_allclose([[m["x"], m["y"]] for m in labels], codes[[11, 42]], rtol=1e-6)

@@ -13,7 +13,7 @@ LINKED = "pages/3_Linked_Maps.py"
 
 def rings(at) -> dict[str, list[float]]:
     """Where each map's pointer layer marks the chosen digit."""
-    return {d["chart"]: d["marks"]["ring"] for d in components(at, "latent_explorer_pointer")}
+    return {d["chart"]: d["ring"] for d in components(at, "latent_explorer_marks")}
 
 
 def subheading(at) -> str:

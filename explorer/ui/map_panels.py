@@ -285,7 +285,7 @@ def selection_panel_ui(view: MapView, point: ChosenPoint) -> None:
     fields |= {class_column(): label, "decoded_as": decoded_as, "confidence": round(confidence, 4)}
     stem = "point" if point.row is None else f"test-{point.row}"
     st.download_button(
-        t("map.download.point"), data=point_csv(fields, code, sigma),
+        t("map.download.point"), data=lambda: point_csv(fields, code, sigma),  # on demand
         file_name=file_name(f"{view.name}-{stem}.csv"), mime="text/csv", on_click="ignore",
     )  # fmt: skip
 

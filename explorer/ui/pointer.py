@@ -36,6 +36,7 @@ POINTER = st.components.v2.component(
     js=POINTER_JS,
     isolate_styles=False,  # its lens and marks live beside the Plotly chart, outside its box
 )
+MARKS = st.components.v2.component("latent_explorer_marks", js=(FOLDER / "marks.js").read_text())
 MORPH = st.components.v2.component(
     "latent_explorer_morph",
     html=(FOLDER / "morph.html").read_text(),
@@ -211,11 +212,8 @@ def pointer_ui(
             "group": group,
             "classifier": classifier_key(),
             "mode": mode,
-            "marks": marks.as_json(),
             "words": words,
             "names": class_names(),
-            "start": [float(v) for v in start],
-            "start_row": int(start_row),
             "clickable": clickable,
             "lens": lens,
             "tiles": None
@@ -226,6 +224,11 @@ def pointer_ui(
         on_pick_change=lambda: None,
         on_failed_change=lambda: None,
     ).failed
+    # The marks apart: they change on every click, the layer's data (and its script) do not.
+    # "answered" names the click they answer, so the layer knows its click arrived.
+    where = {"chart": chart_key, "start": [float(v) for v in start], "start_row": int(start_row),
+             "answered": st.session_state.get(f"{key}-seen")}  # fmt: skip
+    MARKS(key=f"{key}-marks", data=where | marks.as_json())
     if failed and decodes_in_browser():  # the browser could not run it: back to the server
         st.session_state.decoding = "server"
         st.session_state.decoding_failed = str(failed)[:200]

@@ -19,14 +19,19 @@ import {
 
 const TAP_SLOP = 8; // CSS px a press may move and still be a tap or a click
 const PINCH_STEP = 1.4; // how far two fingers spread (or close) for one zoom step
+const RESEND_MS = 4000; // a click unanswered this long is sent again, at most RESENDS times
+const RESENDS = 2;
 const PICK_RADIUS = { mouse: 8, touch: 18 }; // CSS px from a code within which a tap picks it
 const LENS_MARGIN = 8; // CSS px between the lens and the plot area's edge
 const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
 const POINTED = 'latent-explorer-pointed'; // window event: a group's layer points at a row
+const MARKED = 'latent-explorer-marks'; // window event: marks.js has new marks for a chart
 const SVG = 'http://www.w3.org/2000/svg';
 
 // Loaded models by key, kept for the page's life: a rerun or another page reuses them.
 const models = (globalThis.latentExplorerModels ??= new Map());
+// The newest marks for each chart, from marks.js.
+const marks = (globalThis.latentExplorerMarks ??= new Map());
 // Pointer event -> decoded image drawn, and -> the classifier's reading shown, in ms, newest
 // last, for tests/bench_pointer.py to read.
 const timings = (globalThis.latentExplorerTimings ??= []);
@@ -98,14 +103,15 @@ class Pointer {
     this.clicks = 0;
     this.session = Math.random().toString(36).slice(2, 8); // so a remount's clicks are new
     this.localRing = null; // a pick drawn at once, before Python answers
+    this.pointed = false; // whether the lens shows the pointer's place yet, or the pick's
     this.screen = null; // the shown codes' screen positions, and their rows
     this.lens = document.createElement('figure');
     this.lens.className = 'le-lens';
     this.lens.innerHTML = '<canvas width="28" height="28"></canvas><figcaption></figcaption>';
     this.lensContext = this.lens.querySelector('canvas').getContext('2d');
     this.caption = this.lens.querySelector('figcaption');
-    this.marks = document.createElementNS(SVG, 'svg');
-    this.marks.setAttribute('class', 'le-marks');
+    this.overlay = document.createElementNS(SVG, 'svg');
+    this.overlay.setAttribute('class', 'le-marks');
     this.read = afterPaint((since) => this.readNow(since));
     this.handlers = {
       pointerdown: (event) => this.down(event),
@@ -147,10 +153,18 @@ class Pointer {
       this.drawMarks();
       this.placeLens();
     };
+    this.onMarks = (event) => {
+      if (event.detail !== this.data?.chart) return;
+      this.localRing = null; // Python's answer to a click has come
+      clearTimeout(this.unanswered);
+      this.drawMarks();
+      if (!this.pointed) this.decodeStart();
+    };
+    window.addEventListener(MARKED, this.onMarks);
     this.onModel = (event) => {
-      if (event.detail === this.data?.model || event.detail === this.data?.classifier) {
-        this.decodeAt(this.last?.x ?? 0, this.last?.y ?? 0, this.last?.row ?? -1);
-      }
+      if (event.detail !== this.data?.model && event.detail !== this.data?.classifier) return;
+      if (this.pointed) this.decodeAt(this.last.x, this.last.y, this.last.row);
+      else this.decodeStart();
     };
     window.addEventListener(ARRIVED, this.onModel);
     // Another map of the group points at a test image: decode it here too, and mark it.
@@ -173,11 +187,22 @@ class Pointer {
     this.setStateValue = setStateValue;
     const chartChanged = data.chart !== this.data?.chart || data.model !== this.data?.model;
     this.data = data;
-    this.localRing = null;
     if (chartChanged) this.detach();
     this.attach();
     this.drawMarks();
-    if (chartChanged || !this.last) this.decodeAt(data.start[0], data.start[1], data.start_row);
+    if (chartChanged) this.pointed = false;
+    if (!this.pointed) this.decodeStart();
+  }
+
+  // The marks (marks.js keeps the newest for each chart): the chosen point, lines, labels.
+  get marks() {
+    return marks.get(this.data?.chart) ?? { start: [0, 0], start_row: -1 };
+  }
+
+  // The lens's first decode, before the pointer has moved: the chosen point.
+  decodeStart() {
+    const { start, start_row: row } = this.marks;
+    this.decodeAt(start[0], start[1], row);
   }
 
   get model() {
@@ -203,7 +228,7 @@ class Pointer {
     for (const drag of gd.querySelectorAll('.nsewdrag')) drag.style.touchAction = 'none';
     const holder = gd.parentElement;
     holder.style.position = 'relative';
-    holder.append(this.marks);
+    holder.append(this.overlay);
     if (this.data.lens !== false) holder.append(this.lens);
     this.redraw();
   }
@@ -216,15 +241,17 @@ class Pointer {
     for (const type of ['plotly_relayout', 'plotly_afterplot', 'plotly_restyle']) {
       this.gd.removeListener?.(type, this.redraw);
     }
-    this.marks.remove();
+    this.overlay.remove();
     this.lens.remove();
     this.gd = null;
   }
 
   destroy() {
     clearInterval(this.watch);
+    clearTimeout(this.unanswered);
     window.removeEventListener(ARRIVED, this.onModel);
     window.removeEventListener(POINTED, this.onPointed);
+    window.removeEventListener(MARKED, this.onMarks);
     for (const [type, handler] of Object.entries(this.released)) {
       window.removeEventListener(type, handler, true);
     }
@@ -344,10 +371,18 @@ class Pointer {
   select(at, kind) {
     const code = this.nearestRow(at.px, at.py, PICK_RADIUS[kind]);
     const pick = code ?? { row: null, x: at.x, y: at.y };
-    this.clicks += 1;
     this.localRing = [pick.x, pick.y];
     this.drawMarks();
+    this.send(pick, 0);
+  }
+
+  // Send a pick; if Python's marks do not come back in time (a click made while the tab was
+  // reconnecting to a restarted server is lost), send it again, as a new click.
+  send(pick, tries) {
+    this.clicks += 1;
     this.setStateValue('pick', { ...pick, click: `${this.session}-${this.clicks}` });
+    clearTimeout(this.unanswered);
+    if (tries < RESENDS) this.unanswered = setTimeout(() => this.send(pick, tries + 1), RESEND_MS);
   }
 
   // Decode at a pointer event; the time from the event to the drawn image goes to `timings`.
@@ -358,6 +393,7 @@ class Pointer {
       if (!code) return;
       row = code.row;
     }
+    this.pointed = true; // the lens follows the pointer from now on
     this.decodeAt(at.x, at.y, row, event.timeStamp);
     this.placeLens(at);
     this.drawCrosshair(at, event.pointerType !== 'mouse');
@@ -420,9 +456,9 @@ class Pointer {
 
   svgSize() {
     const { width, height } = this.gd.getBoundingClientRect();
-    this.marks.setAttribute('width', width);
-    this.marks.setAttribute('height', height);
-    this.marks.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    this.overlay.setAttribute('width', width);
+    this.overlay.setAttribute('height', height);
+    this.overlay.setAttribute('viewBox', `0 0 ${width} ${height}`);
   }
 
   // What Python asks to be marked (the chosen point, lines such as ellipses or a path, labels),
@@ -434,8 +470,8 @@ class Pointer {
     const toX = (x) => xa._offset + xa.d2p(x);
     const toY = (y) => ya._offset + ya.d2p(y);
     this.svgSize();
-    const { lines = [], labels = [] } = this.data.marks;
-    const ring = this.localRing ?? this.data.marks.ring;
+    const { lines = [], labels = [], star } = this.marks;
+    const ring = this.localRing ?? this.marks.ring;
     const parts = [];
     const clip = `M${xa._offset},${ya._offset}h${xa._length}v${ya._length}h${-xa._length}z`;
     parts.push(`<clipPath id="le-clip-${this.session}"><path d="${clip}"/></clipPath>`);
@@ -449,8 +485,8 @@ class Pointer {
       parts.push(`<circle class="le-end" cx="${sx}" cy="${sy}" r="11"/>`);
       parts.push(`<text class="le-label" x="${sx}" y="${sy}">${text}</text>`);
     }
-    if (this.data.marks.star) {
-      const [sx, sy] = [toX(this.data.marks.star[0]), toY(this.data.marks.star[1])];
+    if (star) {
+      const [sx, sy] = [toX(star[0]), toY(star[1])];
       parts.push(`<polygon class="le-star" points="${starPoints(sx, sy)}"/>`);
     }
     if (ring) {
@@ -459,12 +495,12 @@ class Pointer {
       parts.push(`<circle class="le-ring" cx="${sx}" cy="${sy}" r="9"/>`);
     }
     parts.push('<g class="le-crosshair"></g></g>');
-    this.marks.innerHTML = parts.join('');
+    this.overlay.innerHTML = parts.join('');
   }
 
   // Where a finger is, which it hides: a crosshair a little above it shows the decoded spot.
   drawCrosshair(at, touch) {
-    const cross = this.marks.querySelector('.le-crosshair');
+    const cross = this.overlay.querySelector('.le-crosshair');
     if (!cross) return;
     const d = `M${at.px - 14},${at.py}h28M${at.px},${at.py - 14}v28`;
     cross.innerHTML = touch ? `<path class="le-halo" d="${d}"/><path d="${d}"/>` : '';
