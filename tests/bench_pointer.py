@@ -185,21 +185,29 @@ def pointer(browser, url: str, moves: int) -> None:
     page.close()
 
 
-def clicks(browser, url: str, process, n: int) -> None:
-    page = open_counting(browser, f"{url}/Latent_Map")
-    latencies, cpu = [], cpu_seconds(process.pid)
+def time_clicks(page, n: int, shown: str) -> list[float]:
+    """Click n isolated points, each timed until `shown` (a selector, {row} filled in) and its
+    pictures are on the screen; seconds per click."""
+    latencies = []
     for x, y, row in isolated_points(page, want_empty=False, n=n, min_gap=8):
         page.mouse.move(x, y)
         page.wait_for_timeout(100)
         clicked = time.monotonic()
         page.mouse.click(x, y)
-        page.wait_for_selector(f"h3:has-text('Test image #{row}:')", timeout=15_000)
+        page.wait_for_selector(shown.format(row=row), timeout=15_000)
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-testid=stImage] img')]"
             ".every(i => i.complete && i.naturalWidth > 0)", polling=10,
         )  # fmt: skip
         latencies.append(time.monotonic() - clicked)
         wait_for_script(page)
+    return latencies
+
+
+def clicks(browser, url: str, process, n: int) -> None:
+    page = open_counting(browser, f"{url}/Latent_Map")
+    cpu = cpu_seconds(process.pid)
+    latencies = time_clicks(page, n, "h3:has-text('Test image #{row}:')")
     per_click = (cpu_seconds(process.pid) - cpu) / len(latencies) * 1000
     p50, p95 = percentiles(latencies)
     print(f"click -> panel with the decoded image: p50 {p50:.3f} s, p95 {p95:.3f} s over "
@@ -224,19 +232,7 @@ def toy_clicks(browser, n: int) -> None:
     with server(TOY) as (url, process, _):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         drawn(page, url, ".js-plotly-plot", chart=True)
-        latencies = []
-        for x, y, row in isolated_points(page, want_empty=False, n=n, min_gap=8):
-            page.mouse.move(x, y)
-            page.wait_for_timeout(100)
-            clicked = time.monotonic()
-            page.mouse.click(x, y)
-            page.wait_for_selector(f"text=Selected index: {row}", timeout=15_000)
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('[data-testid=stImage] img')]"
-                ".every(i => i.complete && i.naturalWidth > 0)", polling=10,
-            )  # fmt: skip
-            latencies.append(time.monotonic() - clicked)
-            wait_for_script(page)
+        latencies = time_clicks(page, n, "text=Selected index: {row}")
         p50, p95 = percentiles(latencies)
         print(f"toy map, click -> image: p50 {p50:.3f} s, p95 {p95:.3f} s over {n} clicks")
 

@@ -80,11 +80,17 @@ def test_hovering_the_map_decodes_in_the_browser_and_sends_nothing(browser, serv
     page.close()
 
 
-def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
+def open_phone_map(browser, server: str):
+    """The Latent Map on a 390 x 844 touch screen, scrolled to the map."""
     phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
              "device_scale_factor": 2}  # fmt: skip
     page, sent = open_page(browser, f"{server}/Latent_Map?model=vae-2d", **phone)
     page.evaluate("() => document.querySelector('.js-plotly-plot').scrollIntoView()")
+    return page, sent
+
+
+def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
+    page, sent = open_phone_map(browser, server)
     x, y, row = isolated_points(page, want_empty=False, n=1, min_gap=8)[0]
     frames, before = len(sent), page.evaluate(LENS)
     touch(page, "touchStart", (x - 60, y))
@@ -102,10 +108,7 @@ def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
 
 
 def test_a_pinch_zooms_the_map(browser, server):
-    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-             "device_scale_factor": 2}  # fmt: skip
-    page, sent = open_page(browser, f"{server}/Latent_Map?model=vae-2d", **phone)
-    page.evaluate("() => document.querySelector('.js-plotly-plot').scrollIntoView()")
+    page, _ = open_phone_map(browser, server)
     left, top, width, height = page.evaluate(PLOT_AREA, 0)
     x, y = left + width / 2, top + height / 2
     width_of = (
