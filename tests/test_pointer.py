@@ -166,13 +166,20 @@ def test_an_open_tab_keeps_working_after_the_server_restarts(browser):
     process = start_streamlit(port)
     try:
         page, _ = open_page(browser, f"http://127.0.0.1:{port}/Latent_Map?model=vae-2d")
+        received = []  # when the page got a message from a server
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda _: received.append(1)))
         first, second = isolated_points(page, want_empty=False, n=2)
         click_at(page, first)
         page.wait_for_selector(f"h3:has-text('Test image #{first[2]}:')", timeout=15_000)
         stop_group(process)
         page.wait_for_timeout(3000)  # the tab is left without a server for a while
-        with page.expect_event("websocket", timeout=60_000):  # Streamlit reconnects by itself
-            process = start_streamlit(port)
+        before = len(received)
+        process = start_streamlit(port)
+        for _ in range(600):  # Streamlit reconnects by itself, backing off: up to a minute
+            if len(received) > before:
+                break
+            page.wait_for_timeout(100)
+        assert len(received) > before, "the tab did not reconnect within a minute"
         page.wait_for_timeout(1000)
         wait_for_script(page)
         assert "model=vae-2d" in page.url  # the view the tab showed, from its address
