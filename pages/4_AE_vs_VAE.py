@@ -27,13 +27,12 @@ for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
     hits[name] = agreement(graded.classes, np.arange(10))
     with column:
         st.subheader(ui.describe_model(name))
-        ui.show_grid(images, 10, ui.t("gen.means.caption"))
-        st.markdown(ui.t("gen.means.share", share=hits[name], confidence=graded.mean_confidence))
-        readings = ", ".join(
+        readings = [  # under each class's mean: what the classifier reads in its decode
             f"{names[d]}→{names[r]} ({c:.0%})"
             for d, (r, c) in enumerate(zip(graded.classes, graded.confidences))
-        )
-        st.caption(ui.t("gen.means.reads", readings=readings))
+        ]
+        ui.show_strip(images, readings, ui.t("gen.means.caption"))
+        st.markdown(ui.t("gen.means.share", share=hits[name], confidence=graded.mean_confidence))
 verdict = "gen.means.ae_good" if hits[ae] >= 0.8 else "gen.means.ae_poor"
 st.info(ui.t(verdict, ae=hits[ae], vae=hits[vae]))
 

@@ -58,6 +58,8 @@ def test_generation_page_shows_means_samples_and_scores(size):
         "2. Sampling: decoding random points",
     ]
     assert len(at.image) == 5  # two rows of cluster means, three sample grids
+    means = [image.captions for image in at.image[:2]]
+    assert all(len(c) == 10 and c[0].startswith("0→") for c in means)  # a reading under each
     histograms = [
         f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("digit")
     ]
@@ -138,7 +140,8 @@ def test_interpolation_page_decodes_paths_and_counts_third_digits():
     census = at.dataframe[0].value
     assert list(census["model"]) == ["ae-2d", "vae-2d"]
     assert all(s.endswith("%") for s in census["paths with a third digit"])
-    assert texts(at).count("The classifier reads:") == 2
+    labelled = [image for image in at.image if len(image.captions) == 10]  # a label per step
+    assert len(labelled) == 2 and all(c.endswith("%)") for i in labelled for c in i.captions)
 
 
 def test_on_the_server_the_alpha_slider_moves_the_star_and_the_enlarged_step():

@@ -82,6 +82,7 @@ from explorer.ui.widgets import (
     show_grid,
     show_images,
     show_read_images,
+    show_strip,
     stop_without_models,
 )
 from explorer.ui.words import (

@@ -24,7 +24,7 @@ from explorer.ui.pointer import (
     server_note,
 )
 from explorer.ui.session import class_style, current_dataset
-from explorer.ui.widgets import chart_config, new_click, show_chart, show_grid
+from explorer.ui.widgets import chart_config, new_click, show_chart, show_grid, show_strip
 from explorer.ui.words import (
     axis_titles,
     class_names,
@@ -173,8 +173,7 @@ def path_ui(name: str, ends: Ends, steps: int, current: int | None, projection: 
     z, images, graded = cached_path(name, ends.row_a, ends.row_b, steps)
     readings = [f"{names[c]} ({p:.0%})" for c, p in zip(graded.classes, graded.confidences)]
     st.subheader(describe_model(name))
-    show_grid(images, steps, t("interp.strip"), scale=2)
-    st.caption(t("interp.reads", readings=" · ".join(readings)))
+    show_strip(images, readings, t("interp.strip"))
     if current is not None:
         alpha = current / (steps - 1)
         st.image(

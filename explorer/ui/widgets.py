@@ -138,6 +138,14 @@ def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) ->
              output_format="PNG")  # fmt: skip
 
 
+def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int = 3) -> None:
+    """Images in a row (wrapping where the column is narrow), each labelled under it (the
+    classifier's reading), large enough for a projector; then what the row shows."""
+    tiles = [tile(image[None], scale=scale) for image in images]
+    st.image(tiles, caption=labels, clamp=True, output_format="PNG")
+    st.caption(caption)
+
+
 def show_images(images: np.ndarray, captions: list[str], scale: int = 4) -> None:
     """Images side by side in columns, upscaled with crisp pixels, each with a caption."""
     for column, image, caption in zip(st.columns(len(images)), images, captions):
