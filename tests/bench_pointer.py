@@ -54,29 +54,12 @@ def percentiles(values: list[float]) -> tuple[float, float]:
 
 @contextmanager
 def server(folder: Path):
-    """`streamlit run streamlit_app.py` in `folder`; yields (url, process, seconds to health)."""
-    import os
-    import subprocess
-    import sys
-    import urllib.request
-
+    """`streamlit run streamlit_app.py` in `folder`; yields (url, process, its start time)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-               "--server.headless=true", "--browser.gatherUsageStats=false",
-               "--server.address=127.0.0.1", f"--server.port={port}",
-               "--server.fileWatcherType=none"]  # fmt: skip
     started = time.monotonic()
-    process = subprocess.Popen(command, cwd=folder, env=os.environ, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    process = start_streamlit(port, folder=folder)
     try:
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.1)
-        yield url, process, started
+        yield f"http://127.0.0.1:{port}", process, started
     finally:
         stop_group(process)
 

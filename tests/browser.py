@@ -26,8 +26,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(port: int, env: dict | None = None, timeout: float = 60) -> subprocess.Popen:
-    """`streamlit run streamlit_app.py` on `port` in its own process group, once it answers."""
+def start_streamlit(
+    port: int, env: dict | None = None, timeout: float = 60, folder: Path = REPO
+) -> subprocess.Popen:
+    """`streamlit run streamlit_app.py` in `folder` (the app's, or another app's such as the
+    toy map) on `port`, in its own process group, once it answers."""
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
         "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
@@ -36,7 +39,7 @@ def start_streamlit(port: int, env: dict | None = None, timeout: float = 60) -> 
     log = os.environ.get("SERVER_LOG")  # a file for the server's output, to debug with
     output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child's)
     process = subprocess.Popen(
-        command, cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
+        command, cwd=folder, env={**os.environ, **(env or {})}, start_new_session=True,
         stdout=output, stderr=output,
     )  # fmt: skip
     deadline = time.monotonic() + timeout

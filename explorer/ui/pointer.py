@@ -14,16 +14,21 @@ from explorer.ui.words import class_names, t, template
 from explorer.web_models import classifier_payload, decoder_payload, encode_array, pack
 
 FOLDER = Path(__file__).resolve().parent / "components" / "pointer"
-DECODER_IMPORT = re.compile(r"^import \{[^}]*\} from '\./decoder\.js';\n", re.MULTILINE)
+LOCAL_IMPORT = re.compile(r"^import \{[^}]*\} from '\./([\w-]+\.js)';\n", re.MULTILINE)
 
 
 def bundled_js(main: str) -> str:
-    """A component's .js file with decoder.js in front of it, as one module: Streamlit imports
-    inline JS from a blob: URL, where a relative import cannot resolve."""
-    code, found = DECODER_IMPORT.subn("", (FOLDER / main).read_text())
-    if found != 1:
-        raise RuntimeError(f"{main} should import decoder.js in one import line")
-    return (FOLDER / "decoder.js").read_text() + code
+    """A component's .js file with the files it imports (decoder.js, page.js) in front of it,
+    as one module: Streamlit imports inline JS from a blob: URL, where a relative import cannot
+    resolve. The files imported must import nothing themselves."""
+    code = (FOLDER / main).read_text()
+    parts = []
+    for name in LOCAL_IMPORT.findall(code):
+        part = (FOLDER / name).read_text()
+        if LOCAL_IMPORT.search(part):
+            raise RuntimeError(f"{name}, imported by {main}, should import nothing")
+        parts.append(part)
+    return "".join(parts) + LOCAL_IMPORT.sub("", code)
 
 
 POINTER_JS = bundled_js("pointer.js")
@@ -36,7 +41,7 @@ POINTER = st.components.v2.component(
     js=POINTER_JS,
     isolate_styles=False,  # its lens and marks live beside the Plotly chart, outside its box
 )
-MARKS = st.components.v2.component("latent_explorer_marks", js=(FOLDER / "marks.js").read_text())
+MARKS = st.components.v2.component("latent_explorer_marks", js=bundled_js("marks.js"))
 MORPH = st.components.v2.component(
     "latent_explorer_morph",
     html=(FOLDER / "morph.html").read_text(),

@@ -102,25 +102,20 @@ function toyClassifier(kernel) {
   head[0 * 49 + 24] = 1; // hidden unit 0 reads the centre of the 7x7 map
   const out = new Array(10 * 2).fill(0);
   out[3 * 2 + 0] = 1; // class 3 grows with it
+  // The same 3x3 convolution twice: 28x28 -> 14x14 -> 7x7.
+  const conv = {
+    type: 'conv2d',
+    weight_shape: [1, 1, 3, 3],
+    weight: f32(kernel),
+    bias: f32([0]),
+    padding: 1,
+    pool: 2,
+  };
   return {
     dtype: 'float32',
     layers: [
-      {
-        type: 'conv2d',
-        weight_shape: [1, 1, 3, 3],
-        weight: f32(kernel),
-        bias: f32([0]),
-        padding: 1,
-        pool: 2,
-      },
-      {
-        type: 'conv2d',
-        weight_shape: [1, 1, 3, 3],
-        weight: f32(kernel),
-        bias: f32([0]),
-        padding: 1,
-        pool: 2,
-      },
+      conv,
+      conv,
       { type: 'linear', weight_shape: [2, 49], weight: f32(head), bias: f32([0, 0]) },
       { type: 'linear', weight_shape: [10, 2], weight: f32(out), bias: f32(new Array(10).fill(0)) },
     ],
@@ -182,7 +177,8 @@ test('readPacked reads the JSON header and points its blobs at the bytes after i
 });
 
 // The pointer layer's pure helpers (pointer.js imports decoder.js, as the bundle does).
-const { fill, latentAt, nearest } = await import('../../explorer/ui/components/pointer/pointer.js');
+const { latentAt, nearest } = await import('../../explorer/ui/components/pointer/pointer.js');
+const { fill } = await import('../../explorer/ui/components/pointer/page.js');
 
 test('latentAt is the identity on a 2-D map and origin + x a + y b on a plane', () => {
   assert.deepEqual([...latentAt(1.5, -2, null, new Float32Array(2))], [1.5, -2]);

@@ -1,6 +1,5 @@
 // The decoder (z -> 28x28 pixel probabilities) and the digit classifier, run in the browser from
-// the payloads of explorer/web_models.py, and the helpers that draw a 28x28 image on a canvas
-// and a star's outline for a mark.
+// the payloads of explorer/web_models.py, and a helper that draws a 28x28 image on a canvas.
 // Weights are unpacked to Float32Array once, at load; each call then reuses its buffers.
 
 export const SIDE = 28;
@@ -268,36 +267,4 @@ export function drawImage(target, pixels) {
   target.imageSmoothingEnabled = false;
   target.drawImage(tile.canvas, 0, 0, target.canvas.width, target.canvas.height);
   return target;
-}
-
-// A five-pointed star's outline centred on (x, y), as an SVG polygon's points.
-export function starPoints(x, y, outer = 15, inner = 6) {
-  const points = [];
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 ? inner : outer;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    points.push(`${(x + r * Math.cos(angle)).toFixed(1)},${(y + r * Math.sin(angle)).toFixed(1)}`);
-  }
-  return points.join(' ');
-}
-
-// `work` run once after the next frame is painted, however often it is asked for before then,
-// with the latest arguments: a slower step (the classifier) follows the pointer a frame behind
-// instead of holding up the decoded image.
-export function afterPaint(work) {
-  let pending = null;
-  return (...args) => {
-    if (pending) {
-      pending.args = args;
-      return;
-    }
-    pending = { args };
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const { args: latest } = pending;
-        pending = null;
-        work(...latest);
-      }, 0),
-    );
-  };
 }

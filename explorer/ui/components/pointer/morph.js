@@ -2,13 +2,20 @@
 // each model as it moves, with the classifier's reading, and moves a star along each model's
 // path figure (a Plotly chart Streamlit draws). Nothing goes to the server.
 // The decoders come from pointer.js's model components, in the page-wide `models` map.
-import { afterPaint, drawImage, PIXELS, starPoints } from './decoder.js';
+import { drawImage, PIXELS } from './decoder.js';
+import {
+  ARRIVED,
+  afterPaint,
+  fill,
+  models,
+  plotlyChart,
+  readings,
+  record,
+  SVG,
+  starPoints,
+  timings,
+} from './page.js';
 
-const models = (globalThis.latentExplorerModels ??= new Map());
-const timings = (globalThis.latentExplorerTimings ??= []);
-const readings = (globalThis.latentExplorerReadings ??= []);
-const ARRIVED = 'latent-explorer-model';
-const SVG = 'http://www.w3.org/2000/svg';
 const PATH_REACH = 40; // CSS px from a path figure's line within which the pointer moves alpha
 
 // z = (1 - alpha) a + alpha b, into out.
@@ -38,10 +45,6 @@ export function along(path, alpha) {
   const i = Math.min(Math.floor(at), path.length - 2);
   const f = at - i;
   return [0, 1].map((k) => (1 - f) * path[i][k] + f * path[i + 1][k]);
-}
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
 class Morph {
@@ -95,7 +98,7 @@ class Morph {
     });
     this.placeStars();
     this.read(event?.timeStamp);
-    if (event) timings.push(performance.now() - event.timeStamp);
+    if (event) record(timings, performance.now() - event.timeStamp);
   }
 
   // The classifier's readings of the decodes, once they are on the screen.
@@ -107,15 +110,14 @@ class Morph {
       const percent = Math.round(100 * confidence);
       caption.textContent = fill(this.data.words.reading, { name: this.data.names[label], percent });
     });
-    if (since !== undefined) readings.push(performance.now() - since);
+    if (since !== undefined) record(readings, performance.now() - since);
   }
 
   // A star on each model's path figure at alpha, drawn over Plotly's chart.
   placeStars() {
     if (!this.data) return;
     for (const model of this.data.models) {
-      const keyClass = `st-key-${model.chart.trim().replaceAll(/[^a-zA-Z0-9_-]/g, '-')}`;
-      const gd = document.querySelector(`.${keyClass} .js-plotly-plot`);
+      const gd = plotlyChart(model.chart);
       const xa = gd?._fullLayout?.xaxis;
       const ya = gd?._fullLayout?.yaxis;
       if (!xa?._length) continue;

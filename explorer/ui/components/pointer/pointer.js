@@ -6,16 +6,21 @@
 // Two components share this file: "model" instances carry a decoder or the classifier (bytes,
 // sent once and kept in `models`); "pointer" instances attach to the chart whose Streamlit key
 // they are given, and decode with the model they name.
+import { drawImage, loadClassifier, loadDecoder, PIXELS, readPacked, unpack } from './decoder.js';
 import {
+  ARRIVED,
   afterPaint,
-  drawImage,
-  loadClassifier,
-  loadDecoder,
-  PIXELS,
-  readPacked,
+  fill,
+  MARKED,
+  marks,
+  models,
+  plotlyChart,
+  readings,
+  record,
+  SVG,
   starPoints,
-  unpack,
-} from './decoder.js';
+  timings,
+} from './page.js';
 
 const TAP_SLOP = 8; // CSS px a press may move and still be a tap or a click
 const PINCH_STEP = 1.4; // how far two fingers spread (or close) for one zoom step
@@ -23,24 +28,7 @@ const RESEND_MS = 4000; // a click unanswered this long is sent again, at most R
 const RESENDS = 2;
 const PICK_RADIUS = { mouse: 8, touch: 18 }; // CSS px from a code within which a tap picks it
 const LENS_MARGIN = 8; // CSS px between the lens and the plot area's edge
-const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
 const POINTED = 'latent-explorer-pointed'; // window event: a group's layer points at a row
-const MARKED = 'latent-explorer-marks'; // window event: marks.js has new marks for a chart
-const SVG = 'http://www.w3.org/2000/svg';
-
-// Loaded models by key, kept for the page's life: a rerun or another page reuses them.
-const models = (globalThis.latentExplorerModels ??= new Map());
-// The newest marks for each chart, from marks.js.
-const marks = (globalThis.latentExplorerMarks ??= new Map());
-// Pointer event -> decoded image drawn, and -> the classifier's reading shown, in ms, newest
-// last, for tests/bench_pointer.py to read.
-const timings = (globalThis.latentExplorerTimings ??= []);
-const readings = (globalThis.latentExplorerReadings ??= []);
-
-export function record(list, ms) {
-  list.push(ms);
-  if (list.length > 1000) list.splice(0, list.length - 1000);
-}
 
 export function loadModel(bytes) {
   const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
@@ -67,11 +55,6 @@ export function latentAt(x, y, plane, out) {
   const { origin, axes } = plane;
   for (let i = 0; i < out.length; i++) out[i] = origin[i] + x * axes[0][i] + y * axes[1][i];
   return out;
-}
-
-// Fill a "{name}" template from `values`.
-export function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
 // The distance between two touches, in CSS px.
@@ -210,10 +193,7 @@ class Pointer {
   }
 
   attach() {
-    // Streamlit's class for a keyed element: st-key- and the key, odd characters as "-".
-    const keyClass = `st-key-${this.data.chart.trim().replaceAll(/[^a-zA-Z0-9_-]/g, '-')}`;
-    const selector = `.${keyClass} .js-plotly-plot`;
-    const gd = document.querySelector(selector);
+    const gd = plotlyChart(this.data.chart);
     if (!gd || gd === this.gd || !gd._fullLayout?.xaxis) return;
     this.detach();
     this.gd = gd;

@@ -1,0 +1,66 @@
+// What the pointer layer (pointer.js) and the Interpolation slider (morph.js) share in the
+// page: the models loaded, the timings the benchmark reads, the events between components,
+// finding a Streamlit chart, and small drawing and text helpers.
+
+// Loaded models by key, kept for the page's life: a rerun or another page reuses them. On
+// globalThis, as each component's script is a module of its own.
+export const models = (globalThis.latentExplorerModels ??= new Map());
+// The newest marks for each chart (marks.js).
+export const marks = (globalThis.latentExplorerMarks ??= new Map());
+// Pointer event -> decoded image drawn, and -> the classifier's reading shown, in ms, newest
+// last, for tests/bench_pointer.py to read.
+export const timings = (globalThis.latentExplorerTimings ??= []);
+export const readings = (globalThis.latentExplorerReadings ??= []);
+
+export const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
+export const MARKED = 'latent-explorer-marks'; // window event: new marks for a chart
+export const SVG = 'http://www.w3.org/2000/svg';
+
+export function record(list, ms) {
+  list.push(ms);
+  if (list.length > 1000) list.splice(0, list.length - 1000);
+}
+
+// Fill a "{name}" template from `values`.
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+// The Plotly graph div of the chart with Streamlit key `key` (Streamlit's class for a keyed
+// element is st-key- and the key, odd characters as "-"), or null.
+export function plotlyChart(key) {
+  const keyClass = `st-key-${key.trim().replaceAll(/[^a-zA-Z0-9_-]/g, '-')}`;
+  return document.querySelector(`.${keyClass} .js-plotly-plot`);
+}
+
+// A five-pointed star's outline centred on (x, y), as an SVG polygon's points.
+export function starPoints(x, y, outer = 15, inner = 6) {
+  const points = [];
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 ? inner : outer;
+    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+    points.push(`${(x + r * Math.cos(angle)).toFixed(1)},${(y + r * Math.sin(angle)).toFixed(1)}`);
+  }
+  return points.join(' ');
+}
+
+// `work` run once after the next frame is painted, however often it is asked for before then,
+// with the latest arguments: a slower step (the classifier) follows the pointer a frame behind
+// instead of holding up the decoded image.
+export function afterPaint(work) {
+  let pending = null;
+  return (...args) => {
+    if (pending) {
+      pending.args = args;
+      return;
+    }
+    pending = { args };
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const { args: latest } = pending;
+        pending = null;
+        work(...latest);
+      }, 0),
+    );
+  };
+}
