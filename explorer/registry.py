@@ -15,6 +15,11 @@ RECIPES: dict[str, ModelConfig] = {
     "ae-20d": ModelConfig("ae", 20, beta=0.0),
     "vae-20d": ModelConfig("vae", 20, beta=1.0),
     "vae-20d-nokl": ModelConfig("vae", 20, beta=0.0),
+    # The KL page's beta sweep on 20-D codes, where large betas collapse dimensions.
+    "vae-20d-beta0.5": ModelConfig("vae", 20, beta=0.5),
+    "vae-20d-beta2": ModelConfig("vae", 20, beta=2.0),
+    "vae-20d-beta4": ModelConfig("vae", 20, beta=4.0),
+    "vae-20d-beta8": ModelConfig("vae", 20, beta=8.0),
 }
 SHIPPED_MODELS = tuple(RECIPES)
 # What `python train_models.py` trains for each dataset: other datasets get the lesson's six

@@ -20,9 +20,9 @@ seed = ui.seed_ui()
 ui.write_url(PAGE, {"size": size, "seed": seed})
 
 st.header(ui.t("gen.means"))
-st.write(ui.t("gen.means.text"))
+ui.explain(ui.t("gen.means.text"))
 hits, names = {}, ui.class_names()
-for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
+for column, name in zip(ui.side_by_side(2), (ae, vae)):
     images, graded = ui.cached_cluster_means(name)
     hits[name] = agreement(graded.classes, np.arange(10))
     with column:
@@ -37,19 +37,19 @@ verdict = "gen.means.ae_good" if hits[ae] >= 0.8 else "gen.means.ae_poor"
 st.info(ui.t(verdict, ae=hits[ae], vae=hits[vae]))
 
 st.header(ui.t("gen.sampling"))
-st.write(ui.t("gen.sampling.text", n=GRID * GRID, threshold=CONFIDENT))
+ui.explain(ui.t("gen.sampling.text", n=GRID * GRID, threshold=CONFIDENT))
 grids = [
     (vae, "prior", ui.t("gen.grid.vae")),
     (ae, "prior", ui.t("gen.grid.ae")),
     (ae, "fitted", ui.t("gen.grid.fitted")),
 ]
 graded = {}
-for column, (name, source, title) in zip(st.columns(3, gap="medium"), grids):
+for column, (name, source, title) in zip(ui.side_by_side(3), grids):
     images, graded[title] = ui.cached_samples(name, source, GRID * GRID, seed)
     with column:
         st.subheader(title)
         caption = ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed)
-        ui.show_grid(images, GRID, caption, scale=2)
+        ui.show_grid(images, GRID, caption, scale=3)
         st.markdown(ui.score_summary(graded[title]))
         ui.show_class_counts(graded[title], f"histogram-{source}-{name}")
 vae_score, ae_scores = graded[grids[0][2]], [graded[title] for _, _, title in grids[1:]]
@@ -62,8 +62,8 @@ st.info(ui.t("gen.verdict", figures=figures, verdict=verdict))
 
 if size == 2:
     st.header(ui.t("gen.manifold"))
-    st.write(ui.t("gen.manifold.text"))
-    for column, name in zip(st.columns(2, gap="large"), (ae, vae)):
+    ui.explain(ui.t("gen.manifold.text"))
+    for column, name in zip(ui.side_by_side(2), (ae, vae)):
         canvas, xs, ys = ui.cached_manifold(name, 15)
         axes = ui.axis_titles("latent", ui.code_name(name))
         with column:

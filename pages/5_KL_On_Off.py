@@ -29,15 +29,15 @@ labels = ui.cached_map_data(off)["labels"]
 rows = tuple(np.random.default_rng(seed).choice(len(labels), SHOWN, replace=False).tolist())
 originals = ui.test_images()
 if originals is not None:
-    ui.show_grid(originals[list(rows)] / np.float32(255), 8, ui.t("kl.test_images"), scale=2)
+    ui.show_grid(originals[list(rows)] / np.float32(255), 8, ui.t("kl.test_images"), scale=3)
 else:
     st.caption(ui.t("kl.no_originals"))
-for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+for column, (name, title) in zip(ui.side_by_side(2), sides):
     images, graded = ui.cached_reconstructions(name, rows)
     metrics = ui.metrics_of(name)
     with column:
         st.subheader(title)
-        ui.show_grid(images, 8, ui.t("kl.recon.caption", name=ui.short_name(name)), scale=2)
+        ui.show_grid(images, 8, ui.t("kl.recon.caption", name=ui.short_name(name)), scale=3)
         share = agreement(graded.classes, labels[list(rows)])
         st.markdown(
             ui.t("kl.recon.share", share=share, recon=metrics["recon_bce"], kl=metrics["kl"])
@@ -47,25 +47,25 @@ verdict = "kl.recon.same" if recon[off] <= recon[on] else "kl.recon.worse"
 st.info(ui.t(verdict, off=recon[off], on=recon[on]))
 
 st.header(ui.t("kl.where"))
-st.write(ui.t("kl.where.text") + ("" if size == 2 else ui.t("kl.where.pca", size=size)))
-for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+ui.explain(ui.t("kl.where.text") + ("" if size == 2 else ui.t("kl.where.pca", size=size)))
+for column, (name, title) in zip(ui.side_by_side(2), sides):
     with column:
         st.subheader(title)
         ui.prior_view_ui(name, size)
 
 st.header(ui.t("kl.sampling"))
-st.write(ui.t("kl.sampling.text", n=SAMPLES))
-for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+ui.explain(ui.t("kl.sampling.text", n=SAMPLES))
+for column, (name, title) in zip(ui.side_by_side(2), sides):
     images, graded = ui.cached_samples(name, "prior", SAMPLES, seed)
     with column:
         st.subheader(title)
-        ui.show_grid(images, 8, ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed), 2)
+        ui.show_grid(images, 8, ui.t("gen.grid.caption", name=ui.short_name(name), seed=seed), 3)
         st.markdown(ui.score_summary(graded))
         ui.show_class_counts(graded, f"h-{name}")
 
 st.header(ui.t("kl.per_dim"))
-st.write(ui.t("kl.per_dim.text"))
-for column, (name, title) in zip(st.columns(2, gap="large"), sides):
+ui.explain(ui.t("kl.per_dim.text"))
+for column, (name, title) in zip(ui.side_by_side(2), sides):
     map_data = ui.cached_map_data(name)
     kl = kl_per_dimension(map_data["codes"], map_data["logvar"])
     active = active_dimensions(map_data["codes"])

@@ -37,11 +37,11 @@ st.markdown(
 )  # fmt: skip
 originals = ui.test_images()
 if originals is not None:
-    ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"], scale=3)
+    ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"], scale=5)
 
 st.header(ui.t("interp.path"))
 ui.paths_ui((ae, vae), ends, steps, projection)  # alpha slider, then each model's path
-st.write(ui.t("interp.figure") + ("" if size == 2 else ui.t(f"interp.figure.{projection}")))
+ui.explain(ui.t("interp.figure") + ("" if size == 2 else ui.t(f"interp.figure.{projection}")))
 
 ui.census_ui((ae, vae), ends.a, ends.b, seed)
 ui.chain_ui((ae, vae), vae, steps, size)

@@ -251,11 +251,38 @@ def test_reset_brings_the_pages_back_to_their_defaults_but_keeps_the_language():
     at.sidebar.radio(key="language").set_value("ko").run()
     at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
     assert any(s.startswith("테스트 이미지 #42") for s in subheaders(at)), subheaders(at)
-    next(b for b in at.sidebar.button if b.label == "페이지 초기화").click().run()
+    next(b for b in at.sidebar.button if b.label == "이 페이지 초기화").click().run()
     assert not at.exception
     assert at.session_state.language == "ko" and at.session_state.model == "ae-2d"
     assert any(s.startswith("테스트 이미지 #0") for s in subheaders(at)), subheaders(at)
     assert dict(at.query_params)["point"] == "0"  # the address bar shows the fresh view
+
+
+@pytest.mark.parametrize("page", [HOME, *(page.file for page in LESSON_PAGES)])
+def test_presentation_mode_enlarges_the_text_and_folds_the_explanations(page):
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.sidebar.toggle(key="presenting").set_value(True).run()
+    if page != HOME:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    styles = " ".join(element.proto.body for element in at.get("html"))
+    assert "html {\n  font-size: 18px;" in styles
+    folded = [e for e in at.expander if e.label == "What this shows"]
+    assert folded and folded[0].markdown, page  # the page's introduction, first of them
+    assert at.sidebar.toggle(key="presenting").value  # kept from page to page
+    at.sidebar.toggle(key="presenting").set_value(False).run()
+    assert not [e for e in at.expander if e.label == "What this shows"]
+    styles = " ".join(element.proto.body for element in at.get("html"))
+    assert "font-size: 18px" not in styles
+
+
+def test_presentation_mode_enlarges_the_maps_text_and_the_reset_keeps_it():
+    at = open_map("vae-2d")
+    assert map_figure(at)["layout"]["font"]["size"] == 16
+    at.sidebar.toggle(key="presenting").set_value(True).run()
+    assert map_figure(at)["layout"]["font"]["size"] == ui.widgets.ROOM_FONT
+    next(b for b in at.sidebar.button if b.label == "Reset this page").click().run()
+    assert at.session_state.presenting and not at.exception
 
 
 def test_map_works_without_mnist(offline_mnist):

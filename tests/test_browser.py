@@ -155,3 +155,26 @@ def test_clicking_one_linked_map_decodes_the_digit_in_both(browser, server):
     page.screenshot(path=SCREENSHOTS / "linked.png")
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+def test_presentation_mode_shows_larger_pictures_and_text_figures_first(browser, server):
+    """The same page twice, as a teacher's ?present=on link opens it and as usual."""
+    INTRO = "trained on the same images, both"  # the page's introduction
+    sizes = {}
+    for present in ("off", "on"):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/AE_vs_VAE?size=2&present={present}")
+        page.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)
+        wait_for_script(page)
+        first = page.locator("[data-testid='stMain'] [data-testid='stImage'] img").first
+        sizes[present] = {
+            "tile": first.evaluate("img => img.naturalWidth"),
+            "font": page.evaluate("getComputedStyle(document.documentElement).fontSize"),
+            "intro shown": page.get_by_text(INTRO, exact=False).first.is_visible(),
+        }
+        page.screenshot(path=SCREENSHOTS / f"present-{present}.png")
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.close()
+    assert sizes["on"]["tile"] >= 1.3 * sizes["off"]["tile"], sizes  # a cluster mean's tile
+    assert (sizes["off"]["font"], sizes["on"]["font"]) == ("16px", "18px"), sizes
+    assert sizes["off"]["intro shown"] and not sizes["on"]["intro shown"], sizes

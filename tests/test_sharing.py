@@ -97,12 +97,22 @@ def test_every_lesson_step_on_the_home_page_is_a_valid_preset():
         assert dict(at.query_params).items() >= params.items()
 
 
-@pytest.mark.parametrize("param, value", [("lang", "xx"), ("data", "foo")])
+@pytest.mark.parametrize("param, value", [("lang", "xx"), ("data", "foo"), ("present", "yes")])
 def test_an_unknown_language_or_dataset_gets_a_note_and_leaves_the_address_bar(param, value):
     at = open_with("pages/1_Latent_Map.py", **{param: value})
     assert f"{param}={value}" in notes(at), notes(at)
     assert param not in dict(at.query_params)
     assert at.session_state.language == "en" and at.session_state.dataset == "mnist"
+
+
+def test_a_present_link_opens_presentation_mode_which_the_pages_links_keep():
+    at = open_with("pages/4_AE_vs_VAE.py", present="on", size="2")
+    assert at.session_state.presenting and at.sidebar.toggle(key="presenting").value
+    assert dict(at.query_params) == {"present": "on", "size": "2", "seed": "0"} and not notes(at)
+    at.sidebar.toggle(key="presenting").set_value(False).run()
+    assert "present" not in dict(at.query_params)  # the bar shows the view as it is now
+    at.sidebar.toggle(key="presenting").set_value(True).run()
+    assert dict(at.query_params)["present"] == "on"  # a link copied now opens in it
 
 
 def test_a_korean_link_explains_ignored_values_in_korean():

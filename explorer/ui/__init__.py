@@ -57,7 +57,13 @@ from explorer.ui.map_panels import (
     map_view,
 )
 from explorer.ui.navigation import PAGES, page_header, sidebar_nav
-from explorer.ui.session import class_style, current_dataset, current_language, session_id
+from explorer.ui.session import (
+    class_style,
+    current_dataset,
+    current_language,
+    presenting,
+    session_id,
+)
 from explorer.ui.train_panels import live_training_ui, training_form_ui, training_outcome_ui
 from explorer.ui.url import (
     UrlField,
@@ -71,6 +77,7 @@ from explorer.ui.url import (
 )
 from explorer.ui.widgets import (
     chart_config,
+    explain,
     latent_size_ui,
     model_picker_ui,
     new_click,
@@ -83,6 +90,7 @@ from explorer.ui.widgets import (
     show_images,
     show_read_images,
     show_strip,
+    side_by_side,
     stop_without_models,
 )
 from explorer.ui.words import (

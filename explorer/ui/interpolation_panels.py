@@ -24,7 +24,17 @@ from explorer.ui.pointer import (
     server_note,
 )
 from explorer.ui.session import class_style, current_dataset
-from explorer.ui.widgets import chart_config, new_click, show_chart, show_grid, show_strip
+from explorer.ui.widgets import (
+    chart_config,
+    enlarged,
+    explain,
+    for_the_room,
+    new_click,
+    show_chart,
+    show_grid,
+    show_strip,
+    side_by_side,
+)
 from explorer.ui.words import (
     axis_titles,
     class_names,
@@ -120,12 +130,13 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
     config = chart_config(f"interpolation-ends-{vae}")
     if not browser:
         figure = with_ends(figure, xy[[row_a, row_b]], [row_a, row_b], "A, B")
-        st.plotly_chart(figure, key=chart_key, on_select="rerun", selection_mode="points",
-                        config=config, theme=None)  # fmt: skip
+        st.plotly_chart(for_the_room(figure), key=chart_key, on_select="rerun",
+                        selection_mode="points", config=config, theme=None)  # fmt: skip
         st.caption(server_note())
         return row_a, row_b
     # The figure stays the same from click to click; the pointer layer marks A and B.
-    st.plotly_chart(figure, key=chart_key, on_select="ignore", config=config, theme=None)
+    st.plotly_chart(for_the_room(figure), key=chart_key, on_select="ignore", config=config,
+                    theme=None)  # fmt: skip
     view = map_view(vae, projection)
     send_model_ui(view, chart_key, nearest=True)
     marks = Marks(labels=[(*xy[row_a], "A"), (*xy[row_b], "B")])
@@ -144,7 +155,7 @@ def paths_ui(models: tuple[str, str], ends: Ends, steps: int, projection: str) -
         alphas = [round(i / (steps - 1), 3) for i in range(steps)]
         alpha = st.select_slider(t("interp.alpha"), alphas, value=alphas[steps // 2])
         current = alphas.index(alpha)
-    for column, name in zip(st.columns(2, gap="large"), models):
+    for column, name in zip(side_by_side(2), models):
         with column:
             path_ui(name, ends, steps, current, projection)
 
@@ -177,7 +188,7 @@ def path_ui(name: str, ends: Ends, steps: int, current: int | None, projection: 
     if current is not None:
         alpha = current / (steps - 1)
         st.image(
-            tile(images[current : current + 1], scale=6),
+            tile(images[current : current + 1], scale=enlarged(6)),
             caption=t("interp.alpha.caption", alpha=round(alpha, 3), reading=readings[current]),
             clamp=True, output_format="PNG",
         )  # fmt: skip
@@ -230,13 +241,12 @@ def chain_ui(models: tuple[str, str], vae: str, steps: int, size: int) -> None:
     """Paths through several classes' typical images in turn, in each model."""
     names = class_names()
     st.header(t("interp.chain", chain=" → ".join(names[c] for c in CHAIN)))
-    st.write(t("interp.chain.text") + (t("interp.chain.2d") if size == 2 else ""))
+    explain(t("interp.chain.text") + (t("interp.chain.2d") if size == 2 else ""))
     map_data = cached_map_data(vae)
     ends = [typical_row(map_data["codes"], map_data["labels"], c) for c in CHAIN]
     legs_text = ", ".join(f"{names[i]} → {names[j]}" for i, j in zip(CHAIN[:-1], CHAIN[1:]))
-    for column, name in zip(st.columns(2, gap="large"), models):
+    for name in models:  # one above the other, each the page's width: tiles a class can read
         legs = [cached_path(name, i, j, steps)[1] for i, j in zip(ends[:-1], ends[1:])]
-        with column:
-            st.subheader(describe_model(name))
-            caption = t("interp.chain.caption", legs=legs_text)
-            show_grid(np.concatenate(legs), steps, caption, scale=2)
+        st.subheader(describe_model(name))
+        caption = t("interp.chain.caption", legs=legs_text)
+        show_grid(np.concatenate(legs), steps, caption, scale=4)

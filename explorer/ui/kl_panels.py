@@ -9,7 +9,7 @@ from explorer.plotting import beta_tradeoff, latent_map, with_prior_circles
 from explorer.ui.catalogue import cached_map_data, metrics_of, vaes_by_beta
 from explorer.ui.lessons import cached_samples
 from explorer.ui.session import class_style
-from explorer.ui.widgets import show_chart
+from explorer.ui.widgets import explain, show_chart
 from explorer.ui.words import axis_titles, class_names, figure_words, t
 
 BETA_KEY = "beta"
@@ -57,7 +57,7 @@ def tradeoff_ui(size: int) -> None:
     if len(by_beta) < 3:  # beta 0 and one other: the two sides above say it all
         return
     st.header(t("kl.tradeoff"))
-    st.write(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES))
+    explain(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES))
     betas, names = list(by_beta), list(by_beta.values())
     bces = [metrics_of(n)["recon_bce"] for n in names]
     kls = [metrics_of(n)["kl"] for n in names]

@@ -46,7 +46,15 @@ from explorer.ui.pointer import (
 )
 from explorer.ui.session import class_style
 from explorer.ui.url import write_url
-from explorer.ui.widgets import chart_config, new_click, show_chart, show_read_images
+from explorer.ui.widgets import (
+    chart_config,
+    enlarged,
+    explain,
+    for_the_room,
+    new_click,
+    show_chart,
+    show_read_images,
+)
 from explorer.ui.words import (
     axis_titles,
     class_column,
@@ -186,7 +194,8 @@ def browser_map_ui(view: MapView) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.plotly_chart(
-            map_figure(view, clickable_space=False), key=view.chart_key, on_select="ignore",
+            for_the_room(map_figure(view, clickable_space=False)), key=view.chart_key,
+            on_select="ignore",
             config=chart_config(f"latent-{view.chart_key}", scrollZoom=True), theme=None,
         )  # fmt: skip
         st.caption(t("pointer.how"))
@@ -240,7 +249,7 @@ def server_map_ui(view: MapView) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.plotly_chart(
-            figure, key=view.chart_key, on_select="rerun", selection_mode="points",
+            for_the_room(figure), key=view.chart_key, on_select="rerun", selection_mode="points",
             config=chart_config(f"latent-{view.chart_key}", scrollZoom=True), theme=None,
         )  # fmt: skip
         st.caption(server_note())
@@ -297,10 +306,10 @@ def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> 
     st.markdown(t("map.trick"))
     sigma = sigma_of(logvar)
     shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
-    st.write(t("map.trick.text", sigma=shown))
+    explain(t("map.trick.text", sigma=shown))
     st.session_state.setdefault("eps_seed", 0)
     z = sample_posterior(mu, logvar, 8, st.session_state.eps_seed)
-    st.image(tile(decode(view.model, z), columns=4, scale=3), caption=t("map.draws"),
+    st.image(tile(decode(view.model, z), columns=4, scale=enlarged(3)), caption=t("map.draws"),
              clamp=True, output_format="PNG")  # fmt: skip
     spread = float(np.abs(z - mu).max())  # how far the draws stray from mu, in any dimension
     small = spread < SMALL_SPREAD
@@ -335,10 +344,11 @@ def drawing_on_map_ui(view: MapView, position: np.ndarray, ellipses: list[np.nda
     config = chart_config(f"draw-{view.chart_key}", modeBarButtons=[["toImage"]])
     if not decodes_in_browser():
         figure = map_figure(view, clickable_space=False, ellipses=ellipses)
-        st.plotly_chart(with_star(figure, position, t("draw.star")), key=key, config=config,
-                        theme=None)  # fmt: skip
+        st.plotly_chart(for_the_room(with_star(figure, position, t("draw.star"))), key=key,
+                        config=config, theme=None)  # fmt: skip
         return
-    st.plotly_chart(map_figure(view, clickable_space=False), key=key, config=config, theme=None)
+    figure = for_the_room(map_figure(view, clickable_space=False))
+    st.plotly_chart(figure, key=key, config=config, theme=None)
     send_model_ui(view, key)
     send_classifier_ui("draw")
     marks = Marks(star=tuple(position), lines=ellipses)
@@ -384,12 +394,13 @@ def linked_key(view: MapView) -> str:
 
 
 def linked_chart(view: MapView, chosen_row: int | None, clickable: bool) -> None:
+    figure = latent_map(
+        view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
+        chosen_row=chosen_row, revision=linked_key(view), style=class_style(),
+        words=figure_words(), names=class_names(),
+    )  # fmt: skip
     st.plotly_chart(
-        latent_map(
-            view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
-            chosen_row=chosen_row, revision=linked_key(view), style=class_style(),
-            words=figure_words(), names=class_names(),
-        ),
+        for_the_room(figure),
         key=linked_key(view), on_select="rerun" if clickable else "ignore",
         selection_mode="points", config=chart_config(f"linked-{view.name}", scrollZoom=True),
         theme=None,

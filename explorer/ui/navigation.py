@@ -9,8 +9,9 @@ from explorer import texts
 from explorer.checkpoints import qualified
 from explorer.data import DATASETS, MNIST
 from explorer.ui.catalogue import model_catalogue, short_name
-from explorer.ui.session import current_dataset, current_language
+from explorer.ui.session import current_dataset, current_language, presenting
 from explorer.ui.url import SHARED_SETTINGS, read_shared_settings
+from explorer.ui.widgets import explain
 from explorer.ui.words import class_names, t
 
 
@@ -38,6 +39,7 @@ PAGES = {
 COMPONENTS = Path(__file__).parent / "components"
 APP_CSS = (COMPONENTS / "app.css").read_text()
 KOREAN_CSS = (COMPONENTS / "korean.css").read_text()
+PRESENTING_CSS = (COMPONENTS / "presenting.css").read_text()
 
 
 def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
@@ -45,11 +47,14 @@ def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
     than MNIST a note on what it holds. Returns the notes on a link's refused language or
     dataset, for apply_url to show with the page's own."""
     refused = sidebar_nav()
+    if presenting():  # the page's whole width for the figures, when a link opens in this mode
+        st.set_page_config(initial_sidebar_state="collapsed")
     korean = KOREAN_CSS if current_language() == "ko" else ""
-    st.html(f"<style>{APP_CSS}{korean}</style>")
+    room = PRESENTING_CSS if presenting() else ""
+    st.html(f"<style>{APP_CSS}{korean}{room}</style>")
     phone_settings_ui()
     st.title(t(title))
-    st.write(t(intro))
+    explain(t(intro))
     if dataset_note and current_dataset() != MNIST.name:
         classes = ", ".join(f"{i} {name}" for i, name in enumerate(class_names()))
         st.info(t("dataset.note", classes=classes))
@@ -76,7 +81,7 @@ def copy_setting(key: str) -> None:
 def sidebar_nav() -> list[str]:
     """The pages in the sidebar, in lesson order, and the settings every page shares: dataset,
     language, colours. Returns the notes on a link's refused settings."""
-    for key in ("accessible_colours", "language", "dataset"):  # kept across pages
+    for key in ("accessible_colours", "presenting", "language", "dataset"):  # kept across pages
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     refused = read_shared_settings()
@@ -91,18 +96,20 @@ def sidebar_nav() -> list[str]:
         key="language", horizontal=True,
     )  # fmt: skip
     st.sidebar.toggle(t("nav.colours"), key="accessible_colours", help=t("nav.colours.help"))
+    st.sidebar.toggle(t("nav.present"), key="presenting", help=t("nav.present.help"))
     st.sidebar.button(t("nav.reset"), on_click=reset_pages, help=t("nav.reset.help"))
     st.sidebar.divider()
     follow_dataset()
     return refused
 
 
-KEPT = ("language", "dataset", "accessible_colours", "decoding", "models_of")  # by a reset
+KEPT = ("language", "dataset", "accessible_colours", "presenting", "decoding", "models_of")
 
 
 def reset_pages() -> None:
-    """Every page back to its defaults (a teacher's fresh start): the session's choices and
-    the link's parameters go, but the language, dataset and colours stay."""
+    """This page back to its defaults (a teacher's fresh start): the session's choices and
+    the link's parameters go, but the language, dataset, colours and presentation mode stay.
+    (Other pages' widgets are gone already: Streamlit keeps only the shown page's.)"""
     for key in list(st.session_state.keys()):
         if key not in KEPT and not str(key).startswith("url:"):
             del st.session_state[key]

@@ -1,4 +1,5 @@
-"""What every page reads of the browser session: its language, dataset, colours and id."""
+"""What every page reads of the browser session: its language, dataset, colours, presentation
+mode and id."""
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -20,6 +21,12 @@ def current_language() -> str:
 def class_style() -> ClassStyle:
     """The classes' colours and markers: colour-blind-safe ones with a shape each, if chosen."""
     return ACCESSIBLE if st.session_state.get("accessible_colours") else TABLEAU
+
+
+def presenting() -> bool:
+    """Presentation mode (the sidebar's switch, or ?present=on): for a projector, pictures and
+    figure text are larger and explanations fold away under the figures' headings."""
+    return bool(st.session_state.get("presenting", False))
 
 
 def session_id() -> str:

@@ -12,11 +12,13 @@ from explorer.ui.catalogue import latent_sizes
 from explorer.ui.words import t
 
 MAX_SEED = 2**31 - 1
-# Settings every page shares: link parameter -> (session-state key, options, default).
+# Settings every page shares: link parameter -> (session-state key, {link value: session
+# value}, default).
 SHARED_SETTINGS = {
-    "lang": ("language", texts.LANGUAGES, "en"),
-    "data": ("dataset", DATASETS, MNIST.name),
-    "decode": ("decoding", ("browser", "server"), "browser"),  # where the map decodes
+    "lang": ("language", {code: code for code in texts.LANGUAGES}, "en"),
+    "data": ("dataset", {name: name for name in DATASETS}, MNIST.name),
+    "decode": ("decoding", {"browser": "browser", "server": "server"}, "browser"),  # the map's
+    "present": ("presenting", {"on": True, "off": False}, False),  # a teacher's projector link
 }
 
 
@@ -41,7 +43,7 @@ def read_shared_settings() -> list[str]:
             continue
         st.session_state[f"url:{param}"] = shared
         if shared in options:
-            st.session_state[key] = shared
+            st.session_state[key] = options[shared]
         elif shared is not None:
             refused.append((param, shared, ", ".join(options)))
             del st.query_params[param]  # the bar shows what the page shows
@@ -49,6 +51,7 @@ def read_shared_settings() -> list[str]:
         "lang": "url.unknown_language",
         "data": "url.unknown_dataset",
         "decode": "url.unknown_decoding",
+        "present": "url.unknown_presenting",
     }
     return [f"{p}={v[:40]} ({t(reason[p], choices=c)})" for p, v, c in refused]
 
@@ -89,11 +92,13 @@ def preset(params: dict[str, str]) -> dict[str, str]:
 
 
 def shared_settings(params: dict[str, str]) -> dict[str, str]:
-    """params, plus the session's language and dataset where they are not the defaults."""
+    """params, plus the session's shared settings (language, dataset, …) where they are not
+    the defaults, as a link writes them."""
     params = dict(params)
-    for param, (key, _, default) in SHARED_SETTINGS.items():
-        if st.session_state.get(key, default) != default:
-            params[param] = st.session_state[key]
+    for param, (key, options, default) in SHARED_SETTINGS.items():
+        value = st.session_state.get(key, default)
+        if value != default:
+            params[param] = next(link for link, given in options.items() if given == value)
     return params
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from explorer.checkpoints import CHECKPOINT_DIR, dataset_dir
 from explorer.data import MNIST
-from explorer.plotting import class_counts, tile
+from explorer.plotting import FONT, class_counts, tile
 from explorer.scoring import Score
 from explorer.ui.catalogue import (
     autoencoder_names,
@@ -15,7 +15,7 @@ from explorer.ui.catalogue import (
     models_where,
 )
 from explorer.ui.lessons import score_images
-from explorer.ui.session import class_style, current_dataset
+from explorer.ui.session import class_style, current_dataset, presenting
 from explorer.ui.url import MAX_SEED
 from explorer.ui.words import (
     class_names,
@@ -120,6 +120,44 @@ def new_click(chart_key: str) -> dict | None:
     return points[0]
 
 
+ROOM_FONT = 22  # figure text in presentation mode, against FONT's 16
+ROOM_SCALE = 1.4  # pictures in presentation mode: a strip of ten MNIST tiles still fits a row
+
+
+def enlarged(scale: int) -> int:
+    """A picture's upscaling (pixels per MNIST pixel), larger in presentation mode."""
+    return round(ROOM_SCALE * scale) if presenting() else scale
+
+
+def side_by_side(count: int) -> list:
+    """Columns for parts compared side by side; in presentation mode one above the other, each
+    the page's width, so that their pictures can be larger and line up tile under tile."""
+    if presenting():
+        return [st.container() for _ in range(count)]
+    return st.columns(count, gap="large")
+
+
+def for_the_room(figure):
+    """The figure as shown: in presentation mode with larger text (a copy, as a dict, so that
+    a cached figure is left alone)."""
+    if not presenting():
+        return figure
+    spec = figure if isinstance(figure, dict) else figure.to_dict()
+    layout = spec.get("layout", {})
+    font = {**FONT, **layout.get("font", {}), "size": ROOM_FONT}
+    return {**spec, "layout": {**layout, "font": font}}
+
+
+def explain(text: str) -> None:
+    """A paragraph on what a part of the page shows. In presentation mode it folds under one
+    line, so that the class sees the figures first while the teacher says it."""
+    if presenting():
+        with st.expander(t("present.more")):
+            st.markdown(text)
+    else:
+        st.write(text)
+
+
 def chart_config(stem: str, **more) -> dict:
     """Plotly's toolbar with its PNG download (at twice the size, for slides) and no logo."""
     download = {"format": "png", "scale": 2, "filename": file_name(stem)}
@@ -130,18 +168,18 @@ def show_chart(figure, key: str) -> None:
     """A static Plotly figure, full width; its toolbar offers only the PNG download. The key
     keeps two charts that happen to hold the same figure apart."""
     config = chart_config(key, modeBarButtons=[["toImage"]])
-    st.plotly_chart(figure, key=key, config=config, theme=None)
+    st.plotly_chart(for_the_room(figure), key=key, config=config, theme=None)
 
 
 def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:
-    st.image(tile(images, columns=columns, scale=scale), caption=caption, clamp=True,
+    st.image(tile(images, columns=columns, scale=enlarged(scale)), caption=caption, clamp=True,
              output_format="PNG")  # fmt: skip
 
 
 def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int = 3) -> None:
     """Images in a row (wrapping where the column is narrow), each labelled under it (the
     classifier's reading), large enough for a projector; then what the row shows."""
-    tiles = [tile(image[None], scale=scale) for image in images]
+    tiles = [tile(image[None], scale=enlarged(scale)) for image in images]
     st.image(tiles, caption=labels, clamp=True, output_format="PNG")
     st.caption(caption)
 
@@ -149,9 +187,8 @@ def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int =
 def show_images(images: np.ndarray, captions: list[str], scale: int = 4) -> None:
     """Images side by side in columns, upscaled with crisp pixels, each with a caption."""
     for column, image, caption in zip(st.columns(len(images)), images, captions):
-        column.image(
-            tile(image[None], scale=scale), caption=caption, clamp=True, output_format="PNG"
-        )
+        picture = tile(image[None], scale=enlarged(scale))
+        column.image(picture, caption=caption, clamp=True, output_format="PNG")
 
 
 def show_read_images(images: np.ndarray, whats: list[str], scale: int = 4) -> list[tuple]:
