@@ -46,13 +46,16 @@ def kl_per_dimension(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
     return kl_to_standard_normal(torch.tensor(mu), torch.tensor(logvar)).mean(0).numpy()
 
 
-ACTIVE = 0.01
+COLLAPSED_KL = 0.01  # nats per image
 
 
-def active_dimensions(mu: np.ndarray) -> np.ndarray:
-    """Which latent dimensions carry information: the variance of mu across images exceeds
-    0.01 (the "active units" of Burda, Grosse and Salakhutdinov 2016, section 5.2). (latent_dim,)"""
-    return mu.var(axis=0) > ACTIVE
+def active_dimensions(kl: np.ndarray) -> np.ndarray:
+    """Which latent dimensions carry information: their mean KL to the prior over the images
+    (kl_per_dimension) exceeds 0.01 nats. The others have collapsed onto the prior, q(z_i | x)
+    = N(0, 1) whatever the image: posterior collapse (Lucas, Tucker, Grosse and Norouzi 2019,
+    "Don't blame the ELBO!"). On the shipped VAEs these are exactly the "active units" of
+    Burda, Grosse and Salakhutdinov 2016 (section 5.2: mu varies, variance > 0.01). (latent_dim,)"""
+    return kl > COLLAPSED_KL
 
 
 def normal_grid_axis(n: int, mean: float = 0.0, std: float = 1.0) -> np.ndarray:

@@ -152,6 +152,27 @@ def latent_map(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+# The classifier's confidence in greys: dark where it hesitates, white from 0.9 (CONFIDENT) up.
+CONFIDENCE_GREYS = [[0.0, "#4d4d4d"], [0.9, "#d9d9d9"], [0.9, "#ffffff"], [1.0, "#ffffff"]]
+
+
+def with_confidence(
+    fig: go.Figure, xs: np.ndarray, ys: np.ndarray, confidence: np.ndarray,
+    words: dict[str, str] = ENGLISH,
+) -> go.Figure:  # fmt: skip
+    """A 2-D map with, under its points, how sure the classifier is of the decode of each cell
+    of a grid over the plane (confidence: (len(ys), len(xs))), its colour bar above the plot."""
+    fig.add_trace(go.Heatmap(
+        x=xs, y=ys, z=confidence, zmin=0, zmax=1, colorscale=CONFIDENCE_GREYS, hoverinfo="skip",
+        name=words["confidence"], showlegend=False,
+        colorbar={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                  "len": 0.45, "thickness": 12, "tickformat": ".0%",
+                  "title": {"text": words["confidence"], "side": "right"}},
+    ))  # fmt: skip
+    fig.update_layout(margin={"t": 90})
+    return fig
+
+
 def with_star(fig: go.Figure, position: np.ndarray, name: str) -> go.Figure:
     """Mark one position on a map with a large star, named in the legend."""
     fig.add_trace(go.Scatter(
@@ -318,29 +339,37 @@ def beta_tradeoff(
     betas: list[float],
     recon: list[float],
     kl: list[float],
+    active: list[int],
     recognised: list[float],
+    latent_dim: int,
     words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
-    """Two panels against beta: reconstruction and KL (nats), and the share of prior samples
-    the classifier recognises."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12)
+    """Three panels against beta: reconstruction and KL (nats); the active dimensions, of
+    latent_dim; the share of prior samples the classifier recognises."""
+    fig = make_subplots(rows=1, cols=3, horizontal_spacing=0.09)
     x = [f"{b:g}" for b in betas]
     fig.add_trace(go.Scatter(x=x, y=recon, name=words["recon"], mode="lines+markers"), 1, 1)
     fig.add_trace(go.Scatter(x=x, y=kl, name=words["kl"], mode="lines+markers"), 1, 1)
+    fig.add_trace(
+        go.Bar(x=x, y=active, name=words["active_dims"], marker_color="#7f7f7f",
+               text=active, textposition="outside"),
+        1, 2,
+    )  # fmt: skip
     fig.add_trace(
         go.Scatter(
             x=x, y=[100 * r for r in recognised], name=words["prior_recognised"],
             mode="lines+markers", line={"color": "black"},
         ),
-        1, 2,
+        1, 3,
     )  # fmt: skip
     fig.update_layout(
-        font=FONT, template=TEMPLATE, height=360, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        font=FONT, template=TEMPLATE, height=380, margin={"l": 70, "r": 10, "t": 10, "b": 60},
         legend={"orientation": "h", "y": -0.3},
     )  # fmt: skip
     fig.update_xaxes(title_text=words["beta"], type="category")
     fig.update_yaxes(title_text=words["nats"], rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text=words["recognised"], range=[0, 100], row=1, col=2)
+    fig.update_yaxes(title_text=words["active_dims"], range=[0, latent_dim * 1.15], row=1, col=2)
+    fig.update_yaxes(title_text=words["recognised"], range=[0, 100], row=1, col=3)
     return fig
 
 

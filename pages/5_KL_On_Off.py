@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import ui
-from explorer.latents import active_dimensions, kl_per_dimension
+from explorer.latents import active_dimensions
 from explorer.plotting import kl_bars
 from explorer.scoring import agreement
 
@@ -14,8 +14,8 @@ SHOWN = 16  # test images reconstructed
 
 st.set_page_config(page_title="KL on / off · Latent Explorer", layout="wide")
 refused = ui.page_header("kl.title", "kl.intro")
-betas_2d = [beta for beta in ui.vaes_by_beta(2) if beta > 0]
-fields = ui.lesson_fields() | {"beta": ui.UrlField(ui.BETA_KEY, ui.one_of(betas_2d, float))}
+betas = sorted({beta for size in ui.latent_sizes() for beta in ui.vaes_by_beta(size) if beta})
+fields = ui.lesson_fields() | {"beta": ui.UrlField(ui.BETA_KEY, ui.one_of(betas, float))}
 ui.apply_url(PAGE, fields, refused)
 size = ui.latent_size_ui()
 off, on, beta = ui.kl_pair_ui(size)
@@ -66,12 +66,11 @@ for column, (name, title) in zip(ui.side_by_side(2), sides):
 st.header(ui.t("kl.per_dim"))
 ui.explain(ui.t("kl.per_dim.text"))
 for column, (name, title) in zip(ui.side_by_side(2), sides):
-    map_data = ui.cached_map_data(name)
-    kl = kl_per_dimension(map_data["codes"], map_data["logvar"])
-    active = active_dimensions(map_data["codes"])
+    kl = ui.cached_kl(name)
+    active = active_dimensions(kl)
     with column:
         st.subheader(title)
         st.markdown(ui.t("kl.active", active=active.sum(), size=size, kl=kl.sum()))
         ui.show_chart(kl_bars(kl, active, ui.figure_words()), f"kl-{name}")
 
-ui.tradeoff_ui(size)
+ui.tradeoff_ui(size, rows[:8])  # the beta sweep, on the same test images as section 1

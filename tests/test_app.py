@@ -285,6 +285,20 @@ def test_presentation_mode_enlarges_the_maps_text_and_the_reset_keeps_it():
     assert at.session_state.presenting and not at.exception
 
 
+def test_the_holes_layer_shows_the_classifiers_confidence_under_a_2d_map():
+    at = open_map("ae-2d")
+    assert not any(t["type"] == "heatmap" for t in map_figure(at)["data"])
+    at.toggle(key="holes").set_value(True).run()
+    assert not at.exception, at.exception
+    heatmaps = [t for t in map_figure(at)["data"] if t["type"] == "heatmap"]
+    assert len(heatmaps) == 1 and heatmaps[0]["zmax"] == 1
+    table = at.dataframe[0].value
+    assert list(table["model"]) == ["ae-2d", "vae-2d"]  # the AE beside a VAE
+    assert any("Under the points" in m.value for m in at.markdown)
+    at.sidebar.selectbox[0].set_value("ae-20d").run()  # no plane of its own: no layer
+    assert not at.exception and not [t for t in at.toggle if t.key == "holes"]
+
+
 def test_map_works_without_mnist(offline_mnist):
     at = open_map("ae-2d")
     assert any("original image is hidden" in c.value for c in at.caption)

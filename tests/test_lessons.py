@@ -110,7 +110,8 @@ def test_kl_per_dimension_sums_to_the_loss_term_and_finds_active_dimensions():
     total = kl_to_standard_normal(torch.tensor(mu), torch.tensor(logvar)).sum(1).mean()
     assert kl.sum() == pytest.approx(total.item(), rel=1e-5)
     assert kl[1] == pytest.approx(0, abs=1e-3) and kl[0] > 1
-    assert active_dimensions(mu).tolist() == [True, False]
+    assert active_dimensions(kl).tolist() == [True, False]
+    assert (mu.var(axis=0) > 0.01).tolist() == [True, False]  # Burda et al.'s test agrees
 
 
 def test_projecting_new_latents_into_each_view(tiny_tensors):

@@ -51,8 +51,9 @@ def test_lesson_figures_have_labelled_axes_and_legends():
     kl = kl_bars(np.array([3.0, 0.001, 2.0]), np.array([True, False, True]))
     assert [t.name for t in kl.data] == ["active", "inactive"]
     assert list(kl.data[0].x) == [1, 3] and kl.layout.yaxis.title.text.startswith("KL")
-    trade = beta_tradeoff([0, 1, 4], [130, 132, 135], [80, 7, 4], [0.5, 0.7, 0.8])
-    assert len(trade.data) == 3 and trade.layout.xaxis.title.text.startswith("beta")
+    trade = beta_tradeoff([0, 1, 4], [130, 132, 135], [80, 7, 4], [20, 12, 5], [0.5, 0.7, 0.8], 20)
+    assert len(trade.data) == 4 and trade.layout.xaxis.title.text.startswith("beta")
+    assert list(trade.data[2].y) == [20, 12, 5] and trade.layout.yaxis2.range[1] > 20
     labels = np.repeat(np.arange(10), 4)
     coords = np.random.default_rng(2).normal(size=(40, 2))
     circled = with_prior_circles(latent_map(coords, labels, ("a", "b")))

@@ -43,6 +43,7 @@ from explorer.ui.kl_panels import BETA_KEY, kl_pair_ui, prior_view_ui, tradeoff_
 from explorer.ui.lessons import (
     cached_census,
     cached_cluster_means,
+    cached_kl,
     cached_manifold,
     cached_path,
     cached_reconstructions,

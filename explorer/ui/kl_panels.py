@@ -4,12 +4,13 @@ and the beta trade-off."""
 import numpy as np
 import streamlit as st
 
+from explorer.latents import COLLAPSED_KL, active_dimensions
 from explorer.map_data import prior_plane
 from explorer.plotting import beta_tradeoff, latent_map, with_prior_circles
 from explorer.ui.catalogue import cached_map_data, metrics_of, vaes_by_beta
-from explorer.ui.lessons import cached_samples
+from explorer.ui.lessons import cached_kl, cached_reconstructions, cached_samples
 from explorer.ui.session import class_style
-from explorer.ui.widgets import explain, show_chart
+from explorer.ui.widgets import explain, show_chart, show_grid
 from explorer.ui.words import axis_titles, class_names, figure_words, t
 
 BETA_KEY = "beta"
@@ -51,18 +52,22 @@ def prior_view_ui(name: str, size: int) -> None:
     st.markdown(t("kl.within", within=within, prior=PRIOR_WITHIN_2_SIGMA))
 
 
-def tradeoff_ui(size: int) -> None:
-    """Reconstruction, KL and recognisable prior samples of every beta of a latent size."""
+def tradeoff_ui(size: int, rows: tuple[int, ...]) -> None:
+    """Reconstruction, KL, active dimensions and recognisable prior samples of every beta of a
+    latent size; where large betas collapse dimensions, the sweep's own reconstructions of the
+    test images `rows` show the blur."""
     by_beta = vaes_by_beta(size)
     if len(by_beta) < 3:  # beta 0 and one other: the two sides above say it all
         return
     st.header(t("kl.tradeoff"))
-    explain(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES))
+    explain(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES, threshold=COLLAPSED_KL))
     betas, names = list(by_beta), list(by_beta.values())
     bces = [metrics_of(n)["recon_bce"] for n in names]
     kls = [metrics_of(n)["kl"] for n in names]
+    active = [int(active_dimensions(cached_kl(n)).sum()) for n in names]
     recognised = [cached_samples(n, "prior", TRADEOFF_SAMPLES, 0)[1].recognised for n in names]
-    show_chart(beta_tradeoff(betas, bces, kls, recognised, figure_words()), "tradeoff")
+    figure = beta_tradeoff(betas, bces, kls, active, recognised, size, figure_words())
+    show_chart(figure, f"tradeoff-{size}")
     best = recognised.index(max(recognised))
     st.info(
         t(
@@ -71,3 +76,16 @@ def tradeoff_ui(size: int) -> None:
             best_beta=betas[best],
         )
     )  # fmt: skip
+    if active[-1] == size:
+        st.markdown(t("kl.collapse.none", beta=betas[-1], size=size))
+        return
+    st.markdown(
+        t(
+            "kl.collapse", beta=betas[-1], active=active[-1], size=size,
+            collapsed=size - active[-1], threshold=COLLAPSED_KL, recon=bces[-1], recon0=bces[0],
+        )
+    )  # fmt: skip
+    for beta, name, bce, used in zip(betas, names, bces, active):
+        images, graded = cached_reconstructions(name, rows)
+        caption = t("kl.collapse.row", beta=beta, recon=bce, active=used, size=size)
+        show_grid(images, len(rows), caption, scale=2)

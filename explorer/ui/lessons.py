@@ -5,9 +5,10 @@ import numpy as np
 import streamlit as st
 
 from explorer.checkpoints import split_name
+from explorer.coverage import ConfidencePlane, confidence_plane
 from explorer.generation import cluster_means, sample_codes
 from explorer.interpolation import Census, interpolate, path_census
-from explorer.latents import decode, manifold_of
+from explorer.latents import decode, kl_per_dimension, manifold_of
 from explorer.scoring import Score, grade
 from explorer.ui.catalogue import cached_map_data, cached_model, classifier_name
 
@@ -46,6 +47,20 @@ def cached_samples(name: str, source: str, n: int, seed: int) -> tuple[np.ndarra
 def cached_reconstructions(name: str, rows: tuple[int, ...]) -> tuple[np.ndarray, Score]:
     """Test images' codes decoded (the reconstructions, from mu for a VAE), and their grade."""
     return graded_decodes(name, cached_map_data(name)["codes"][list(rows)])
+
+
+@st.cache_data(show_spinner="Reading the decode of every place on the plane…", max_entries=32)
+def cached_confidence_plane(name: str) -> ConfidencePlane:
+    """The classifier's reading of the decode of each cell over a 2-D model's plane."""
+    classifier = cached_model(classifier_name(split_name(name)[0]))
+    return confidence_plane(cached_model(name), classifier, cached_map_data(name)["codes"])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_kl(name: str) -> np.ndarray:
+    """A VAE's KL per latent dimension over the test images, (latent_dim,) nats."""
+    map_data = cached_map_data(name)
+    return kl_per_dimension(map_data["codes"], map_data["logvar"])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -23,6 +23,7 @@ from explorer.plotting import (
     manifold_figure,
     posterior_figure,
     tile,
+    with_confidence,
     with_star,
 )
 from explorer.projections import PCA
@@ -31,9 +32,11 @@ from explorer.ui.catalogue import (
     cached_map_data,
     cached_model,
     code_name,
+    models_where,
+    short_name,
     test_images,
 )
-from explorer.ui.lessons import cached_manifold
+from explorer.ui.lessons import cached_confidence_plane, cached_manifold
 from explorer.ui.pointer import (
     Marks,
     Pick,
@@ -165,16 +168,53 @@ def latent_map_ui(view: MapView) -> None:
         browser_map_ui(view)
     else:
         server_map_ui(view)
+    if shows_holes(view):
+        holes_ui(view)
+
+
+def shows_holes(view: MapView) -> bool:
+    """Whether the learner asked for the holes layer (2-D models, in their own plane)."""
+    return view.projection == "latent" and st.session_state.get("holes", False)
 
 
 def map_figure(view: MapView, clickable_space: bool, chosen_row: int | None = None,
                ellipses: list | None = None):  # fmt: skip
-    return latent_map(
+    figure = latent_map(
         view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
         grid=cached_click_grid(view.name, view.projection) if clickable_space else None,
         chosen_row=chosen_row, ellipses=ellipses or [], revision=view.chart_key,
         style=class_style(), words=figure_words(), names=class_names(),
     )  # fmt: skip
+    if shows_holes(view):
+        plane = cached_confidence_plane(view.name)
+        figure = with_confidence(figure, plane.xs, plane.ys, plane.confidence, figure_words())
+    return figure
+
+
+def holes_ui(view: MapView) -> None:
+    """What the holes layer shows, in numbers, for this model and one of the other kind."""
+    other = "ae" if view.is_vae else "vae"
+    names = [view.name, *models_where(other, 2)[:1]]
+    planes = {name: cached_confidence_plane(name) for name in names}
+    here = planes[view.name]
+    st.markdown(
+        t(
+            "map.holes.text", share=here.share_confident, empty=here.share_empty,
+            in_empty=here.share_confident_in_empty,
+        )
+    )  # fmt: skip
+    st.dataframe(
+        [
+            {
+                t("map.holes.model"): short_name(name),
+                t("map.holes.confident"): f"{plane.share_confident:.0%}",
+                t("map.holes.empty"): f"{plane.share_empty:.0%}",
+                t("map.holes.confident_empty"): f"{plane.share_confident_in_empty:.0%}",
+            }
+            for name, plane in planes.items()
+        ],
+        hide_index=True,
+    )
 
 
 def map_download_ui(view: MapView) -> None:
