@@ -10,6 +10,7 @@ python train_models.py --dataset fashion-mnist   # Fashion-MNIST's set, in check
 import argparse
 import dataclasses
 import json
+import math
 import os
 import time
 from pathlib import Path
@@ -38,10 +39,10 @@ from explorer.registry import (
     RECIPES,
     SHIPPED_SETS,
 )
+from explorer.replay import WATCHED, Recorder  # WATCHED: whose codes --progress reports
 from explorer.training import autoencoder_metrics, classifier_metrics, fit
 
 METRIC_COLUMNS = ("loss", "kl", "recon_bce", "recon_mse", "accuracy")
-WATCHED = 1000  # test images whose 2-D codes --progress reports every epoch
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -138,6 +139,17 @@ def watch(model, x: torch.Tensor):
     return snapshot
 
 
+def replayed(on_epoch, recorder: Recorder):
+    """on_epoch, and then the replay's snapshot of the epoch."""
+
+    def both(record: dict) -> bool | None:
+        stop = on_epoch(record)
+        recorder.on_epoch(record["epoch"])
+        return stop
+
+    return both
+
+
 def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     started = time.perf_counter()
     if name == CLASSIFIER:
@@ -148,12 +160,16 @@ def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     else:
         model = build_model(overrides(args, RECIPES.get(name, ModelConfig())))
         training = overrides(args, MODEL_TRAINING)
-        snapshot = None
+        snapshot, recorder, on_epoch = None, None, None
         if model.config.latent_dim == 2:
             snapshot = watch(model, test[0][:WATCHED])
             emit({"event": "watched", "labels": test[1][:WATCHED].tolist()})
+            recorder = Recorder(model, test[0], math.ceil(len(train[0]) / training.batch_size))
         on_epoch = progress(name, training.epochs, emit, snapshot)
-        history = fit(model, train[0], None, training, on_epoch)
+        if recorder is not None:
+            on_epoch = replayed(on_epoch, recorder)
+        history = fit(model, train[0], None, training, on_epoch,
+                      recorder.on_batch if recorder else None)  # fmt: skip
         metrics = autoencoder_metrics(model.cpu(), test[0])
     metrics["train_seconds"] = time.perf_counter() - started
     path = args.out / f"{args.name or name}.pt"
@@ -161,6 +177,8 @@ def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     if name != CLASSIFIER:
         # The map's data at once with PCA; UMAP (slow: numba compiles on first use) after.
         map_data = make_map_data(model, *test, seed=training.seed, with_umap=False)
+        if recorder is not None:
+            map_data |= recorder.arrays()
         save_map_data(map_data_path(path), map_data)
         emit({"event": "saved", "name": path.stem})
         if not args.no_umap and model.config.latent_dim > 2:

@@ -453,3 +453,108 @@ def training_curves(epochs: list[dict], total: int, words: dict[str, str] = ENGL
         legend={"orientation": "h", "y": -0.25},
     )  # fmt: skip
     return fig
+
+
+def replay_figure(
+    titles: Sequence[str],
+    codes: Sequence[np.ndarray],
+    labels: np.ndarray,
+    moments: Sequence[str],
+    notes: Sequence[Sequence[str]],
+    style: ClassStyle = TABLEAU,
+    words: dict[str, str] = ENGLISH,
+    names: Sequence[str] = DIGITS,
+) -> go.Figure:
+    """The same test images' codes at moments of training, one panel per model, animated in
+    the browser by a slider over the moments and a play button (Plotly frames: no server work).
+
+    codes[k]: (S, N, 2), panel k's codes at each of the S moments; notes[k][s]: panel k's
+    numbers at moment s, shown under its title. Each frame zooms to that moment's codes, as
+    the untrained codes sit in a tiny blob."""
+    panels, shown = len(titles), len(moments)
+    fig = make_subplots(rows=1, cols=panels, horizontal_spacing=0.08)
+
+    def scatter(k: int, s: int) -> list[go.Scatter]:
+        return [
+            go.Scatter(
+                x=codes[k][s, labels == d, 0], y=codes[k][s, labels == d, 1], mode="markers",
+                name=names[d], legendgroup=str(d), showlegend=k == 0, hoverinfo="skip",
+                marker={"size": 6, "color": style.colors[d], "symbol": style.symbols[d],
+                        "opacity": 0.8},
+            )
+            for d in range(10)
+        ]  # fmt: skip
+
+    def layout_at(s: int) -> dict:
+        axes = {}
+        for k in range(panels):
+            low, high = np.percentile(codes[k][s], [0.5, 99.5], axis=0)
+            pad = 0.08 * (high - low) + 1e-6
+            suffix = "" if k == 0 else str(k + 1)
+            axes[f"xaxis{suffix}"] = {"range": [low[0] - pad[0], high[0] + pad[0]]}
+            axes[f"yaxis{suffix}"] = {"range": [low[1] - pad[1], high[1] + pad[1]]}
+        heads = [
+            {"text": f"<b>{titles[k]}</b><br>{notes[k][s]}",
+             "xref": f"x{k + 1 if k else ''} domain",
+             "yref": "paper", "x": 0.5, "y": 1.0, "yanchor": "bottom", "showarrow": False,
+             "font": {"size": 15}}
+            for k in range(panels)
+        ]  # fmt: skip
+        return {**axes, "annotations": heads}
+
+    for k in range(panels):
+        for trace in scatter(k, shown - 1):
+            fig.add_trace(trace, 1, k + 1)
+    fig.frames = [
+        go.Frame(
+            name=str(s), layout=layout_at(s),
+            data=[trace for k in range(panels) for trace in scatter(k, s)],
+            traces=list(range(10 * panels)),
+        )
+        for s in range(shown)
+    ]  # fmt: skip
+    still = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate",
+             "transition": {"duration": 0}}  # fmt: skip
+    fig.update_layout(
+        font=FONT, template=TEMPLATE, height=620, margin={"l": 60, "r": 10, "t": 90, "b": 40},
+        legend={"title": {"text": words["digit"]}, "itemsizing": "constant"},
+        **layout_at(shown - 1),
+        sliders=[{
+            "active": shown - 1, "y": -0.08, "len": 0.9, "x": 0.1,
+            "currentvalue": {"prefix": words["moment"] + ": ", "font": {"size": 16}},
+            "steps": [{"method": "animate", "label": moments[s], "args": [[str(s)], still]}
+                      for s in range(shown)],
+        }],
+        updatemenus=[{
+            "type": "buttons", "x": 0.0, "y": -0.08, "xanchor": "left", "yanchor": "top",
+            "direction": "left", "showactive": False,
+            "buttons": [
+                {"label": words["play"], "method": "animate",
+                 "args": [None, {**still, "frame": {"duration": 700, "redraw": True},
+                                 "fromcurrent": True}]},
+                {"label": words["pause"], "method": "animate", "args": [[None], still]},
+            ],
+        }],
+    )  # fmt: skip
+    for k in range(panels):
+        fig.update_xaxes(title_text=words["latent_dimension"] + " 1", row=1, col=k + 1)
+        fig.update_yaxes(title_text=words["latent_dimension"] + " 2", row=1, col=k + 1)
+    return fig
+
+
+def separation_figure(
+    titles: Sequence[str], moments: Sequence[str], accuracies: Sequence[np.ndarray],
+    words: dict[str, str] = ENGLISH,
+) -> go.Figure:  # fmt: skip
+    """How separated the classes are at each moment of training (5-NN accuracy), per model."""
+    fig = go.Figure([
+        go.Scatter(x=list(moments), y=100 * np.asarray(a), name=title, mode="lines+markers")
+        for title, a in zip(titles, accuracies)
+    ])  # fmt: skip
+    fig.update_layout(
+        font=FONT, template=TEMPLATE, height=340, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        xaxis={"title": {"text": words["moment"]}, "type": "category"},
+        yaxis={"title": {"text": words["separation"]}, "range": [0, 100]},
+        legend={"orientation": "h", "y": -0.35},
+    )  # fmt: skip
+    return fig

@@ -30,6 +30,7 @@ class TrainConfig:
 
 
 EpochCallback = Callable[[dict], bool | None]
+BatchCallback = Callable[[int], None]
 
 
 def pick_device() -> torch.device:
@@ -81,10 +82,12 @@ def fit(
     labels: torch.Tensor | None = None,
     config: TrainConfig = TrainConfig(),
     on_epoch: EpochCallback | None = None,
+    on_batch: BatchCallback | None = None,
 ) -> list[dict]:
     """Train in place; return one record per epoch of the mean loss terms.
 
     `on_epoch(record)` runs after each epoch; returning True stops training early.
+    `on_batch(step)` runs after each optimiser step, counted from 1 over the whole run.
     """
     if config.threads:
         torch.set_num_threads(config.threads)
@@ -117,6 +120,8 @@ def fit(
             optimizer.step()
             if average is not None:
                 average.update_parameters(model)
+            if on_batch is not None:
+                on_batch((epoch - 1) * steps_per_epoch + i + 1)
             for name, value in terms.items():
                 sums[name] = sums.get(name, 0) + value.detach() * len(index)
         record = {"epoch": epoch, **{k: float(v) / n for k, v in sums.items()}}

@@ -106,6 +106,7 @@ def test_kl_page_compares_the_two_models_in_2d_with_the_beta_slider():
     at.sidebar.select_slider[0].set_value(4.0).run()
     assert not at.exception
     assert "KL on (beta 4)" in [s.value for s in at.subheader]
+    assert "all 2 dimensions stay active" in texts(at)  # nothing collapses in 2-D
 
 
 def test_kl_page_in_20d_counts_active_dimensions():
@@ -113,7 +114,21 @@ def test_kl_page_in_20d_counts_active_dimensions():
     assert "of 20** dimensions active" in texts(at)
     kl = [f for f in figures(at) if f["layout"]["yaxis"]["title"]["text"].startswith("KL")]
     assert len(kl) == 2 and sum(len(values(t["x"])) for t in kl[1]["data"]) == 20
-    assert not at.sidebar.select_slider  # one shipped 20-D beta: nothing to slide
+    assert at.sidebar.select_slider[0].options == ["0.5", "1.0", "2.0", "4.0", "8.0"]
+
+
+def test_the_20d_beta_sweep_names_posterior_collapse_with_the_models_numbers():
+    at = open_page(KL, 20)
+    sweep = figures(at)[-1]
+    betas = list(values(sweep["data"][0]["x"]))
+    assert betas == ["0", "0.5", "1", "2", "4", "8"]
+    active = values(sweep["data"][2]["y"])
+    assert active[0] == 20 and list(active) == sorted(active, reverse=True) and active[-1] < 10
+    assert "Posterior collapse." in texts(at) and f"only **{active[-1]} of 20**" in texts(at)
+    rows = [i.captions[0] for i in at.image if i.captions and i.captions[0].startswith("beta ")]
+    assert [row.split(":")[0] for row in rows] == [f"beta {b}" for b in betas]
+    at.sidebar.select_slider[0].set_value(8.0).run()
+    assert not at.exception and "KL on (beta 8)" in [s.value for s in at.subheader]
 
 
 def test_kl_page_without_mnist_still_reconstructs(offline_mnist):
