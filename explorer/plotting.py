@@ -196,11 +196,16 @@ def with_ends(fig: go.Figure, ends: np.ndarray, rows: list[int], name: str) -> g
     return fig
 
 
-def png_data_uri(image: np.ndarray) -> str:
-    """A grey image in [0, 1] as an inline PNG (PIL encodes in ~1 ms; px.imshow took ~100)."""
+def png_bytes(image: np.ndarray) -> bytes:
+    """A grey image in [0, 1] as a PNG file (PIL encodes in ~1 ms; px.imshow took ~100)."""
     buffer = io.BytesIO()
     Image.fromarray(np.uint8(np.clip(image, 0, 1) * 255)).save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return buffer.getvalue()
+
+
+def png_data_uri(image: np.ndarray) -> str:
+    """A grey image in [0, 1] as an inline PNG."""
+    return "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode()
 
 
 def manifold_figure(canvas: np.ndarray, xs: np.ndarray, ys: np.ndarray, axis_titles) -> go.Figure:
@@ -558,3 +563,33 @@ def separation_figure(
         legend={"orientation": "h", "y": -0.35},
     )  # fmt: skip
     return fig
+
+
+def traversal_figure(
+    images: np.ndarray, row_labels: Sequence[str], sigmas: np.ndarray, readings: np.ndarray,
+    changed: np.ndarray, words: dict[str, str] = ENGLISH,
+) -> go.Figure:  # fmt: skip
+    """A traversal grid: images (rows, columns, 28, 28), one row per latent dimension and one
+    column per value in sigmas of it; under each tile (its lower right) the classifier's
+    reading, bold where it differs from the start's (changed: (rows, columns) bool)."""
+    rows, columns = images.shape[:2]
+    canvas = tile(images.reshape(-1, 28, 28), columns=columns, gap=6, scale=1)
+    step = 28 + 6
+    notes = [
+        {"x": c * step + 27, "y": r * step + 27, "xanchor": "right", "yanchor": "bottom",
+         "text": f"<b>{readings[r, c]}</b>" if changed[r, c] else str(readings[r, c]),
+         "showarrow": False, "font": {"size": 13, "color": "#ee7733" if changed[r, c] else "white"}}
+        for r in range(rows) for c in range(columns)
+    ]  # fmt: skip
+    layout = {
+        "font": FONT, "template": TEMPLATE_JSON, "height": 120 + 78 * rows,
+        "margin": {"l": 170, "r": 10, "t": 10, "b": 60}, "annotations": notes,
+        "xaxis": {"title": {"text": words["sigmas"]}, "constrain": "domain",
+                  "tickvals": [c * step + 13.5 for c in range(columns)],
+                  "ticktext": [f"{s:+g}" for s in sigmas], "showgrid": False},
+        "yaxis": {"constrain": "domain", "scaleanchor": "x", "autorange": "reversed",
+                  "tickvals": [r * step + 13.5 for r in range(rows)], "ticktext": list(row_labels),
+                  "showgrid": False},
+    }  # fmt: skip
+    image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
+    return go.Figure(data=[image], layout=layout, _validate=False)

@@ -42,7 +42,7 @@ ACTIONS = {
             lambda at: at.sidebar.select_slider[0].set_value((0.5, 1.0, 4.0)[i % 3])
         ),
     },
-    "pages/6_Interpolation.py": {
+    "pages/7_Interpolation.py": {
         "alpha": lambda i: (
             lambda at: at.select_slider[0].set_value(at.select_slider[0].options[i % 5])
         ),

@@ -91,31 +91,44 @@ class Tab:
         return self.timed(lambda: self.page.goto(self.url + path))
 
 
+def click(tab, target) -> float | None:
+    """Hover `target` (a locator), as a person does, then (timed) click it; None if absent."""
+    if not target.count():
+        return None
+    target.first.hover()
+    box = target.first.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    return tab.timed(lambda: tab.page.mouse.click(x, y))
+
+
+def press(tab, target, key: str) -> float | None:
+    """Focus `target`, then (timed) press `key`; None if absent."""
+    if not target.count():
+        return None
+    target.first.focus()
+    return tab.timed(lambda: tab.page.keyboard.press(key))
+
+
 def choose(tab, key: str, option: str) -> float | None:
     """A select box: open it, then (timed) click the option whose text starts with `option`."""
     opener = tab.page.locator(f".st-key-{key} button")
     if not opener.count():
         return None
     opener.first.click()
-    item = tab.page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}( |$)"))
-    item.wait_for()
-    return tab.timed(item.click)
+    name = re.compile(rf"^{re.escape(option)}( |$)")
+    return click(tab, tab.page.get_by_role("option", name=name))
 
 
-def click_option(tab, key: str, text: str, timed: bool = True) -> float | None:
-    """A radio: click the option with `text` in it."""
-    option = tab.page.locator(f".st-key-{key} label").filter(has_text=text)
-    if not option.count():
-        return None
-    return tab.timed(option.first.click) if timed else option.first.click()
+def radio(tab, key: str, text: str) -> float | None:
+    return click(tab, tab.page.locator(f".st-key-{key} label").filter(has_text=text))
 
 
 def type_seed(tab, value: int) -> float | None:
+    """The sidebar's seed typed in, then (timed) Enter."""
     field = tab.page.locator(".st-key-seed input")
-    if not field.count():
-        return None
-    field.fill(str(value))
-    return tab.timed(lambda: field.press("Enter"))
+    if field.count():
+        field.fill(str(value))
+    return press(tab, field, "Enter")
 
 
 def click_map(tab, chart: int, i: int) -> tuple[str, float | None]:
@@ -140,9 +153,9 @@ def random_images(tab, i):
     """'random (seed)' chosen, after 'typical' and a new seed (untimed) from the 2nd on."""
     seed = 0 if i == 0 else 500 + i
     if i:
-        tab.timed(lambda: click_option(tab, "which_images", "typical", timed=False))
+        radio(tab, "which_images", "typical")
         type_seed(tab, seed)
-    return f"seed {seed}", click_option(tab, "which_images", "random")
+    return f"seed {seed}", radio(tab, "which_images", "random")
 
 
 def seed(tab, i):
@@ -151,13 +164,12 @@ def seed(tab, i):
 
 def map_end(tab, i):
     if i == 0:  # the ends picked on the map
-        click_option(tab, "ends_mode", "map")
+        radio(tab, "ends_mode", "map")
     return click_map(tab, 0, i)
 
 
 def resample(tab, i):
-    button = tab.page.get_by_role("button", name="Resample eps")
-    return f"eps {i + 1}", tab.timed(button.click) if button.count() else None
+    return f"eps {i + 1}", click(tab, tab.page.get_by_role("button", name="Resample eps"))
 
 
 def model(tab, i):
@@ -172,17 +184,13 @@ def first_visit(tab, i):
 
 def latent_size(tab, i):
     size = ("20-D", "2-D")[i % 2]
-    option = tab.page.locator(".st-key-latent_size").get_by_text(size, exact=True)
-    return size, tab.timed(option.click) if option.count() else None
+    return size, click(tab, tab.page.locator(".st-key-latent_size").get_by_text(size, exact=True))
 
 
 def beta(tab, i):
     slider = tab.page.locator(".st-key-beta input[type=range]")
-    if not slider.count():
-        return "", None
-    slider.focus()
-    seconds = tab.timed(lambda: slider.press(("ArrowRight", "ArrowLeft")[i % 4 in (1, 2)]))
-    return f"beta {slider.get_attribute('aria-valuetext')}", seconds
+    seconds = press(tab, slider, ("ArrowRight", "ArrowLeft")[i % 4 in (1, 2)])  # 1 -> 4 1 0.5 1 4
+    return f"beta {slider.get_attribute('aria-valuetext') if seconds else ''}", seconds
 
 
 OPENING = {"latent size": "2-D", "model (sidebar)": "vae-2d", "beta (sidebar)": "beta 1.0"}
@@ -213,55 +221,52 @@ def worktree(commit: str) -> Path:
     return WORKTREE
 
 
-def line(version: str, figures: list, new: list[bool]) -> str:
-    if not figures or None in figures:
-        return f"    {version:<7} n/a"
-    each = " ".join(f"{f:.3f}{'*' if n else ' '}" for f, n in zip(figures, new))
-    p50 = statistics.median(figures)
-    return f"    {version:<7} p50 {p50:6.3f} s  max {max(figures):6.3f} s   {each}"
-
-
-def measure(browser, servers: dict[str, str], pages: list[str], repeats: int) -> list:
-    seen = {version: set() for version in servers}  # (page, widget, value) each server saw
-    slow = []
-    for page, widget, path, act in (w for w in WIDGETS if w[0] in pages):
-        tabs = {version: Tab(browser, url) for version, url in servers.items()}
-        figures, new = {v: [] for v in servers}, {v: [] for v in servers}
-        for version, tab in tabs.items():
+def measure(browser, servers: dict[str, str], widget: tuple, repeats: int, seen: dict) -> dict:
+    """One widget's figures on each server, the servers taking turns to go first."""
+    page, name, path, act = widget
+    tabs = {version: Tab(browser, url) for version, url in servers.items()}
+    figures = {version: [] for version in servers}  # [(seconds or None, value, new)]
+    for version, tab in tabs.items():
+        seen[version].add((page, name, OPENING.get(name)))  # drawn (and cached) on opening
+        if path:
+            tab.open(path)
+    for i in range(repeats):
+        for version in list(servers)[:: 1 if i % 2 == 0 else -1]:
+            if any(seconds is None for seconds, _, _ in figures[version]):
+                continue  # the widget is missing, or failed: n/a
             try:
-                if path:
-                    tab.open(path)
-            except Exception as error:  # a page the old code lacks
-                print(f"  {version}: {path} did not open ({error})")
-        values = []
-        for version in servers:  # the value a tab opens with is drawn (and cached) by then
-            seen[version].add((page, widget, OPENING.get(widget)))
-        for i in range(repeats):
-            for version in list(servers)[:: 1 if i % 2 == 0 else -1]:  # who goes first alternates
-                if None in figures[version]:
-                    continue
-                try:
-                    value, seconds = act(tabs[version], i)
-                except Exception as error:  # report it, and leave this version's remaining repeats
-                    print(f"  {version}, {widget}, repeat {i + 1}: {type(error).__name__}: {error}")
-                    value, seconds = "?", None
-                figures[version].append(seconds)
-                new[version].append((page, widget, value) not in seen[version])
-                seen[version].add((page, widget, value))
-                if version == "now":
-                    values.append(value)
-        print(f"\n{path or '/Latent_Map?model=vae-2d'}: {widget}   [{' '.join(values)}]")
-        for version in servers:
-            print(line(version, figures[version], new[version]))
-        now, before = figures["now"], figures.get("before")
-        if now and None not in now and before and None not in before:
-            ratio = statistics.median(now) / statistics.median(before)
-            print(f"    now / before (p50): {ratio:.2f}")
-        if now and None not in now and statistics.median(now) > 0.5:
-            slow.append(f"{page}: {widget} ({statistics.median(now):.2f} s)")
-        for tab in tabs.values():
-            tab.context.close()
-    return slow
+                value, seconds = act(tabs[version], i)
+            except Exception as error:  # report it; the version's later repeats are left out
+                print(f"  {version}, repeat {i + 1}: {type(error).__name__}: {error}")
+                value, seconds = "?", None
+            broken = tabs[version].page.locator("[data-testid=stException]")
+            if seconds is None and broken.count():  # a broken page, rather than no widget
+                print(f"  {version}: {broken.first.inner_text()[:300]}")
+            figures[version].append((seconds, value, (page, name, value) not in seen[version]))
+            seen[version].add((page, name, value))
+    for tab in tabs.values():
+        tab.context.close()
+    return figures
+
+
+def report(widget: tuple, figures: dict) -> float | None:
+    """Prints a widget's lines; returns the p50 now (None: n/a)."""
+    page, name, path, _ = widget
+    known = max(figures.values(), key=lambda rows: sum(v not in ("", "?") for _, v, _ in rows))
+    values = " ".join(v for _, v, _ in known)  # each repeat's value (from a version with them)
+    print(f"\n{path or '/Latent_Map?model=vae-2d'}: {name}   [{values}]")
+    p50 = {}
+    for version, rows in figures.items():
+        seconds = [s for s, _, _ in rows]
+        if not seconds or None in seconds:
+            print(f"    {version:<7} n/a")
+            continue
+        p50[version] = statistics.median(seconds)
+        each = " ".join(f"{s:.3f}{'*' if new else ' '}" for s, _, new in rows)
+        print(f"    {version:<7} p50 {p50[version]:6.3f} s  max {max(seconds):6.3f} s   {each}")
+    if len(p50) == 2:
+        print(f"    now / before (p50): {p50['now'] / p50['before']:.2f}")
+    return p50.get("now")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -276,7 +281,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.pop("LATENT_EXPLORER_CHECKPOINTS", None)  # both apps use their own checkpoints/
     from playwright.sync_api import sync_playwright
 
-    processes, servers = [], {}
+    processes, servers, slow = [], {}, []
     try:
         for version, folder in (("now", REPO), ("before", worktree(args.before))):
             port = free_port()
@@ -288,7 +293,11 @@ def main(argv: list[str] | None = None) -> None:
         )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            slow = measure(browser, servers, args.pages.split(","), args.repeats)
+            seen = {version: set() for version in servers}  # (page, widget, value)s drawn
+            for widget in (w for w in WIDGETS if w[0] in args.pages.split(",")):
+                p50 = report(widget, measure(browser, servers, widget, args.repeats, seen))
+                if p50 and p50 > 0.5:
+                    slow.append(f"{widget[0]}: {widget[1]} ({p50:.2f} s)")
             browser.close()
         print(f"\nover 0.5 s p50 now: {'; '.join(slow) if slow else 'none'}")
     finally:

@@ -98,7 +98,7 @@ def test_switching_the_dataset_keeps_the_page_working():
 
 
 def test_a_fashion_link_in_korean_names_the_classes_in_korean():
-    at = open_fashion("pages/6_Interpolation.py", lang="ko", size="2")
+    at = open_fashion("pages/7_Interpolation.py", lang="ko", size="2")
     assert at.session_state.language == "ko"
     assert at.selectbox(key="from_digit").format_func(1) == "바지"
     assert "바지" in " ".join(i.value for i in at.info)
@@ -153,7 +153,7 @@ def test_shipped_fashion_classifier(real_fashion_mnist):
 
 
 def test_training_on_fashion_saves_into_its_folder_and_opens_its_map(tiny_training):
-    at = open_fashion("pages/7_Train.py")
+    at = open_fashion("pages/9_Train.py")
     at.text_input[0].set_value("zz-test-fashion")
     at.slider[0].set_value(1)
     at.button[0].click().run()
@@ -191,5 +191,5 @@ def test_a_dataset_without_its_classifier_stops_its_pages_with_a_message(monkeyp
 
 
 def test_the_interpolation_ends_speak_of_clothes():
-    at = open_fashion("pages/6_Interpolation.py")
+    at = open_fashion("pages/7_Interpolation.py")
     assert at.radio(key="ends_mode").options[0] == "Two kinds of clothing"

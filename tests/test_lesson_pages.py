@@ -14,7 +14,7 @@ from tests.test_app import HOME, click, components
 
 GENERATION = "pages/4_AE_vs_VAE.py"
 KL = "pages/5_KL_On_Off.py"
-INTERPOLATION = "pages/6_Interpolation.py"
+INTERPOLATION = "pages/7_Interpolation.py"
 
 
 def open_page(page: str, size: int = 2) -> AppTest:

@@ -148,6 +148,35 @@ def test_dragging_alpha_decodes_both_models_in_the_browser(browser, server):
     page.close()
 
 
+def test_dragging_a_dimension_decodes_in_the_browser_and_draws_its_sweep_on_the_map(
+    browser, server
+):
+    url = f"{server}/One_Dimension?model=vae-20d&point=3"
+    page, sent = open_page(browser, url, lens=False)
+    reading = page.locator(".le-traversal .le-reading")  # in the component's shadow root
+    page.wait_for_function("(r) => r.textContent", arg=reading.element_handle())
+    canvas = page.locator(".le-traversal canvas")
+    picture = lambda: canvas.evaluate("c => c.toDataURL()")  # noqa: E731
+    slider = page.locator(".le-dims input").first  # the dimension of largest KL
+    box = slider.bounding_box()
+    before, frames = picture(), len(sent)
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 0.5 * box["width"], y)
+    page.mouse.down()
+    for k in range(20):
+        page.mouse.move(box["x"] + (0.5 - 0.025 * k) * box["width"], y)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    assert len(sent) == frames and picture() != before
+    assert page.locator(".le-dims output").first.inner_text().startswith("-")
+    sweep = page.evaluate("() => document.querySelectorAll('svg.le-sweep line').length")
+    assert sweep == 1  # the dimension's line from -3 to +3 sigmas, on the map
+    page.locator(".le-back").click()
+    assert picture() == before  # back to the image's own code
+    page.screenshot(path=SCREENSHOTS / "traversal-drag.png")
+    page.close()
+
+
 def test_decode_server_clicks_through_plotly(browser, server):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/Latent_Map?decode=server")

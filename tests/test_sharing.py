@@ -43,9 +43,9 @@ def test_a_map_link_opens_the_model_view_and_point_and_follows_clicks():
     [
         ("pages/4_AE_vs_VAE.py", {"size": "20", "seed": "7"}),
         ("pages/5_KL_On_Off.py", {"size": "2", "seed": "3", "beta": "4.0"}),
-        ("pages/6_Interpolation.py",
+        ("pages/7_Interpolation.py",
          {"size": "20", "seed": "5", "steps": "12", "from": "3", "to": "8", "images": "random"}),
-        ("pages/6_Interpolation.py", {"size": "2", "seed": "0", "steps": "10", "ends": "11-42"}),
+        ("pages/7_Interpolation.py", {"size": "2", "seed": "0", "steps": "10", "ends": "11-42"}),
     ],
 )  # fmt: skip
 def test_lesson_links_round_trip(page, params):
@@ -56,7 +56,7 @@ def test_lesson_links_round_trip(page, params):
 
 
 def test_interpolation_link_with_two_images_opens_on_them():
-    at = open_with("pages/6_Interpolation.py", ends="11-42")
+    at = open_with("pages/7_Interpolation.py", ends="11-42")
     text = " ".join(m.value for m in at.markdown)
     assert "**A**: test image #11," in text and "**B**: test image #42," in text
 
@@ -69,7 +69,7 @@ def test_interpolation_link_with_two_images_opens_on_them():
         ("pages/4_AE_vs_VAE.py", {"size": "7", "seed": "abc", "zoom": "3"},
          ["size=", "seed=", "zoom="]),
         ("pages/5_KL_On_Off.py", {"beta": "2.5"}, ["beta="]),
-        ("pages/6_Interpolation.py", {"from": "12", "steps": "500", "ends": "1"},
+        ("pages/7_Interpolation.py", {"from": "12", "steps": "500", "ends": "1"},
          ["from=", "steps=", "ends="]),
     ],
 )  # fmt: skip

@@ -8,7 +8,7 @@ from explorer import jobs, ui
 from explorer.checkpoints import USER_DIR
 from tests.test_app import HOME
 
-TRAIN = "pages/7_Train.py"
+TRAIN = "pages/9_Train.py"
 
 
 def open_train() -> AppTest:

@@ -8,7 +8,8 @@ Pages import this package as `ui` and call what it gathers here:
 - url: shareable links;
 - navigation: the pages, the sidebar and a page's header;
 - widgets: pickers, figures and pictures the pages share; canvas: the drawing area;
-- map_panels, kl_panels, interpolation_panels, train_panels: parts of the larger pages.
+- map_panels, kl_panels, traversal_panels, interpolation_panels, replay_panels,
+  train_panels: parts of the larger pages.
 """
 
 import torch
@@ -58,6 +59,7 @@ from explorer.ui.map_panels import (
     map_view,
 )
 from explorer.ui.navigation import PAGES, page_header, sidebar_nav
+from explorer.ui.replay_panels import replay_pair_ui, replay_ui
 from explorer.ui.session import (
     class_style,
     current_dataset,
@@ -66,6 +68,13 @@ from explorer.ui.session import (
     session_id,
 )
 from explorer.ui.train_panels import live_training_ui, training_form_ui, training_outcome_ui
+from explorer.ui.traversal_panels import (
+    compared_pair,
+    grid_ui,
+    kept_ui,
+    sliders_ui,
+    test_image_ui,
+)
 from explorer.ui.url import (
     UrlField,
     apply_url,

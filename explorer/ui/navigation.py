@@ -31,8 +31,10 @@ PAGES = {
         Page("linked", "pages/3_Linked_Maps.py", "🔗"),
         Page("generation", "pages/4_AE_vs_VAE.py", "🎲"),
         Page("kl", "pages/5_KL_On_Off.py", "⚖️"),
-        Page("interpolation", "pages/6_Interpolation.py", "↔️"),
-        Page("train", "pages/7_Train.py", "🏋️"),
+        Page("traverse", "pages/6_One_Dimension.py", "🎚️"),
+        Page("interpolation", "pages/7_Interpolation.py", "↔️"),
+        Page("replay", "pages/8_Watch_It_Learn.py", "🎬"),
+        Page("train", "pages/9_Train.py", "🏋️"),
     )
 }
 

@@ -224,3 +224,27 @@ test('along and nearestAlpha walk a polyline of evenly spaced steps', () => {
   assert.equal(distance, 2);
   assert.equal(nearestAlpha(path, -5, 0).alpha, 0); // before the first step
 });
+
+// The traversal sliders' pure helpers.
+const { codeAt, project } = await import('../../explorer/ui/components/pointer/traversal.js');
+
+test('codeAt moves each slider dimension to mean + value * std and holds the others', () => {
+  const dims = [
+    { index: 2, mean: 1, std: 2 },
+    { index: 0, mean: -1, std: 0.5 },
+  ];
+  const out = new Float32Array(3);
+  assert.deepEqual([...codeAt([9, 8, 7], dims, [1.5, -2], out)], [-2, 8, 4]);
+});
+
+test('project is the identity on a 2-D map and (z - mean) . component on a PCA plane', () => {
+  assert.deepEqual(project([3, -4], null), [3, -4]);
+  const plane = [
+    [1, 1, 1],
+    [
+      [1, 0, 0],
+      [0, 0, -1],
+    ],
+  ];
+  assert.deepEqual(project([4, 5, 3], plane), [3, -2]);
+});

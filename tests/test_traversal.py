@@ -1,0 +1,99 @@
+"""One dimension at a time: traversal codes and grids (unit), and the page (AppTest)."""
+
+import json
+
+import numpy as np
+import torch
+from streamlit.testing.v1 import AppTest
+
+from explorer.classifier import Classifier, ClassifierConfig
+from explorer.models import ModelConfig, build_model
+from explorer.traversal import (
+    SIGMAS,
+    dimensions_of,
+    kept_class_share,
+    traversal_codes,
+    traversal_grid,
+)
+from tests.test_app import HOME, components
+
+PAGE = "pages/6_One_Dimension.py"
+
+
+def spread_codes() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    codes = rng.normal(size=(500, 3)) * np.array([0.01, 3.0, 1.0])
+    logvar = np.stack([np.zeros(500), np.full(500, -4.0), np.full(500, -2.0)], axis=1)
+    return codes.astype(np.float32), logvar.astype(np.float32)
+
+
+def test_a_vaes_dimensions_come_by_kl_and_an_aes_by_spread():
+    codes, logvar = spread_codes()
+    vae = dimensions_of(codes, logvar)
+    assert vae.order.tolist() == [1, 2, 0] and vae.active.tolist() == [False, True, True]
+    ae = dimensions_of(codes, None)
+    assert ae.order.tolist() == [1, 2, 0] and ae.active.all() and ae.kl is None
+
+
+def test_a_traversal_moves_one_dimension_in_its_sigmas_and_holds_the_rest():
+    codes, logvar = spread_codes()
+    dims = dimensions_of(codes, logvar)
+    z = traversal_codes(codes[7], dims, np.array([1, 2]))
+    assert z.shape == (2, len(SIGMAS), 3)
+    assert np.allclose(z[0, :, 1], dims.mean[1] + SIGMAS * dims.std[1], atol=1e-5)
+    assert np.allclose(z[0, :, [0, 2]], codes[7][[0, 2]][:, None])  # the others held
+    assert np.allclose(z[1, :, 2], dims.mean[2] + SIGMAS * dims.std[2], atol=1e-5)
+
+
+def test_a_grid_is_read_tile_by_tile_and_the_kept_share_is_a_share():
+    torch.manual_seed(0)
+    model = build_model(ModelConfig("vae", 3, hidden=(16,))).eval()
+    classifier = Classifier(ClassifierConfig(channels=(4, 8), hidden=16)).eval()
+    codes, logvar = spread_codes()
+    dims = dimensions_of(codes, logvar)
+    images, classes, confidences = traversal_grid(model, classifier, codes[0], dims, dims.order[:2])
+    assert images.shape == (2, len(SIGMAS), 28, 28) and classes.shape == confidences.shape == (2, 7)
+    assert 0 <= kept_class_share(model, classifier, codes, dims) <= 1
+
+
+def open_traversal(model: str, row: int = 3, language: str = "en") -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.query_params["model"], at.query_params["point"] = model, str(row)
+    if language != "en":
+        at.query_params["lang"] = language
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_sliders_go_by_kl_with_the_inactive_dimensions_labelled_and_the_map_beside():
+    at = open_traversal("vae-20d")
+    (data,) = components(at, "latent_explorer_traversal")
+    assert len(data["dims"]) == 20 and data["plane"] is not None and data["row"] == 3
+    active = [d["active"] for d in data["dims"]]
+    assert active == sorted(active, reverse=True) and sum(active) == 12  # active ones first
+    assert all("inactive" in d["label"] for d in data["dims"] if not d["active"])
+    assert all(-10 < d["startSigma"] < 10 and d["std"] > 0 for d in data["dims"])
+    assert at.subheader[0].value.startswith("Test image #3:")
+    assert dict(at.query_params)["point"] == "3"
+
+
+def test_the_grid_has_a_row_per_active_dimension_and_downloads_as_png():
+    at = open_traversal("vae-20d")
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    (grid,) = [f for f in specs if f["layout"]["xaxis"]["title"]["text"].startswith("sigmas")]
+    assert len(grid["layout"]["yaxis"]["ticktext"]) == 12
+    assert len(grid["layout"]["annotations"]) == 12 * 7  # a reading under every tile
+    assert any(b.label == "Download the grid (PNG)" for b in at.get("download_button"))
+    table = at.dataframe[0].value
+    assert list(table["model"]) == ["ae-20d", "vae-20d"]  # the AE beside the VAE
+    assert at.info and "single dimensions keep the class" in at.info[0].value
+
+
+def test_a_2d_autoencoder_traverses_both_dimensions_in_korean():
+    at = open_traversal("ae-2d", row=0, language="ko")
+    (data,) = components(at, "latent_explorer_traversal")
+    assert (
+        len(data["dims"]) == 2 and data["plane"] is None and all(d["active"] for d in data["dims"])
+    )
+    assert data["words"]["back"] == "이미지의 코드로 돌아가기"
