@@ -4,10 +4,11 @@ import streamlit as st
 
 from explorer import ui
 
-MAP, DRAW, LINKED, GENERATION, KL, INTERPOLATION, TRAIN = (
+MAP, DRAW, LINKED, GENERATION, KL, TRAVERSE, INTERPOLATION, REPLAY, TRAIN = (
     ui.PAGES[key].file
-    for key in ("map", "draw", "linked", "generation", "kl", "interpolation", "train")
-)
+    for key in ("map", "draw", "linked", "generation", "kl", "traverse", "interpolation",
+                "replay", "train")
+)  # fmt: skip
 
 st.set_page_config(page_title="Latent Explorer", layout="wide")
 refused = ui.page_header("home.title", "home.intro", dataset_note=False)
@@ -22,11 +23,13 @@ STEPS = [
     ("home.step1", [(MAP, "🗺️", "map", {"model": "ae-20d", "view": "pca"}),
                     (DRAW, "✏️", "draw", {"model": "ae-20d"})]),
     ("home.step2", [(MAP, "🗺️", "map", {"model": "ae-2d"}),
-                    (GENERATION, "🎲", "gen", {"size": "2", "seed": "0"})]),
+                    (GENERATION, "🎲", "gen", {"size": "2", "seed": "0"}),
+                    (REPLAY, "🎬", "replay", {"ae": "ae-2d", "vae": "vae-2d"})]),
     ("home.step3", [(MAP, "🗺️", "map", {"model": "vae-2d", "point": "18"}),
                     (LINKED, "🔗", "linked", {"size": "2", "point": "18"})]),
     ("home.step4", [(KL, "⚖️", "kl20", {"size": "20", "seed": "0"}),
-                    (KL, "⚖️", "kl2", {"size": "2", "seed": "0"})]),
+                    (KL, "⚖️", "kl2", {"size": "2", "seed": "0"}),
+                    (TRAVERSE, "🎚️", "traverse", {"model": "vae-20d", "point": "3"})]),
     ("home.step5", [(INTERPOLATION, "↔️", "interp",
                      {"size": "20", "from": "2", "to": "5", "seed": "0"})]),
 ]  # fmt: skip

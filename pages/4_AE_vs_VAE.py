@@ -5,6 +5,7 @@ import streamlit as st
 
 from explorer import ui
 from explorer.plotting import manifold_figure
+from explorer.questions import prior_answer
 from explorer.scoring import CONFIDENT, agreement, best_generator
 
 GRID = 8  # samples per grid: GRID x GRID
@@ -38,6 +39,8 @@ st.info(ui.t(verdict, ae=hits[ae], vae=hits[vae]))
 
 st.header(ui.t("gen.sampling"))
 ui.explain(ui.t("gen.sampling.text", n=GRID * GRID, threshold=CONFIDENT))
+if not ui.asked_ui("prior"):  # predict, then reveal: the grids wait for the learner's guess
+    st.stop()
 grids = [
     (vae, "prior", ui.t("gen.grid.vae")),
     (ae, "prior", ui.t("gen.grid.ae")),
@@ -59,6 +62,9 @@ figures = "; ".join(
     for _, _, title in grids
 )
 st.info(ui.t("gen.verdict", figures=figures, verdict=verdict))
+ae_prior = graded[grids[1][2]]
+measured = ui.t("ask.prior.measured", ae=ae_prior.recognised, vae=vae_score.recognised)
+ui.answer_ui("prior", prior_answer(ae_prior), measured)
 
 if size == 2:
     st.header(ui.t("gen.manifold"))

@@ -6,7 +6,6 @@ import streamlit as st
 from explorer import ui
 from explorer.latents import active_dimensions
 from explorer.plotting import kl_bars
-from explorer.scoring import agreement
 
 PAGE = "kl"
 SAMPLES = 8 * 8
@@ -27,24 +26,8 @@ sides = ((off, ui.t("kl.off")), (on, ui.t("kl.on", beta=beta)))
 st.header(ui.t("kl.recon"))
 labels = ui.cached_map_data(off)["labels"]
 rows = tuple(np.random.default_rng(seed).choice(len(labels), SHOWN, replace=False).tolist())
-originals = ui.test_images()
-if originals is not None:
-    ui.show_grid(originals[list(rows)] / np.float32(255), 8, ui.t("kl.test_images"), scale=3)
-else:
-    st.caption(ui.t("kl.no_originals"))
-for column, (name, title) in zip(ui.side_by_side(2), sides):
-    images, graded = ui.cached_reconstructions(name, rows)
-    metrics = ui.metrics_of(name)
-    with column:
-        st.subheader(title)
-        ui.show_grid(images, 8, ui.t("kl.recon.caption", name=ui.short_name(name)), scale=3)
-        share = agreement(graded.classes, labels[list(rows)])
-        st.markdown(
-            ui.t("kl.recon.share", share=share, recon=metrics["recon_bce"], kl=metrics["kl"])
-        )
-recon = {name: ui.metrics_of(name)["recon_bce"] for name, _ in sides}
-verdict = "kl.recon.same" if recon[off] <= recon[on] else "kl.recon.worse"
-st.info(ui.t(verdict, off=recon[off], on=recon[on]))
+if ui.asked_ui("no_kl"):  # predict, then reveal: will it still reconstruct?
+    ui.reconstructions_ui(sides, rows, labels)
 
 st.header(ui.t("kl.where"))
 ui.explain(ui.t("kl.where.text") + ("" if size == 2 else ui.t("kl.where.pca", size=size)))

@@ -18,7 +18,10 @@ INTERPOLATION = "pages/7_Interpolation.py"
 
 
 def open_page(page: str, size: int = 2) -> AppTest:
-    at = AppTest.from_file(HOME, default_timeout=60).run()
+    """A lesson page with its answers revealed (as reveal=on opens it), unless a test asks."""
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.session_state["revealing"] = True
+    at.run()
     at.switch_page(page).run()
     if size != 2:
         at.sidebar.radio(key="latent_size").set_value(size).run()

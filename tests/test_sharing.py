@@ -87,7 +87,7 @@ def test_every_lesson_step_on_the_home_page_is_a_valid_preset():
     home = AppTest.from_file(HOME, default_timeout=60).run()
     files = {page.file.split("_", 1)[1][:-3]: page.file for page in LESSON_PAGES}
     links = [link for link in home.main.get("page_link") if link.proto.page != "Train"]
-    assert len(links) == 9
+    assert len(links) == 11
     for link in links:
         params = dict(parse_qsl(link.proto.query_string))
         assert params.pop("data") == "mnist"  # the lesson's story is MNIST's

@@ -40,7 +40,13 @@ from explorer.ui.interpolation_panels import (
     open_links_on_their_ends,
     paths_ui,
 )
-from explorer.ui.kl_panels import BETA_KEY, kl_pair_ui, prior_view_ui, tradeoff_ui
+from explorer.ui.kl_panels import (
+    BETA_KEY,
+    kl_pair_ui,
+    prior_view_ui,
+    reconstructions_ui,
+    tradeoff_ui,
+)
 from explorer.ui.lessons import (
     cached_census,
     cached_cluster_means,
@@ -59,6 +65,7 @@ from explorer.ui.map_panels import (
     map_view,
 )
 from explorer.ui.navigation import PAGES, page_header, sidebar_nav
+from explorer.ui.predictions import answer_ui, asked_ui
 from explorer.ui.replay_panels import replay_pair_ui, replay_ui
 from explorer.ui.session import (
     class_style,

@@ -10,6 +10,7 @@ from explorer.generation import cluster_means
 from explorer.interpolation import random_pairs, typical_row
 from explorer.map_data import coords, project, projections
 from explorer.plotting import latent_map, path_figure, tile, with_ends
+from explorer.questions import third_answer
 from explorer.ui.catalogue import cached_map_data, code_name, short_name
 from explorer.ui.lessons import cached_census, cached_path
 from explorer.ui.map_panels import map_view
@@ -23,6 +24,7 @@ from explorer.ui.pointer import (
     send_model_ui,
     server_note,
 )
+from explorer.ui.predictions import answer_ui, asked_ui
 from explorer.ui.session import class_style, current_dataset
 from explorer.ui.widgets import (
     chart_config,
@@ -211,9 +213,11 @@ def census_ui(models: tuple[str, str], a: int, b: int, seed: int) -> None:
         st.info(t("interp.census.same"))
         return
     names, mnist = class_names(), current_dataset() == "mnist"
-    st.write(
+    explain(
         t("interp.census.text", pairs=PAIRS, a=names[a], b=names[b], seed=seed, steps=CENSUS_STEPS)
     )
+    if not asked_ui("third", f"-{a}-{b}", a=names[a], b=names[b]):
+        return
     rows = []
     for name in models:
         counted = cached_census(name, a, b, PAIRS, CENSUS_STEPS, seed)
@@ -235,6 +239,9 @@ def census_ui(models: tuple[str, str], a: int, b: int, seed: int) -> None:
         eights = ", ".join(f"{r[column['eight']]} ({r[column['model']]})" for r in rows)
         commons = ", ".join(f"{r[column['common']]} ({r[column['model']]})" for r in rows)
         st.info(t("interp.claim", eights=eights, commons=commons))
+    vae = cached_census(models[1], a, b, PAIRS, CENSUS_STEPS, seed)
+    measured = t("ask.third.measured", share=vae.third, name=short_name(models[1]))
+    answer_ui("third", third_answer(vae), measured, f"-{a}-{b}")
 
 
 def chain_ui(models: tuple[str, str], vae: str, steps: int, size: int) -> None:

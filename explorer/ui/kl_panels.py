@@ -7,10 +7,13 @@ import streamlit as st
 from explorer.latents import COLLAPSED_KL, active_dimensions
 from explorer.map_data import prior_plane
 from explorer.plotting import beta_tradeoff, latent_map, with_prior_circles
-from explorer.ui.catalogue import cached_map_data, metrics_of, vaes_by_beta
+from explorer.questions import no_kl_answer
+from explorer.scoring import agreement
+from explorer.ui.catalogue import cached_map_data, metrics_of, short_name, test_images, vaes_by_beta
 from explorer.ui.lessons import cached_kl, cached_reconstructions, cached_samples
+from explorer.ui.predictions import answer_ui
 from explorer.ui.session import class_style
-from explorer.ui.widgets import explain, show_chart, show_grid
+from explorer.ui.widgets import explain, show_chart, show_grid, side_by_side
 from explorer.ui.words import axis_titles, class_names, figure_words, t
 
 BETA_KEY = "beta"
@@ -33,6 +36,32 @@ def kl_pair_ui(size: int) -> tuple[str, str, float]:
             st.session_state[BETA_KEY] = 1.0 if 1.0 in betas else betas[0]
         beta = st.sidebar.select_slider(t("kl.beta"), betas, key=BETA_KEY, help=t("kl.beta.help"))
     return by_beta[0.0], by_beta[beta], beta
+
+
+def reconstructions_ui(sides: tuple, rows: tuple[int, ...], labels: np.ndarray) -> None:
+    """Test images rebuilt by the VAE without and with the KL term (sides: (name, title)
+    each), the share read as their own class, and the answer to the page's question."""
+    originals = test_images()
+    if originals is not None:
+        show_grid(originals[list(rows)] / np.float32(255), 8, t("kl.test_images"), scale=3)
+    else:
+        st.caption(t("kl.no_originals"))
+    shares = {}
+    for column, (name, title) in zip(side_by_side(2), sides):
+        images, graded = cached_reconstructions(name, rows)
+        metrics = metrics_of(name)
+        shares[name] = agreement(graded.classes, labels[list(rows)])
+        with column:
+            st.subheader(title)
+            show_grid(images, 8, t("kl.recon.caption", name=short_name(name)), scale=3)
+            st.markdown(t("kl.recon.share", share=shares[name], recon=metrics["recon_bce"],
+                          kl=metrics["kl"]))  # fmt: skip
+    (off, _), (on, _) = sides
+    recon = {name: metrics_of(name)["recon_bce"] for name, _ in sides}
+    verdict = "kl.recon.same" if recon[off] <= recon[on] else "kl.recon.worse"
+    st.info(t(verdict, off=recon[off], on=recon[on]))
+    measured = t("ask.no_kl.measured", off=recon[off], on=recon[on], share=shares[off])
+    answer_ui("no_kl", no_kl_answer(recon[off], recon[on], shares[off]), measured)
 
 
 def prior_view_ui(name: str, size: int) -> None:

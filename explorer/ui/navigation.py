@@ -105,7 +105,8 @@ def sidebar_nav() -> list[str]:
     return refused
 
 
-KEPT = ("language", "dataset", "accessible_colours", "presenting", "decoding", "models_of")
+KEPT = ("language", "dataset", "accessible_colours", "presenting", "revealing", "decoding",
+        "models_of")  # fmt: skip
 
 
 def reset_pages() -> None:

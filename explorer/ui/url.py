@@ -19,6 +19,7 @@ SHARED_SETTINGS = {
     "data": ("dataset", {name: name for name in DATASETS}, MNIST.name),
     "decode": ("decoding", {"browser": "browser", "server": "server"}, "browser"),  # the map's
     "present": ("presenting", {"on": True, "off": False}, False),  # a teacher's projector link
+    "reveal": ("revealing", {"on": True, "off": False}, False),  # answers shown, unasked
 }
 
 
@@ -52,6 +53,7 @@ def read_shared_settings() -> list[str]:
         "data": "url.unknown_dataset",
         "decode": "url.unknown_decoding",
         "present": "url.unknown_presenting",
+        "reveal": "url.unknown_revealing",
     }
     return [f"{p}={v[:40]} ({t(reason[p], choices=c)})" for p, v, c in refused]
 

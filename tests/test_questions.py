@@ -1,0 +1,104 @@
+"""Predict, then reveal: the class's tally, and the answers the measured numbers give."""
+
+import threading
+
+import numpy as np
+
+from explorer import ui
+from explorer.interpolation import Census
+from explorer.questions import QUESTIONS, no_kl_answer, prior_answer, third_answer
+from explorer.scoring import score
+from explorer.tally import Tally
+
+
+def test_a_session_counts_once_per_question_and_only_counts_are_kept():
+    tally = Tally()
+    assert tally.record("prior", "s1", "digits") and tally.record("prior", "s2", "blobs")
+    assert not tally.record("prior", "s1", "noise")  # a second pick changes nothing
+    assert tally.record("third", "s1", "most")
+    assert tally.counts("prior", QUESTIONS["prior"]) == {"digits": 1, "blobs": 1, "noise": 0}
+    assert tally.pick_of("prior", "s1") == "digits" and tally.pick_of("no_kl", "s1") is None
+
+
+def test_memory_is_bounded_by_forgetting_the_oldest_picks():
+    tally = Tally(max_sessions=3)
+    for k in range(10):
+        tally.record("prior", f"s{k}", "digits")
+    assert sum(tally.counts("prior", QUESTIONS["prior"]).values()) == 3
+    assert tally.pick_of("prior", "s0") is None and tally.pick_of("prior", "s9") == "digits"
+
+
+def test_picks_from_many_threads_are_all_counted():
+    tally = Tally()
+    threads = [
+        threading.Thread(target=lambda k=k: tally.record("third", f"s{k}", "some"))
+        for k in range(200)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert tally.counts("third", QUESTIONS["third"])["some"] == 200
+
+
+def test_the_answers_follow_the_numbers():
+    sure, unsure = np.full(10, 0.95), np.full(10, 0.5)
+    assert prior_answer(score(np.zeros(10, int), sure)) == "digits"
+    assert prior_answer(score(np.zeros(10, int), unsure)) == "blobs"
+    assert no_kl_answer(132.5, 132.7, 0.9) == "as_well"
+    assert no_kl_answer(140.0, 132.7, 0.9) == "worse"
+    assert no_kl_answer(140.0, 132.7, 0.3) == "not_at_all"
+    by_class = np.zeros(10)
+    assert third_answer(Census(40, 0.6, by_class)) == "most"
+    assert third_answer(Census(40, 0.1, by_class)) == "some"
+    assert third_answer(Census(40, 0.0, by_class)) == "none"
+
+
+def ask_page(page: str, **params: str):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import HOME
+
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def tallied(at) -> int:
+    line = next((c.value for c in at.caption if c.value.startswith("How this server's")), "")
+    return int(line.split()[3]) if line else 0
+
+
+def test_the_samples_wait_for_a_guess_then_the_reveal_says_whether_it_held():
+    at = ask_page("pages/4_AE_vs_VAE.py")
+    assert len(at.image) == 2  # the cluster means only: the sample grids wait
+    assert at.radio(key="guess-prior").value is None
+    at.radio(key="guess-prior").set_value("noise").run()
+    at.button(key="reveal-prior").click().run()
+    assert not at.exception and len(at.image) == 5
+    assert at.warning and at.warning[0].value.startswith("**You guessed noise; measured:")
+    counted = tallied(at)
+    assert counted >= 1
+    assert not [b for b in at.button if b.key == "reveal-prior"]  # one pick: no second ask
+    ui.predictions.class_tally().record("prior", "another learner", "digits")
+    at.switch_page("pages/1_Latent_Map.py").run()
+    at.switch_page("pages/4_AE_vs_VAE.py").run()
+    assert len(at.image) == 5 and tallied(at) == counted + 1  # revealed stays revealed
+
+
+def test_revealing_without_a_guess_shows_the_answer_and_counts_nothing():
+    at = ask_page("pages/5_KL_On_Off.py")
+    assert not [i for i in at.info if "nats" in i.value and "Measured" in i.value]
+    at.button(key="reveal-no_kl").click().run()
+    assert any(i.value.startswith("**Measured:") for i in at.info)
+
+
+def test_a_reveal_link_opens_every_answer_for_the_projector():
+    at = ask_page("pages/7_Interpolation.py", reveal="on")
+    assert not [r for r in at.radio if r.key and r.key.startswith("guess-")]
+    assert any("of the paths meet a third class" in i.value for i in [*at.info, *at.success,
+                                                                        *at.warning])  # fmt: skip
+    assert dict(at.query_params)["reveal"] == "on"
