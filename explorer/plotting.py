@@ -521,17 +521,17 @@ def replay_figure(
     still = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate",
              "transition": {"duration": 0}}  # fmt: skip
     fig.update_layout(
-        font=FONT, template=TEMPLATE, height=620, margin={"l": 60, "r": 10, "t": 90, "b": 40},
+        font=FONT, template=TEMPLATE, height=680, margin={"l": 60, "r": 10, "t": 90, "b": 150},
         legend={"title": {"text": words["digit"]}, "itemsizing": "constant"},
         **layout_at(shown - 1),
         sliders=[{
-            "active": shown - 1, "y": -0.08, "len": 0.9, "x": 0.1,
+            "active": shown - 1, "y": -0.14, "yanchor": "top", "len": 0.76, "x": 0.24,
             "currentvalue": {"prefix": words["moment"] + ": ", "font": {"size": 16}},
             "steps": [{"method": "animate", "label": moments[s], "args": [[str(s)], still]}
                       for s in range(shown)],
         }],
         updatemenus=[{
-            "type": "buttons", "x": 0.0, "y": -0.08, "xanchor": "left", "yanchor": "top",
+            "type": "buttons", "x": 0.0, "y": -0.17, "xanchor": "left", "yanchor": "top",
             "direction": "left", "showactive": False,
             "buttons": [
                 {"label": words["play"], "method": "animate",

@@ -177,6 +177,16 @@ def test_dragging_a_dimension_decodes_in_the_browser_and_draws_its_sweep_on_the_
     page.close()
 
 
+def test_the_training_replay_plays_in_the_browser(browser, server):
+    page, sent = open_page(browser, f"{server}/Watch_It_Learn", lens=False)
+    active = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
+    before, frames = page.evaluate(active), len(sent)
+    page.locator(".updatemenu-button").first.click()  # Play, from the first moment
+    page.wait_for_timeout(2500)
+    assert page.evaluate(active) != before and len(sent) == frames  # plotly.js alone animates
+    page.close()
+
+
 def test_decode_server_clicks_through_plotly(browser, server):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/Latent_Map?decode=server")

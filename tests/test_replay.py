@@ -62,3 +62,24 @@ def test_a_2d_model_trained_by_the_cli_ships_its_replay(tiny_mnist_root, tmp_pat
     assert replay.codes.shape[1:] == (len(replay.labels), 2)
     assert replay.separation.shape == replay.steps.shape
     assert replay_of({k: v for k, v in map_data.items() if not k.startswith("replay")}) is None
+
+
+def test_the_watch_page_replays_both_shipped_models_on_one_slider():
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import HOME
+
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page("pages/8_Watch_It_Learn.py").run()
+    assert not at.exception, at.exception
+    replay, separation = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+    assert len(replay["frames"]) == 35 and len(replay["data"]) == 20  # 10 digits, 2 models
+    assert len(replay["layout"]["sliders"][0]["steps"]) == 35
+    heads = [a["text"] for a in replay["frames"][0]["layout"]["annotations"]]
+    assert heads[0].startswith("<b>ae-2d</b><br>untrained: reconstruction")
+    assert "KL" in heads[1] and "5-NN" in heads[1]
+    assert [t["name"] for t in separation["data"]] == ["ae-2d", "vae-2d"]
+    assert dict(at.query_params) == {"ae": "ae-2d", "vae": "vae-2d"}
+    assert any(m.value.startswith("**ae-2d**:") for m in at.markdown)
