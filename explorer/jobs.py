@@ -27,6 +27,7 @@ from explorer.checkpoints import (
     remove_stale_temporaries,
 )
 from explorer.data import DATASETS
+from explorer.registry import LIVE_TRAINING
 
 REPO = Path(__file__).resolve().parent.parent
 LOCK, LOG, ERRORS = ".training.lock", ".training.jsonl", ".training.stderr"
@@ -70,11 +71,15 @@ class TrainRequest:
             raise RefusedError("epochs", f"Epochs must be between 1 and {MAX_EPOCHS}.")
 
     def argv(self, folder: Path) -> list[str]:
-        """The CLI call: a new model of the shipped architecture and training, with these fields."""
+        """The CLI call: a new model of the shipped architecture, with these fields, trained
+        with the live recipe (LIVE_TRAINING) so that a class sees it learn in a minute."""
+        live = LIVE_TRAINING
         return [
             sys.executable, str(REPO / "train_models.py"), "--name", self.name,
             "--kind", self.kind, "--latent-dim", str(self.latent_dim),
             "--beta", str(self.beta), "--epochs", str(self.epochs), "--dataset", self.dataset,
+            "--lr", str(live.lr), "--lr-schedule", live.lr_schedule,
+            "--averaging", str(live.averaging), "--batch-size", str(live.batch_size),
             "--out", str(self.out(folder)), "--threads", "1", "--progress", str(folder / LOG),
         ]  # fmt: skip
 

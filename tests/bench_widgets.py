@@ -3,16 +3,17 @@
     python -m tests.bench_widgets [--before 9d5dc34] [--repeats 5] [--pages interp,linked,...]
 
 Pages: interp (Interpolation), linked (Linked maps), map (Latent Map), gen (AE vs VAE), kl.
-
 Two servers, this checkout's app ("now") and the app at --before (a git worktree in
-/tmp/le-before), each with one torch thread; every widget is used in a tab of each, the two
-alternating repeat by repeat, so that ratios hold on a machine twice as fast or slow. A
-figure runs from the user's action on the real widget (a click, a choice, Enter in a box)
-until Streamlit's script has finished (the server's session status says so, and a run that
-follows within 0.4 s counts too) and the main area is drawn: nothing stale, every <img>
-loaded, every Plotly chart with its traces. p50 and max over the repeats; each repeat's
-figure is printed, starred where its value was new to that server (uncached). 'n/a': the
-code before lacks the widget. A running training job (pgrep -f train_models) is waited for.
+/tmp/le-before), each with one torch thread; each widget is used in a tab of each, the two
+taking turns repeat by repeat, so that ratios hold on a machine twice as fast or slow. A
+figure runs from the user's action on the real widget (a click, a chosen option, a key) until
+Streamlit's script has finished (the server's session status says so; a run that follows
+within 0.4 s counts too), the browser has painted a frame since, and the main area is drawn:
+nothing stale, every <img> loaded, every Plotly chart with its traces. p50 and max over the
+repeats, and each repeat's figure, starred where its value was new to that server (uncached);
+then the p50 split: action -> the run starts, the run(s), the end of the run -> drawn.
+'n/a': that version lacks the widget. A running training job (pgrep -f train_models) is
+waited for first.
 """
 
 import argparse
@@ -22,6 +23,7 @@ import statistics
 import subprocess
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -37,7 +39,6 @@ from tests.browser import (
 
 WORKTREE = Path("/tmp/le-before")
 ENV = {"OMP_NUM_THREADS": "1", "MNIST_ROOT": str(REPO.parent / "shared" / "mnist")}
-VIEWPORT = {"width": 1400, "height": 1000}
 SHOWN = """() => {
   const main = document.querySelector('[data-testid=stMain]');
   if (!main || main.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
@@ -49,17 +50,24 @@ SHOWN = """() => {
 PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
+class Figure(NamedTuple):
+    seconds: float | None  # None: no such widget, or it failed
+    value: str
+    new: bool  # the value was new to the server
+    split: tuple = ()  # action -> run started, the run(s), run finished -> drawn
+
+
 class Tab:
     """A tab (its own browser context) on one server, hearing when the script runs."""
 
     def __init__(self, browser, url: str):
-        self.browser, self.url, self.context = browser, url, None
+        self.browser, self.url, self.context, self.split = browser, url, None, ()
         self.reopen()
 
     def reopen(self) -> None:
         if self.context:
             self.context.close()
-        self.context = self.browser.new_context(viewport=VIEWPORT)
+        self.context = self.browser.new_context(viewport={"width": 1400, "height": 1000})
         self.page, self.runs = self.context.new_page(), []  # runs: (time, script running)
         self.page.on("websocket", lambda ws: ws.on("framereceived", self.heard))
 
@@ -80,12 +88,16 @@ class Tab:
                 if time.monotonic() > started + 120:
                     raise TimeoutError("the script did not finish a run")
                 self.page.wait_for_timeout(5)
-            self.page.evaluate(PAINTED)  # the last messages rendered
+            self.page.evaluate(PAINTED)
             self.page.wait_for_function(SHOWN, polling=10, timeout=120_000)
             done, heard = time.monotonic(), len(self.runs)
             self.page.wait_for_timeout(400)  # a run that follows at once counts too
             if len(self.runs) == heard:
-                return done - started
+                break
+        ran = [(t, running) for t, running in self.runs if t > started]
+        first, last = next((t for t, running in ran if running), ran[-1][0]), ran[-1][0]
+        self.split = (first - started, last - first, done - last)
+        return done - started
 
     def open(self, path: str) -> float:
         return self.timed(lambda: self.page.goto(self.url + path))
@@ -109,26 +121,27 @@ def press(tab, target, key: str) -> float | None:
     return tab.timed(lambda: tab.page.keyboard.press(key))
 
 
-def choose(tab, key: str, option: str) -> float | None:
+# Each action below does one repeat's change and returns (its value, seconds or None).
+def choose(tab, key: str, option: str) -> tuple[str, float | None]:
     """A select box: open it, then (timed) click the option whose text starts with `option`."""
     opener = tab.page.locator(f".st-key-{key} button")
     if not opener.count():
-        return None
+        return option, None
     opener.first.click()
     name = re.compile(rf"^{re.escape(option)}( |$)")
-    return click(tab, tab.page.get_by_role("option", name=name))
+    return option, click(tab, tab.page.get_by_role("option", name=name))
 
 
-def radio(tab, key: str, text: str) -> float | None:
-    return click(tab, tab.page.locator(f".st-key-{key} label").filter(has_text=text))
+def radio(tab, key: str, text: str) -> tuple[str, float | None]:
+    return text, click(tab, tab.page.locator(f".st-key-{key} label").filter(has_text=text))
 
 
-def type_seed(tab, value: int) -> float | None:
+def type_seed(tab, value: int) -> tuple[str, float | None]:
     """The sidebar's seed typed in, then (timed) Enter."""
     field = tab.page.locator(".st-key-seed input")
     if field.count():
         field.fill(str(value))
-    return press(tab, field, "Enter")
+    return str(value), press(tab, field, "Enter")
 
 
 def click_map(tab, chart: int, i: int) -> tuple[str, float | None]:
@@ -144,37 +157,18 @@ def click_map(tab, chart: int, i: int) -> tuple[str, float | None]:
     return f"#{row}", tab.timed(lambda: tab.page.mouse.click(x, y))
 
 
-def from_digit(tab, i):
-    digit = (3, 4, 6, 7, 8, 9, 0, 1)[i % 8]
-    return str(digit), choose(tab, "from_digit", str(digit))
-
-
 def random_images(tab, i):
-    """'random (seed)' chosen, after 'typical' and a new seed (untimed) from the 2nd on."""
-    seed = 0 if i == 0 else 500 + i
+    """'random (seed)' chosen; from the second on, after 'typical' and a new seed (untimed)."""
     if i:
         radio(tab, "which_images", "typical")
-        type_seed(tab, seed)
-    return f"seed {seed}", radio(tab, "which_images", "random")
-
-
-def seed(tab, i):
-    return str(1000 + i), type_seed(tab, 1000 + i)
+        type_seed(tab, 500 + i)
+    return f"seed {500 + i if i else 0}", radio(tab, "which_images", "random")[1]
 
 
 def map_end(tab, i):
-    if i == 0:  # the ends picked on the map
-        radio(tab, "ends_mode", "map")
+    if i == 0:
+        radio(tab, "ends_mode", "map")  # the ends picked on the map
     return click_map(tab, 0, i)
-
-
-def resample(tab, i):
-    return f"eps {i + 1}", click(tab, tab.page.get_by_role("button", name="Resample eps"))
-
-
-def model(tab, i):
-    name = ("ae-2d", "vae-20d", "ae-20d", "vae-2d")[i % 4]
-    return name, choose(tab, "model", name)
 
 
 def first_visit(tab, i):
@@ -182,9 +176,8 @@ def first_visit(tab, i):
     return "new tab", tab.open("/Latent_Map?model=vae-2d")
 
 
-def latent_size(tab, i):
-    size = ("20-D", "2-D")[i % 2]
-    return size, click(tab, tab.page.locator(".st-key-latent_size").get_by_text(size, exact=True))
+def resample(tab, i):
+    return f"eps {i + 1}", click(tab, tab.page.get_by_role("button", name="Resample eps"))
 
 
 def beta(tab, i):
@@ -194,55 +187,54 @@ def beta(tab, i):
 
 
 OPENING = {"latent size": "2-D", "model (sidebar)": "vae-2d", "beta (sidebar)": "beta 1.0"}
+MODELS = ("ae-2d", "vae-20d", "ae-20d", "vae-2d")
 WIDGETS = [  # page, widget, where its tab opens (None: the action opens it), the action
-    ("interp", "From digit", "/Interpolation", from_digit),
+    ("interp", "From digit", "/Interpolation",
+     lambda t, i: choose(t, "from_digit", "34678901"[i % 8])),
     ("interp", "images: random (seed)", "/Interpolation", random_images),
-    ("interp", "seed (sidebar)", "/Interpolation", seed),
+    ("interp", "seed (sidebar)", "/Interpolation", lambda t, i: type_seed(t, 1000 + i)),
     ("interp", "an end clicked on the map", "/Interpolation", map_end),
-    ("linked", "a point clicked (VAE map)", "/Linked_Maps", lambda tab, i: click_map(tab, 1, i)),
+    ("linked", "a point clicked (VAE map)", "/Linked_Maps", lambda t, i: click_map(t, 1, i)),
     ("map", "first visit", None, first_visit),
     ("map", "Resample eps", "/Latent_Map?model=vae-2d&point=18", resample),
-    ("map", "model (sidebar)", "/Latent_Map?model=vae-2d", model),
-    ("gen", "seed (sidebar)", "/AE_vs_VAE", seed),
-    ("gen", "latent size", "/AE_vs_VAE", latent_size),
-    ("kl", "seed (sidebar)", "/KL_On_Off", seed),
+    ("map", "model (sidebar)", "/Latent_Map?model=vae-2d",
+     lambda t, i: choose(t, "model", MODELS[i % 4])),
+    ("gen", "seed (sidebar)", "/AE_vs_VAE", lambda t, i: type_seed(t, 1000 + i)),
+    ("gen", "latent size", "/AE_vs_VAE",
+     lambda t, i: radio(t, "latent_size", ("20-D", "2-D")[i % 2])),
+    ("kl", "seed (sidebar)", "/KL_On_Off", lambda t, i: type_seed(t, 1000 + i)),
     ("kl", "beta (sidebar)", "/KL_On_Off", beta),
-]
+]  # fmt: skip
 
 
-def worktree(commit: str) -> Path:
-    """The app at `commit`, in WORKTREE (made, or moved to the commit, as needed)."""
-    git = ["git", "-C", str(REPO)]
-    if not WORKTREE.exists():
-        subprocess.run([*git, "worktree", "add", "-f", str(WORKTREE), commit], check=True)
-    head = ["git", "-C", str(WORKTREE), "rev-parse", "HEAD"]
-    if not subprocess.run(head, capture_output=True, text=True).stdout.startswith(commit):
-        subprocess.run(["git", "-C", str(WORKTREE), "checkout", "-q", "--detach", commit])
-    return WORKTREE
-
-
-def measure(browser, servers: dict[str, str], widget: tuple, repeats: int, seen: dict) -> dict:
+def measure(browser, servers: dict, widget: tuple, repeats: int, seen: dict) -> dict:
     """One widget's figures on each server, the servers taking turns to go first."""
     page, name, path, act = widget
     tabs = {version: Tab(browser, url) for version, url in servers.items()}
-    figures = {version: [] for version in servers}  # [(seconds or None, value, new)]
+    figures = {version: [] for version in servers}
     for version, tab in tabs.items():
         seen[version].add((page, name, OPENING.get(name)))  # drawn (and cached) on opening
-        if path:
-            tab.open(path)
+        try:
+            if path:
+                tab.open(path)
+        except Exception as error:  # a page that version lacks, or breaks on
+            print(f"  {version}: {path} did not open: {type(error).__name__}: {error}")
+            figures[version].append(Figure(None, "?", False))
+    tab.page.wait_for_timeout(1000)  # the tabs' work after opening (in the browser) done too
     for i in range(repeats):
         for version in list(servers)[:: 1 if i % 2 == 0 else -1]:
-            if any(seconds is None for seconds, _, _ in figures[version]):
-                continue  # the widget is missing, or failed: n/a
+            if any(figure.seconds is None for figure in figures[version]):
+                continue  # n/a
             try:
                 value, seconds = act(tabs[version], i)
-            except Exception as error:  # report it; the version's later repeats are left out
-                print(f"  {version}, repeat {i + 1}: {type(error).__name__}: {error}")
+            except Exception as error:  # report it; this version's later repeats are left out
+                print(f"  {version}, {name}, repeat {i + 1}: {type(error).__name__}: {error}")
                 value, seconds = "?", None
             broken = tabs[version].page.locator("[data-testid=stException]")
             if seconds is None and broken.count():  # a broken page, rather than no widget
                 print(f"  {version}: {broken.first.inner_text()[:300]}")
-            figures[version].append((seconds, value, (page, name, value) not in seen[version]))
+            new = (page, name, value) not in seen[version]
+            figures[version].append(Figure(seconds, value, new, tabs[version].split))
             seen[version].add((page, name, value))
     for tab in tabs.values():
         tab.context.close()
@@ -250,23 +242,35 @@ def measure(browser, servers: dict[str, str], widget: tuple, repeats: int, seen:
 
 
 def report(widget: tuple, figures: dict) -> float | None:
-    """Prints a widget's lines; returns the p50 now (None: n/a)."""
-    page, name, path, _ = widget
-    known = max(figures.values(), key=lambda rows: sum(v not in ("", "?") for _, v, _ in rows))
-    values = " ".join(v for _, v, _ in known)  # each repeat's value (from a version with them)
-    print(f"\n{path or '/Latent_Map?model=vae-2d'}: {name}   [{values}]")
+    """Prints a widget's lines; returns its p50 now (None: n/a)."""
+    known = max(figures.values(), key=lambda rows: sum(f.value not in ("", "?") for f in rows))
+    print(f"\n{widget[2] or '/Latent_Map?model=vae-2d'}: {widget[1]}   "
+          f"[{' '.join(f.value for f in known)}]")  # fmt: skip
     p50 = {}
     for version, rows in figures.items():
-        seconds = [s for s, _, _ in rows]
-        if not seconds or None in seconds:
+        if not rows or any(f.seconds is None for f in rows):
             print(f"    {version:<7} n/a")
             continue
-        p50[version] = statistics.median(seconds)
-        each = " ".join(f"{s:.3f}{'*' if new else ' '}" for s, _, new in rows)
-        print(f"    {version:<7} p50 {p50[version]:6.3f} s  max {max(seconds):6.3f} s   {each}")
+        p50[version] = statistics.median(f.seconds for f in rows)
+        each = " ".join(f"{f.seconds:.3f}{'*' if f.new else ' '}" for f in rows)
+        split = [statistics.median(part) for part in zip(*(f.split for f in rows))]
+        print(f"    {version:<7} p50 {p50[version]:6.3f} s  max {max(f.seconds for f in rows):6.3f}"
+              f" s   {each}   (to run {split[0]:.2f}, run {split[1]:.2f}, "
+              f"to drawn {split[2]:.2f})")  # fmt: skip
     if len(p50) == 2:
         print(f"    now / before (p50): {p50['now'] / p50['before']:.2f}")
     return p50.get("now")
+
+
+def worktree(commit: str) -> Path:
+    """The app at `commit`, in WORKTREE (added, or moved to the commit, as needed)."""
+    if not WORKTREE.exists():
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", WORKTREE, commit], check=True)
+    git = ["git", "-C", str(WORKTREE)]
+    head = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+    if not head.startswith(commit):
+        subprocess.run([*git, "checkout", "-q", "--detach", commit], check=True)
+    return WORKTREE
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -275,10 +279,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--pages", default="interp,linked,map,gen,kl")
     args = parser.parse_args(argv)
-    while subprocess.run(["pgrep", "-f", "train_models"], capture_output=True).returncode == 0:
-        print("a training job is running (pgrep -f train_models): waiting 30 s", flush=True)
+    for waited in range(10**6):  # a training job would slow the servers down
+        if subprocess.run(["pgrep", "-f", "train_models"], capture_output=True).returncode:
+            break
+        if waited == 0:
+            print("waiting for the training job to end (pgrep -f train_models)", flush=True)
         time.sleep(30)
-    os.environ.pop("LATENT_EXPLORER_CHECKPOINTS", None)  # both apps use their own checkpoints/
+    os.environ.pop("LATENT_EXPLORER_CHECKPOINTS", None)  # each app its own checkpoints/
     from playwright.sync_api import sync_playwright
 
     processes, servers, slow = [], {}, []
@@ -287,10 +294,7 @@ def main(argv: list[str] | None = None) -> None:
             port = free_port()
             processes.append(start_streamlit(port, ENV, timeout=120, folder=folder))
             servers[version] = f"http://127.0.0.1:{port}"
-        print(
-            f"now: {REPO}; before: {args.before} in {WORKTREE}; {args.repeats} repeats; "
-            "seconds from the action to the result drawn (* = a value new to that server)"
-        )
+        print(f"now: {REPO}; before: {args.before} ({WORKTREE}); {args.repeats} repeats; seconds")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             seen = {version: set() for version in servers}  # (page, widget, value)s drawn

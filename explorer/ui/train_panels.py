@@ -14,6 +14,7 @@ from explorer.checkpoints import (
 )
 from explorer.data import DATASETS, MNIST
 from explorer.plotting import latent_map, training_curves
+from explorer.registry import LIVE_TRAINING
 from explorer.ui.navigation import PAGES
 from explorer.ui.session import class_style, current_dataset, session_id
 from explorer.ui.widgets import show_chart
@@ -107,7 +108,7 @@ def training_form_ui() -> None:
         beta = left.number_input(
             t("train.beta"), min_value=0.0, max_value=100.0, value=1.0, step=0.5
         )
-        epochs = right.slider(t("train.epochs"), 1, jobs.MAX_EPOCHS, 10)
+        epochs = right.slider(t("train.epochs"), 1, jobs.MAX_EPOCHS, LIVE_TRAINING.epochs)
         name = right.text_input(
             t("train.name"), value=free_name("my-model"), max_chars=40,
             help=t("train.name.help"),
