@@ -10,31 +10,13 @@ import argparse
 
 import torch
 
-from explorer.bench import run_examples_loop
+from explorer.bench import run_examples_loop, run_our_loop
 from explorer.checkpoints import load_metrics
 from explorer.data import data_root, load_mnist
-from explorer.models import build_model
 from explorer.registry import LIVE_TRAINING, MODEL_TRAINING, RECIPES
-from explorer.training import TrainConfig, autoencoder_metrics, fit
+from explorer.training import TrainConfig
 
 MARGIN = 2.0  # nats per image above the shipped vae-2d's test loss
-
-
-def time_to(x: torch.Tensor, x_test: torch.Tensor, config: TrainConfig, target: float) -> list:
-    """(seconds trained, test loss) after each epoch, until the loss reaches target; only
-    training time counts."""
-    torch.manual_seed(0)
-    model = build_model(RECIPES["vae-2d"])
-    elapsed, points = [0.0], []
-
-    def on_epoch(record: dict) -> bool:
-        elapsed[0] += record["seconds"]
-        points.append((elapsed[0], autoencoder_metrics(model, x_test)["loss"]))
-        model.train()
-        return points[-1][1] <= target
-
-    fit(model, x, None, config, on_epoch)
-    return points
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, config in settings.items():
         config = TrainConfig(args.epochs, config.batch_size, config.lr, config.lr_schedule,
                              averaging=config.averaging)  # fmt: skip
-        points = time_to(x, x_test, config, target)
+        points = run_our_loop(x, x_test, config, RECIPES["vae-2d"], target, seed=0)
         curve = ", ".join(f"{seconds:.0f} s {loss:.1f}" for seconds, loss in points)
         reached = next((s for s, loss in points if loss <= target), None)
         status = f"{reached:.1f} s ({reached / examples:.1f} examples epochs)" if reached else (

@@ -76,7 +76,7 @@ def test_lesson_page_renders_in_the_browser(browser, server, path, images, chart
     screenful is kept for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.goto(f"{server}/{path}")
+    page.goto(f"{server}/{path}?reveal=on")  # every answer shown, as on a teacher's projector
     page.wait_for_selector("h1", timeout=60_000)
     wait_for_script(page)
     page.wait_for_function(
@@ -178,3 +178,22 @@ def test_presentation_mode_shows_larger_pictures_and_text_figures_first(browser,
     assert sizes["on"]["tile"] >= 1.3 * sizes["off"]["tile"], sizes  # a cluster mean's tile
     assert (sizes["off"]["font"], sizes["on"]["font"]) == ("16px", "18px"), sizes
     assert sizes["off"]["intro shown"] and not sizes["on"]["intro shown"], sizes
+
+
+def test_a_guess_then_the_reveal_in_the_browser(browser, server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/AE_vs_VAE")
+    page.wait_for_selector(".st-key-ask-prior", timeout=60_000)
+    wait_for_script(page)
+    pictures = page.locator("[data-testid='stImage'] img")
+    before = pictures.count()  # the cluster means' tiles; the sample grids wait
+    page.locator(".st-key-ask-prior").get_by_text("blurry blobs").click()
+    wait_for_script(page)
+    page.locator(".st-key-ask-prior").get_by_role("button", name="Reveal").click()
+    page.wait_for_selector("text=How this server's", timeout=30_000)
+    wait_for_script(page)
+    assert pictures.count() == before + 3  # the three sample grids
+    assert page.get_by_text("blurry blobs", exact=False).count() >= 1
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.screenshot(path=SCREENSHOTS / "reveal.png")
+    page.close()

@@ -9,6 +9,7 @@ from explorer.interpolation import Census
 from explorer.questions import QUESTIONS, no_kl_answer, prior_answer, third_answer
 from explorer.scoring import score
 from explorer.tally import Tally
+from tests.test_sharing import open_with
 
 
 def test_a_session_counts_once_per_question_and_only_counts_are_kept():
@@ -54,26 +55,13 @@ def test_the_answers_follow_the_numbers():
     assert third_answer(Census(40, 0.0, by_class)) == "none"
 
 
-def ask_page(page: str, **params: str):
-    from streamlit.testing.v1 import AppTest
-
-    from tests.test_app import HOME
-
-    at = AppTest.from_file(HOME, default_timeout=60).run()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
-
-
 def tallied(at) -> int:
     line = next((c.value for c in at.caption if c.value.startswith("How this server's")), "")
     return int(line.split()[3]) if line else 0
 
 
 def test_the_samples_wait_for_a_guess_then_the_reveal_says_whether_it_held():
-    at = ask_page("pages/4_AE_vs_VAE.py")
+    at = open_with("pages/4_AE_vs_VAE.py")
     assert len(at.image) == 2  # the cluster means only: the sample grids wait
     assert at.radio(key="guess-prior").value is None
     at.radio(key="guess-prior").set_value("noise").run()
@@ -90,14 +78,14 @@ def test_the_samples_wait_for_a_guess_then_the_reveal_says_whether_it_held():
 
 
 def test_revealing_without_a_guess_shows_the_answer_and_counts_nothing():
-    at = ask_page("pages/5_KL_On_Off.py")
+    at = open_with("pages/5_KL_On_Off.py")
     assert not [i for i in at.info if "nats" in i.value and "Measured" in i.value]
     at.button(key="reveal-no_kl").click().run()
     assert any(i.value.startswith("**Measured:") for i in at.info)
 
 
 def test_a_reveal_link_opens_every_answer_for_the_projector():
-    at = ask_page("pages/7_Interpolation.py", reveal="on")
+    at = open_with("pages/7_Interpolation.py", reveal="on")
     assert not [r for r in at.radio if r.key and r.key.startswith("guess-")]
     assert any("of the paths meet a third class" in i.value for i in [*at.info, *at.success,
                                                                         *at.warning])  # fmt: skip
