@@ -5,10 +5,26 @@ from explorer.interpolation import Census
 from explorer.scoring import Score
 
 QUESTIONS: dict[str, tuple[str, ...]] = {
+    "recon": ("most", "half", "few"),  # Latent Map: reconstructions read as their own class
+    "eps": ("different", "alike"),  # Latent Map, a VAE: eight draws of z = mu + sigma * eps
     "prior": ("digits", "blobs", "noise"),  # AE vs VAE: the AE's decodes of N(0, I) samples
     "no_kl": ("as_well", "worse", "not_at_all"),  # KL page: reconstruction without the KL term
     "third": ("most", "some", "none"),  # Interpolation: another class between a and b
 }
+
+
+def recon_answer(share: float) -> str:
+    """How many reconstructions keep their class: most (70% or more), about half (30% or
+    more), or few."""
+    if share >= 0.7:
+        return "most"
+    return "half" if share >= 0.3 else "few"
+
+
+def eps_answer(spread: float, small: float) -> str:
+    """Whether draws of z = mu + sigma * eps decode to visibly different pictures: alike when
+    no draw strays further than `small` from mu in any dimension."""
+    return "alike" if spread < small else "different"
 
 
 def prior_answer(ae_samples: Score) -> str:

@@ -26,6 +26,7 @@ if view.projection == "latent":  # the holes layer: how sure the classifier is, 
     st.toggle(ui.t("map.holes_toggle"), key="holes", help=ui.t("map.holes_toggle.help"))
 
 ui.latent_map_ui(view)  # the map; beside it the chosen point, its decode and its code
+ui.recon_census_ui(view)  # predict, then reveal: how many reconstructions keep their class
 
 if view.latent_dim == 2 and st.toggle(ui.t("map.manifold_toggle"), value=True):
     ui.manifold_ui(name)

@@ -196,7 +196,7 @@ WIDGETS = [  # page, widget, where its tab opens (None: the action opens it), th
     ("interp", "an end clicked on the map", "/Interpolation", map_end),
     ("linked", "a point clicked (VAE map)", "/Linked_Maps", lambda t, i: click_map(t, 1, i)),
     ("map", "first visit", None, first_visit),
-    ("map", "Resample eps", "/Latent_Map?model=vae-2d&point=18", resample),
+    ("map", "Resample eps", "/Latent_Map?model=vae-2d&point=18&reveal=on", resample),
     ("map", "model (sidebar)", "/Latent_Map?model=vae-2d",
      lambda t, i: choose(t, "model", MODELS[i % 4])),
     ("gen", "seed (sidebar)", "/AE_vs_VAE", lambda t, i: type_seed(t, 1000 + i)),

@@ -21,7 +21,10 @@ LESSON_PAGES = [page for page in ui.PAGES.values() if page.key != "home"]
 
 
 def open_map(model: str | None = None, projection: str | None = None) -> AppTest:
-    at = AppTest.from_file(HOME, default_timeout=60).run()
+    """The Latent Map with its answers revealed (as reveal=on opens it)."""
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.session_state["revealing"] = True
+    at.run()
     at.switch_page(MAP).run()
     if model:
         at.sidebar.selectbox[0].set_value(model).run()

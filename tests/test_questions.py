@@ -6,7 +6,14 @@ import numpy as np
 
 from explorer import ui
 from explorer.interpolation import Census
-from explorer.questions import QUESTIONS, no_kl_answer, prior_answer, third_answer
+from explorer.questions import (
+    QUESTIONS,
+    eps_answer,
+    no_kl_answer,
+    prior_answer,
+    recon_answer,
+    third_answer,
+)
 from explorer.scoring import score
 from explorer.tally import Tally
 from tests.test_sharing import open_with
@@ -43,6 +50,8 @@ def test_picks_from_many_threads_are_all_counted():
 
 
 def test_the_answers_follow_the_numbers():
+    assert [recon_answer(s) for s in (0.9, 0.5, 0.1)] == ["most", "half", "few"]
+    assert eps_answer(0.02, small=0.1) == "alike" and eps_answer(0.8, small=0.1) == "different"
     sure, unsure = np.full(10, 0.95), np.full(10, 0.5)
     assert prior_answer(score(np.zeros(10, int), sure)) == "digits"
     assert prior_answer(score(np.zeros(10, int), unsure)) == "blobs"
@@ -90,3 +99,21 @@ def test_a_reveal_link_opens_every_answer_for_the_projector():
     assert any("of the paths meet a third class" in i.value for i in [*at.info, *at.success,
                                                                         *at.warning])  # fmt: skip
     assert dict(at.query_params)["reveal"] == "on"
+
+
+def test_the_map_asks_how_many_reconstructions_keep_their_class_before_it_counts():
+    at = open_with("pages/1_Latent_Map.py", model="ae-20d", view="pca")
+    assert not [m for m in at.markdown if "test images" in m.value and "rebuilds" in m.value]
+    at.radio(key="guess-recon-ae-20d").set_value("most").run()
+    at.button(key="reveal-recon-ae-20d").click().run()
+    assert not at.exception
+    verdict = [*at.success, *at.warning]
+    assert verdict and "Of the first 2,000 test images" in verdict[0].value
+
+
+def test_a_vae_point_asks_whether_the_draws_of_eps_will_differ_before_showing_them():
+    at = open_with("pages/1_Latent_Map.py", model="vae-2d", point="18")
+    assert not [b for b in at.button if b.label == "Resample eps"]
+    at.button(key="reveal-eps").click().run()
+    assert [b for b in at.button if b.label == "Resample eps"]
+    assert any(i.value.startswith("**Measured:") for i in at.info)

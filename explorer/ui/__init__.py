@@ -63,6 +63,7 @@ from explorer.ui.map_panels import (
     linked_maps_ui,
     manifold_ui,
     map_view,
+    recon_census_ui,
 )
 from explorer.ui.navigation import PAGES, page_header, sidebar_nav
 from explorer.ui.predictions import answer_ui, asked_ui

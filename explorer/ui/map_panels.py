@@ -27,6 +27,8 @@ from explorer.plotting import (
     with_star,
 )
 from explorer.projections import PCA
+from explorer.questions import eps_answer, recon_answer
+from explorer.scoring import agreement
 from explorer.ui.catalogue import (
     cached_click_grid,
     cached_map_data,
@@ -36,7 +38,7 @@ from explorer.ui.catalogue import (
     short_name,
     test_images,
 )
-from explorer.ui.lessons import cached_confidence_plane, cached_manifold
+from explorer.ui.lessons import cached_confidence_plane, cached_manifold, graded_decodes
 from explorer.ui.pointer import (
     Marks,
     Pick,
@@ -47,6 +49,7 @@ from explorer.ui.pointer import (
     send_model_ui,
     server_note,
 )
+from explorer.ui.predictions import answer_ui, asked_ui
 from explorer.ui.session import class_style
 from explorer.ui.url import write_url
 from explorer.ui.widgets import (
@@ -170,6 +173,27 @@ def latent_map_ui(view: MapView) -> None:
         server_map_ui(view)
     if shows_holes(view):
         holes_ui(view)
+
+
+RECON_CENSUS = 2000  # the first test images, reconstructed and read for the census
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_recon_share(name: str) -> float:
+    """The share of the first test images whose reconstruction the classifier reads as their
+    own class."""
+    map_data = cached_map_data(name)
+    graded = graded_decodes(name, map_data["codes"][:RECON_CENSUS])[1]
+    return agreement(graded.classes, map_data["labels"][:RECON_CENSUS])
+
+
+def recon_census_ui(view: MapView) -> None:
+    """Predict, then reveal: how many of this model's reconstructions keep their class."""
+    if not asked_ui("recon", f"-{view.name}", dims=view.latent_dim):
+        return
+    share = cached_recon_share(view.name)
+    measured = t("ask.recon.measured", share=share, n=RECON_CENSUS, name=short_name(view.name))
+    answer_ui("recon", recon_answer(share), measured, f"-{view.name}")
 
 
 def shows_holes(view: MapView) -> bool:
@@ -347,6 +371,8 @@ def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> 
     sigma = sigma_of(logvar)
     shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
     explain(t("map.trick.text", sigma=shown))
+    if not asked_ui("eps"):  # predict, then reveal: will the draws look different?
+        return
     st.session_state.setdefault("eps_seed", 0)
     z = sample_posterior(mu, logvar, 8, st.session_state.eps_seed)
     st.image(tile(decode(view.model, z), columns=4, scale=enlarged(3)), caption=t("map.draws"),
@@ -355,6 +381,7 @@ def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> 
     small = spread < SMALL_SPREAD
     st.caption(t("map.draws.small" if small else "map.draws.spread", spread=spread))
     st.button(t("map.resample"), on_click=resample_eps)
+    answer_ui("eps", eps_answer(spread, SMALL_SPREAD), t("ask.eps.measured", spread=spread))
     if not ellipses:
         st.caption(t("map.umap_no_ellipse"))
         return

@@ -138,8 +138,13 @@ class Pointer {
     };
     this.onMarks = (event) => {
       if (event.detail !== this.data?.chart) return;
-      this.localRing = null; // Python's answer to a click has come
-      clearTimeout(this.unanswered);
+      // Marks come with every rerun; only those that answer the click sent last end the wait
+      // (after a server restart the tab's first rerun brings marks that know no click).
+      if (!this.pending || marks.get(this.data.chart)?.answered === this.pending) {
+        this.pending = null;
+        this.localRing = null; // Python's answer to a click has come
+        clearTimeout(this.unanswered);
+      }
       this.drawMarks();
       if (!this.pointed) this.decodeStart();
     };
@@ -360,7 +365,8 @@ class Pointer {
   // reconnecting to a restarted server is lost), send it again, as a new click.
   send(pick, tries) {
     this.clicks += 1;
-    this.setStateValue('pick', { ...pick, click: `${this.session}-${this.clicks}` });
+    this.pending = `${this.session}-${this.clicks}`;
+    this.setStateValue('pick', { ...pick, click: this.pending });
     clearTimeout(this.unanswered);
     if (tries < RESENDS) this.unanswered = setTimeout(() => this.send(pick, tries + 1), RESEND_MS);
   }
