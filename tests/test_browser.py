@@ -186,13 +186,14 @@ def test_a_guess_then_the_reveal_in_the_browser(browser, server):
     page.wait_for_selector(".st-key-ask-prior", timeout=60_000)
     wait_for_script(page)
     pictures = page.locator("[data-testid='stImage'] img")
-    before = pictures.count()  # the cluster means' tiles; the sample grids wait
+    assert pictures.count() == 20  # the cluster means' tiles, two models'; the grids wait
     page.locator(".st-key-ask-prior").get_by_text("blurry blobs").click()
     wait_for_script(page)
     page.locator(".st-key-ask-prior").get_by_role("button", name="Reveal").click()
     page.wait_for_selector("text=How this server's", timeout=30_000)
     wait_for_script(page)
-    assert pictures.count() == before + 3  # the three sample grids
+    count = "() => document.querySelectorAll(\"[data-testid='stImage'] img\").length"
+    page.wait_for_function(f"() => ({count})() === 23", timeout=30_000)  # and 3 sample grids
     assert page.get_by_text("blurry blobs", exact=False).count() >= 1
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=SCREENSHOTS / "reveal.png")
