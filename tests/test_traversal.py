@@ -4,7 +4,6 @@ import json
 
 import numpy as np
 import torch
-from streamlit.testing.v1 import AppTest
 
 from explorer.classifier import Classifier, ClassifierConfig
 from explorer.models import ModelConfig, build_model
@@ -15,7 +14,8 @@ from explorer.traversal import (
     traversal_codes,
     traversal_grid,
 )
-from tests.test_app import HOME, components
+from tests.test_app import components
+from tests.test_sharing import open_with
 
 PAGE = "pages/6_One_Dimension.py"
 
@@ -56,18 +56,8 @@ def test_a_grid_is_read_tile_by_tile_and_the_kept_share_is_a_share():
     assert 0 <= kept_class_share(model, classifier, codes, dims) <= 1
 
 
-def open_traversal(model: str, row: int = 3, language: str = "en") -> AppTest:
-    at = AppTest.from_file(HOME, default_timeout=60).run()
-    at.query_params["model"], at.query_params["point"] = model, str(row)
-    if language != "en":
-        at.query_params["lang"] = language
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_the_sliders_go_by_kl_with_the_inactive_dimensions_labelled_and_the_map_beside():
-    at = open_traversal("vae-20d")
+    at = open_with(PAGE, model="vae-20d", point="3")
     (data,) = components(at, "latent_explorer_traversal")
     assert len(data["dims"]) == 20 and data["plane"] is not None and data["row"] == 3
     active = [d["active"] for d in data["dims"]]
@@ -79,7 +69,7 @@ def test_the_sliders_go_by_kl_with_the_inactive_dimensions_labelled_and_the_map_
 
 
 def test_the_grid_has_a_row_per_active_dimension_and_downloads_as_png():
-    at = open_traversal("vae-20d")
+    at = open_with(PAGE, model="vae-20d", point="3")
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     (grid,) = [f for f in specs if f["layout"]["xaxis"]["title"]["text"].startswith("sigmas")]
     assert len(grid["layout"]["yaxis"]["ticktext"]) == 12
@@ -91,7 +81,7 @@ def test_the_grid_has_a_row_per_active_dimension_and_downloads_as_png():
 
 
 def test_a_2d_autoencoder_traverses_both_dimensions_in_korean():
-    at = open_traversal("ae-2d", row=0, language="ko")
+    at = open_with(PAGE, model="ae-2d", point="0", lang="ko")
     (data,) = components(at, "latent_explorer_traversal")
     assert (
         len(data["dims"]) == 2 and data["plane"] is None and all(d["active"] for d in data["dims"])

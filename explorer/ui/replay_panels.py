@@ -58,25 +58,26 @@ def replay_ui(names: tuple[str, ...]) -> None:
     groups: dict[tuple, list[str]] = {}
     for name, (replay, _) in recorded.items():
         groups.setdefault(tuple(replay.steps.tolist()), []).append(name)
-    for group in groups.values():
+    moments = {  # the slider's labels, one list per group
+        key: [moment(recorded[group[0]][0], s, short=True) for s in range(len(key))]
+        for key, group in groups.items()
+    }
+    for key, group in groups.items():
         replay = recorded[group[0]][0]
-        moments = [moment(replay, s, short=True) for s in range(len(replay.steps))]
         figure = replay_figure(
             [short_name(n) for n in group], [recorded[n][0].codes for n in group],
-            replay.labels, moments,
-            [[note(*recorded[n], s) for s in range(len(moments))] for n in group],
+            replay.labels, moments[key],
+            [[note(*recorded[n], s) for s in range(len(key))] for n in group],
             class_style(), figure_words(), class_names(),
         )  # fmt: skip
         show_chart(figure, "replay-" + "-".join(group))
     st.caption(t("replay.how", n=len(replay.labels)))
     st.header(t("replay.separation"))
     explain(t("replay.separation.text"))
-    for group in groups.values():
-        replay = recorded[group[0]][0]
-        moments = [moment(replay, s, short=True) for s in range(len(replay.steps))]
+    for key, group in groups.items():
         accuracies = [recorded[n][1] for n in group]
         titles = [short_name(n) for n in group]
-        show_chart(separation_figure(titles, moments, accuracies, figure_words()),
+        show_chart(separation_figure(titles, moments[key], accuracies, figure_words()),
                    "separation-" + "-".join(group))  # fmt: skip
     for name, (replay, separation) in recorded.items():
         early = int(np.searchsorted(replay.epochs, 1.0))  # the first epoch's end

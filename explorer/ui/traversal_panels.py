@@ -13,6 +13,7 @@ from explorer.ui.catalogue import (
     cached_map_data,
     cached_model,
     classifier_name,
+    is_vae,
     models_where,
     short_name,
 )
@@ -161,6 +162,5 @@ def test_image_ui(key: str = "traverse_row") -> int:
 
 def compared_pair(name: str, size: int) -> list[str]:
     """The model, and the first of the other kind of the same size: the AE first."""
-    kind = "vae" if cached_dimensions(name).kl is not None else "ae"
-    other = [n for n in models_where("ae" if kind == "vae" else "vae", size)][:1]
-    return sorted([name, *other], key=lambda n: cached_dimensions(n).kl is not None)
+    other = models_where("ae" if is_vae(name) else "vae", size)[:1]
+    return sorted([name, *other], key=is_vae)
