@@ -382,20 +382,13 @@ def path_figure(
     coords: np.ndarray,
     labels: np.ndarray,
     means: np.ndarray,
-    path: np.ndarray,
-    path_digits: np.ndarray,
-    current: int | None,
     axis_titles: tuple[str, str],
     style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
 ) -> go.Figure:
-    """The lesson's "2-D decomposition": a straight path, each digit's mean and the test codes
-    in one 2-D view, so one sees which digits lie between the two ends.
-
-    coords, labels: test codes (faint); means: (10, 2); path: (steps, 2) with the classifier's
-    reading of each step; current: the step the alpha slider points at, starred (None where
-    the browser draws the star itself).
-    """
+    """The ground of the lesson's "2-D decomposition": the test codes (coords, labels; faint)
+    and each digit's mean (10, 2) in one 2-D view, for with_path to draw a path on, so one
+    sees which digits lie between its two ends."""
     traces = [
         {
             "type": "scattergl", "x": coords[labels == d, 0], "y": coords[labels == d, 1],
@@ -406,7 +399,7 @@ def path_figure(
         }
         for d in range(10)
     ]  # fmt: skip
-    traces += [
+    traces.append(
         {
             "type": "scatter", "x": means[:, 0], "y": means[:, 1], "mode": "markers+text",
             "name": words["digit_means"], "text": [str(d) for d in range(10)],
@@ -414,25 +407,8 @@ def path_figure(
             "hovertemplate": words["mean_of"].format(digit="%{text}"),
             "marker": {"size": 24, "color": style.colors, "symbol": "circle",
                        "line": {"width": 2, "color": "black"}},
-        },
-        {
-            "type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines+markers+text",
-            "name": words["path"], "text": [str(d) for d in path_digits],
-            "textposition": "top center", "textfont": {"size": 16},
-            "line": {"color": "black", "width": 3},
-            "marker": {"size": 12, "color": [style.colors[d] for d in path_digits],
-                       "line": {"width": 1, "color": "black"}},
-        },
-    ]  # fmt: skip
-    if current is not None:
-        traces.append(
-            {
-                "type": "scatter", "x": path[current : current + 1, 0],
-                "y": path[current : current + 1, 1], "mode": "markers", "name": words["alpha"],
-                "marker": {"size": 24, "symbol": "star", "color": "gold",
-                           "line": {"width": 2, "color": "black"}},
-            }
-        )  # fmt: skip
+        }
+    )  # fmt: skip
     layout = {
         "font": FONT, "template": TEMPLATE_JSON, "height": 620,
         "margin": {"l": 70, "r": 10, "t": 10, "b": 130},
@@ -441,6 +417,42 @@ def path_figure(
         "legend": {"itemsizing": "constant", "orientation": "h", "y": -0.2},
     }  # fmt: skip
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def with_path(
+    figure: go.Figure,
+    path: np.ndarray | None,
+    path_digits: np.ndarray | None,
+    current: int | None,
+    style: ClassStyle = TABLEAU,
+    words: dict[str, str] = ENGLISH,
+) -> go.Figure:
+    """A path_figure with a straight path (steps, 2) on it, each step coloured and labelled
+    by the classifier's reading; current: the step the alpha slider points at, starred.
+    path None: a browser draws the path itself, and the trace only keeps the legend's entry
+    (the figure then stays the same from path to path, and is not sent again)."""
+    digits = [] if path_digits is None else [int(d) for d in path_digits]
+    figure.add_trace(
+        {
+            "type": "scatter", "x": [None] if path is None else path[:, 0],
+            "y": [None] if path is None else path[:, 1], "mode": "lines+markers+text",
+            "name": words["path"], "text": [str(d) for d in digits],
+            "textposition": "top center", "textfont": {"size": 16},
+            "line": {"color": "black", "width": 3},
+            "marker": {"size": 12, "color": [style.colors[d] for d in digits] or "white",
+                       "line": {"width": 1, "color": "black"}},
+        }
+    )  # fmt: skip
+    if current is not None and path is not None:
+        figure.add_trace(
+            {
+                "type": "scatter", "x": path[current : current + 1, 0],
+                "y": path[current : current + 1, 1], "mode": "markers", "name": words["alpha"],
+                "marker": {"size": 24, "symbol": "star", "color": "gold",
+                           "line": {"width": 2, "color": "black"}},
+            }
+        )  # fmt: skip
+    return figure
 
 
 def training_curves(epochs: list[dict], total: int, words: dict[str, str] = ENGLISH) -> go.Figure:

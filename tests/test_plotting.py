@@ -11,6 +11,7 @@ from explorer.plotting import (
     path_figure,
     text_on,
     tile,
+    with_path,
     with_prior_circles,
 )
 
@@ -59,10 +60,16 @@ def test_lesson_figures_have_labelled_axes_and_legends():
     circled = with_prior_circles(latent_map(coords, labels, ("a", "b")))
     radii = [np.hypot(t.x, t.y).mean() for t in circled.data if "prior" in (t.name or "")]
     assert radii == pytest.approx([1, 2])
-    path = path_figure(coords, labels, coords[:10], coords[:5], np.arange(5), 2, ("a", "b"))
+    ground = path_figure(coords, labels, coords[:10], ("a", "b"))
+    assert [t.name for t in ground.data][-1] == "digit means" and len(ground.data) == 11
+    path = with_path(ground, coords[:5], np.arange(5), 2)
     names = [t.name for t in path.data]
     assert names[-3:] == ["digit means", "path (classifier's reading)", "alpha"]
     assert len(path.data[-2].x) == 5 and list(path.data[-1].x) == [coords[2, 0]]
+    ground = path_figure(coords, labels, coords[:10], ("a", "b"))
+    drawn_by_the_browser = with_path(ground, None, None, None)
+    assert drawn_by_the_browser.data[-1].name.startswith("path")  # in the legend, no points
+    assert list(drawn_by_the_browser.data[-1].x) == [None] and len(drawn_by_the_browser.data) == 12
 
 
 def test_the_accessible_style_gives_each_digit_its_own_colour_and_shape():

@@ -9,7 +9,7 @@ import streamlit as st
 from explorer.generation import cluster_means
 from explorer.interpolation import random_pairs, typical_row
 from explorer.map_data import coords, project, projections
-from explorer.plotting import latent_map, path_figure, tile, with_ends
+from explorer.plotting import latent_map, path_figure, tile, with_ends, with_path
 from explorer.questions import third_answer
 from explorer.ui.catalogue import cached_map_data, code_name, short_name
 from explorer.ui.lessons import cached_census, cached_path
@@ -170,17 +170,18 @@ def path_view(name: str, projection: str) -> str:
 
 def morph_path(name: str, ends: Ends, steps: int, projection: str) -> MorphPath:
     map_data = cached_map_data(name)
-    z = cached_path(name, ends.row_a, ends.row_b, steps)[0]
+    z, _, graded = cached_path(name, ends.row_a, ends.row_b, steps)
     path = project(map_data, path_view(name, projection), z)
-    codes = map_data["codes"]
+    codes, colors = map_data["codes"], class_style().colors
     return MorphPath(name, describe_model(name), codes[ends.row_a], codes[ends.row_b],
-                     f"path-{name}", path)  # fmt: skip
+                     f"path-{name}", path, [int(d) for d in graded.classes],
+                     [colors[d] for d in graded.classes])  # fmt: skip
 
 
 def path_ui(name: str, ends: Ends, steps: int, current: int | None, projection: str) -> None:
     """One model's path from A to B: its decodes read by the classifier, the step at alpha
     enlarged (where the server chose it), and the path drawn on the model's map among its
-    classes' mean codes."""
+    classes' mean codes (by the browser, where it decodes: the figure then stays the same)."""
     map_data = cached_map_data(name)
     names = class_names()
     z, images, graded = cached_path(name, ends.row_a, ends.row_b, steps)
@@ -196,14 +197,17 @@ def path_ui(name: str, ends: Ends, steps: int, current: int | None, projection: 
         )  # fmt: skip
     view = path_view(name, projection)
     means = cluster_means(map_data["codes"], map_data["labels"])
-    show_chart(
-        path_figure(
-            coords(map_data, view), map_data["labels"], project(map_data, view, means),
-            project(map_data, view, z), graded.classes, current,
-            axis_titles(view, code_name(name)), class_style(), figure_words(),
-        ),
-        f"path-{name}",
+    style, words = class_style(), figure_words()
+    figure = path_figure(
+        coords(map_data, view), map_data["labels"], project(map_data, view, means),
+        axis_titles(view, code_name(name)), style, words,
     )  # fmt: skip
+    if current is None:  # the browser draws the path (morph.js)
+        figure = with_path(figure, None, None, None, style, words)
+    else:
+        path = project(map_data, view, z)
+        figure = with_path(figure, path, graded.classes, current, style, words)
+    show_chart(figure, f"path-{name}")
 
 
 def census_ui(models: tuple[str, str], a: int, b: int, seed: int) -> None:

@@ -144,7 +144,8 @@ def send_decoder_ui(name: str, key: str) -> str:
 @dataclass(frozen=True)
 class MorphPath:
     """One model's straight path for the alpha slider: its ends' codes, and the path as its
-    figure (the chart with Streamlit key `chart`) draws it, in evenly spaced steps."""
+    figure (the chart with Streamlit key `chart`) draws it, in evenly spaced steps, with the
+    classifier's reading of each step and that class's colour."""
 
     name: str
     title: str
@@ -152,11 +153,14 @@ class MorphPath:
     z_b: np.ndarray  # (latent_dim,)
     chart: str
     path: np.ndarray  # (steps, 2)
+    digits: list[int]
+    colors: list[str]
 
 
 def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
     """A slider over alpha that decodes z = (1 - alpha) z_A + alpha z_B in each model as it
-    moves, in the browser, and moves a star along each path figure: no server round trip."""
+    moves, in the browser, and draws each path on its figure with a star at alpha that
+    follows the slider: no server round trip."""
     models = [
         {
             "key": send_decoder_ui(path.name, f"{key}-{path.name}"),
@@ -165,6 +169,8 @@ def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
             "b": path.z_b.tolist(),
             "chart": path.chart,
             "path": path.path.tolist(),
+            "digits": path.digits,
+            "colors": path.colors,
         }
         for path in paths
     ]

@@ -1,6 +1,7 @@
 // Interpolation in the browser: a slider over alpha decodes z = (1 - alpha) z_A + alpha z_B in
-// each model as it moves, with the classifier's reading, and moves a star along each model's
-// path figure (a Plotly chart Streamlit draws). Nothing goes to the server.
+// each model as it moves, with the classifier's reading, and draws each model's path on its
+// figure (a Plotly chart Streamlit draws, the same from path to path), with a star at alpha.
+// Nothing goes to the server.
 // The decoders come from pointer.js's model components, in the page-wide `models` map.
 import { drawImage, PIXELS } from './decoder.js';
 import {
@@ -47,6 +48,28 @@ export function along(path, alpha) {
   return [0, 1].map((k) => (1 - f) * path[i][k] + f * path[i + 1][k]);
 }
 
+// SVG for one model's path in its figure's pixels (xa, ya: Plotly's axes): the line, the
+// steps as dots in the colour of the class read there with that class above, the star at
+// alpha; all inside a clip to the plot area.
+function pathMarkup(model, alpha, xa, ya) {
+  const screen = model.path.map(([x, y]) => [xa._offset + xa.d2p(x), ya._offset + ya.d2p(y)]);
+  const line = screen.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+  const steps = screen.map(([x, y], i) => {
+    const [cx, cy] = [x.toFixed(1), y.toFixed(1)];
+    return `<circle cx="${cx}" cy="${cy}" r="6" fill="${model.colors[i]}" stroke="black"/>`
+      + `<text x="${cx}" y="${(y - 11).toFixed(1)}" text-anchor="middle" font-size="16">`
+      + `${model.digits[i]}</text>`;
+  });
+  const [x, y] = along(model.path, alpha);
+  const star = starPoints(xa._offset + xa.d2p(x), ya._offset + ya.d2p(y));
+  const clip = `le-clip-${model.chart.replaceAll(/[^\w-]/g, '-')}`;
+  return `<defs><clipPath id="${clip}"><rect x="${xa._offset}" y="${ya._offset}" `
+    + `width="${xa._length}" height="${ya._length}"/></clipPath></defs>`
+    + `<g clip-path="url(#${clip})" font-family="sans-serif">`
+    + `<polyline points="${line}" fill="none" stroke="black" stroke-width="3"/>${steps.join('')}`
+    + `<polygon fill="gold" stroke="black" stroke-width="2" points="${star}"/></g>`;
+}
+
 class Morph {
   constructor(root) {
     this.root = root;
@@ -57,8 +80,8 @@ class Morph {
     this.slider.addEventListener('input', (event) => this.draw(event));
     this.onModel = () => this.draw();
     window.addEventListener(ARRIVED, this.onModel);
-    this.stars = new Map(); // chart key -> its star's svg
-    this.watch = setInterval(() => this.placeStars(), 500); // charts redrawn, resized
+    this.overlays = new Map(); // chart key -> the svg drawn over it
+    this.watch = setInterval(() => this.drawPaths(), 500); // charts redrawn, resized
   }
 
   update(data) {
@@ -96,7 +119,7 @@ class Morph {
       decoder.decode(mix(model.a, model.b, alpha, this.z[k]), this.pixels[k]);
       drawImage(figures[k].querySelector('canvas').getContext('2d'), this.pixels[k]);
     });
-    this.placeStars();
+    this.drawPaths();
     this.read(event?.timeStamp);
     if (event) record(timings, performance.now() - event.timeStamp);
   }
@@ -113,33 +136,31 @@ class Morph {
     if (since !== undefined) record(readings, performance.now() - since);
   }
 
-  // A star on each model's path figure at alpha, drawn over Plotly's chart.
-  placeStars() {
+  // Each model's path on its figure, over Plotly's chart: the line, each step coloured and
+  // labelled by the classifier's reading, and a star at alpha; clipped to the plot area.
+  drawPaths() {
     if (!this.data) return;
     for (const model of this.data.models) {
       const gd = plotlyChart(model.chart);
       const xa = gd?._fullLayout?.xaxis;
       const ya = gd?._fullLayout?.yaxis;
       if (!xa?._length) continue;
-      let star = this.stars.get(model.chart);
-      if (!star || star.parentElement !== gd.parentElement) {
-        star?.remove();
-        star = document.createElementNS(SVG, 'svg');
-        star.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:1';
+      let overlay = this.overlays.get(model.chart);
+      if (!overlay || overlay.parentElement !== gd.parentElement) {
+        overlay?.remove();
+        overlay = document.createElementNS(SVG, 'svg');
+        overlay.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:1';
         gd.parentElement.style.position = 'relative';
-        gd.parentElement.append(star);
-        this.stars.set(model.chart, star);
+        gd.parentElement.append(overlay);
+        this.overlays.set(model.chart, overlay);
         gd.addEventListener('pointermove', (event) => this.follow(event, gd, model.chart), {
           passive: true,
         });
       }
       const { width, height } = gd.getBoundingClientRect();
-      star.setAttribute('width', width);
-      star.setAttribute('height', height);
-      const [x, y] = along(model.path, this.alpha());
-      const [sx, sy] = [xa._offset + xa.d2p(x), ya._offset + ya.d2p(y)];
-      const look = 'fill="gold" stroke="black" stroke-width="2"';
-      star.innerHTML = `<polygon ${look} points="${starPoints(sx, sy)}"/>`;
+      overlay.setAttribute('width', width);
+      overlay.setAttribute('height', height);
+      overlay.innerHTML = pathMarkup(model, this.alpha(), xa, ya);
     }
   }
 
@@ -160,7 +181,7 @@ class Morph {
   destroy() {
     clearInterval(this.watch);
     window.removeEventListener(ARRIVED, this.onModel);
-    for (const star of this.stars.values()) star.remove();
+    for (const overlay of this.overlays.values()) overlay.remove();
   }
 }
 
