@@ -1,7 +1,7 @@
 """A model's weights for the browser, where decoder.js runs the decoder or classifier.
 
-Each tensor is its little-endian float16 or float32 bytes, in PyTorch's layout: base64 in JSON
-(a payload), or raw after a JSON header (pack, what the app sends).
+Each tensor is little-endian float16 or float32 in PyTorch's layout (for "int8", a weight is int8
+with a float32 scale per row): base64 in JSON (a payload), or raw after a JSON header (pack).
 """
 
 import base64
@@ -14,7 +14,7 @@ from torch import nn
 from explorer.classifier import Classifier
 from explorer.models import Autoencoder
 
-DTYPES = {"float16": "<f2", "float32": "<f4", "uint8": "u1"}
+DTYPES = {"float16": "<f2", "float32": "<f4", "uint8": "u1", "int8": "i1"}
 
 
 def encode_array(array: np.ndarray, dtype: str) -> str:
@@ -28,19 +28,43 @@ def encode_tensor(tensor: torch.Tensor, dtype: str) -> str:
     return encode_array(tensor.detach().cpu().float().numpy(), dtype)
 
 
+def quantize_rows(weight: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 per output row, as TensorFlow.js quantizes weights: w ~ q * scale[row],
+    scale[row] = max|w[row]| / 127, so each row's error is at most scale[row] / 2."""
+    w = weight.detach().cpu().float().numpy().reshape(len(weight), -1)  # (out, in...)
+    scale = np.abs(w).max(axis=1) / np.float32(127)  # (out,)
+    q = np.rint(w / np.where(scale > 0, scale, 1)[:, None])  # an all-zero row stays zero
+    return q.astype(np.int8), scale.astype(np.float32)
+
+
+def weight_fields(module: nn.Module, dtype: str) -> dict:
+    if dtype != "int8":
+        return {
+            "weight": encode_tensor(module.weight, dtype),
+            "bias": encode_tensor(module.bias, dtype),
+        }
+    q, scale = quantize_rows(module.weight)
+    # float16 biases: a few thousand values, whose rounding is far below the weights' int8 error
+    return {
+        "weight": encode_array(q, "int8"),
+        "scale": encode_array(scale, "float32"),
+        "bias": encode_tensor(module.bias, "float16"),
+    }
+
+
 def layer_payload(kind: str, module: nn.Module, dtype: str, **extra: int) -> dict:
+    """A Linear or Conv2d layer; for "int8", its weight's row scales beside it."""
     return {
         "type": kind,
         "weight_shape": list(module.weight.shape),
-        "weight": encode_tensor(module.weight, dtype),
-        "bias": encode_tensor(module.bias, dtype),
+        **weight_fields(module, dtype),
         **extra,
     }
 
 
 def decoder_payload(model: Autoencoder, dtype: str = "float16") -> dict:
     """The decoder z -> pixel probabilities: Linear layers with ReLU between them, then a
-    sigmoid; a Linear weight is (out, in), as in PyTorch."""
+    sigmoid; a Linear weight is (out, in), as in PyTorch. dtype float16, float32 or int8."""
     linears = [m for m in model.decoder if isinstance(m, nn.Linear)]
     return {
         "kind": "decoder",
@@ -70,7 +94,7 @@ def classifier_payload(model: Classifier, dtype: str = "float16") -> dict:
     }
 
 
-BLOB_FIELDS = ("weight", "bias", "codes")  # the payloads' base64 fields
+BLOB_FIELDS = ("weight", "scale", "bias", "codes")  # the payloads' base64 fields
 
 
 def pack(payload: dict) -> bytes:

@@ -11,6 +11,7 @@ import {
   PIXELS,
   readPacked,
   unpack,
+  unpackLayer,
 } from '../../explorer/ui/components/pointer/decoder.js';
 
 const base64 = (typed) =>
@@ -174,6 +175,45 @@ test('readPacked reads the JSON header and points its blobs at the bytes after i
   const payload = readPacked(new Uint8Array(Buffer.concat([length, padded, blobs])));
   assert.equal(payload.key, 'k');
   assert.deepEqual([...unpack(payload.layers[0].weight, 'float32')], [0.5, -3]);
+});
+
+// A payload in web_models.pack's layout: header length, JSON header padded to 4, then blobs.
+function packBytes(header, blobs) {
+  const json = Buffer.from(JSON.stringify(header));
+  const padded = Buffer.concat([json, Buffer.alloc((4 - ((4 + json.length) % 4)) % 4, 32)]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(padded.length);
+  return Buffer.concat([length, padded, blobs]);
+}
+
+test('an int8 layer is q * scale[row], from base64 or packed at any byte offset', () => {
+  const q = new Int8Array([127, -64, 0, 1, -127, 5]); // (2, 3): 6 bytes, so the scale is padded
+  const scale = new Float32Array([0.5, 0.003]);
+  const bias = new Uint16Array([0x3c00, 0xc000]); // float16 1, -2
+  const expected = [...q].map((v, i) => Math.fround(v * scale[Math.floor(i / 3)]));
+  const layer = {
+    weight_shape: [2, 3],
+    weight: base64(q),
+    scale: base64(scale),
+    bias: base64(bias),
+  };
+  const fromBase64 = unpackLayer(layer, 'int8');
+  assert.deepEqual([...fromBase64.weight], expected);
+  assert.deepEqual([...fromBase64.bias], [1, -2]);
+  assert.equal(fromBase64.weight[3], Math.fround(0.003)); // not float16's 0.0030002594
+  const blob = (offset, length) => ({ blob: [offset, length] });
+  const header = {
+    layers: [{ weight_shape: [2, 3], weight: blob(0, 6), scale: blob(8, 8), bias: blob(16, 4) }],
+  };
+  const parts = [q, new Uint8Array(2), scale, bias]; // 2 bytes of padding after the 6 of q
+  const blobs = Buffer.concat(parts.map((array) => Buffer.from(array.buffer)));
+  // One byte in, so that the float32 scales sit at an odd address.
+  const packed = Buffer.concat([Buffer.alloc(1), packBytes(header, blobs)]);
+  const fromPacked = unpackLayer(readPacked(new Uint8Array(packed).subarray(1)).layers[0], 'int8');
+  assert.deepEqual([...fromPacked.weight], expected);
+  assert.deepEqual([...fromPacked.bias], [1, -2]);
+  const oneScale = { ...layer, scale: base64(scale.subarray(1)) };
+  assert.throws(() => unpackLayer(oneScale, 'int8'), /do not match/);
 });
 
 // The pointer layer's pure helpers (pointer.js imports decoder.js, as the bundle does).

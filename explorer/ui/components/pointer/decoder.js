@@ -24,9 +24,13 @@ export function base64Bytes(text) {
 
 let halves = null; // every float16 bit pattern's value, made once: a lookup per weight
 
-// Little-endian float16 or float32 values, as base64 or as bytes -> Float32Array.
+// Little-endian float16 or float32 values, or int8, as base64 or as bytes -> Float32Array.
+// DataView and Int8Array read at any byte offset, so a blob needs no alignment.
 export function unpack(value, dtype) {
   const bytes = typeof value === 'string' ? base64Bytes(value) : value;
+  if (dtype === 'int8') {
+    return Float32Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (dtype === 'float32') {
     const values = new Float32Array(bytes.length / 4);
@@ -58,15 +62,24 @@ export function readPacked(bytes) {
   return lift(header);
 }
 
-function unpackLayer(layer, dtype) {
+// A layer's weights as Float32Array. An int8 weight row is dequantized by its float32 scale,
+// w = q * scale[row] (web_models.py's quantize_rows); its biases are float16.
+export function unpackLayer(layer, dtype) {
   const weight = unpack(layer.weight, dtype);
-  const bias = unpack(layer.bias, dtype);
+  const bias = unpack(layer.bias, dtype === 'int8' ? 'float16' : dtype);
+  const scale = dtype === 'int8' ? unpack(layer.scale, 'float32') : null;
   const shape = layer.weight_shape;
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (weight.length !== size || bias.length !== shape[0]) {
+  const nOut = shape[0];
+  const nIn = shape.reduce((a, b) => a * b, 1) / nOut;
+  if (weight.length !== nOut * nIn || bias.length !== nOut || (scale && scale.length !== nOut)) {
     throw new Error(`layer weights do not match their shape ${shape}`);
   }
-  return { ...layer, weight, bias, nOut: shape[0], nIn: size / shape[0] };
+  if (scale) {
+    for (let o = 0, row = 0; o < nOut; o++, row += nIn) {
+      for (let i = row; i < row + nIn; i++) weight[i] *= scale[o];
+    }
+  }
+  return { ...layer, weight, bias, nOut, nIn };
 }
 
 // y = W x + b, W of shape (nOut, nIn) row-major as in torch.nn.Linear; ReLU if asked.
