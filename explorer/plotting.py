@@ -486,10 +486,11 @@ def replay_figure(
     the browser by a slider over the moments and a play button (Plotly frames: no server work).
 
     codes[k]: (S, N, 2), panel k's codes at each of the S moments; notes[k][s]: panel k's
-    numbers at moment s, shown under its title. Each frame zooms to that moment's codes, as
-    the untrained codes sit in a tiny blob."""
+    numbers at moment s, shown under its title (lines apart with <br>, so that a phone's
+    narrow panels hold them). Each frame zooms to that moment's codes, as the untrained codes
+    sit in a tiny blob. The legend lies under the slider, where a phone has room for it."""
     panels, shown = len(titles), len(moments)
-    fig = make_subplots(rows=1, cols=panels, horizontal_spacing=0.08)
+    fig = make_subplots(rows=1, cols=panels, horizontal_spacing=0.12)
 
     def scatter(k: int, s: int) -> list[go.Scatter]:
         return [
@@ -533,17 +534,18 @@ def replay_figure(
     still = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate",
              "transition": {"duration": 0}}  # fmt: skip
     fig.update_layout(
-        font=FONT, template=TEMPLATE, height=680, margin={"l": 60, "r": 10, "t": 90, "b": 150},
-        legend={"title": {"text": words["digit"]}, "itemsizing": "constant"},
+        font=FONT, template=TEMPLATE, height=800, margin={"l": 60, "r": 10, "t": 130, "b": 300},
+        legend={"title": {"text": words["digit"]}, "itemsizing": "constant", "orientation": "h",
+                "x": 0, "y": -0.6, "yanchor": "top"},
         **layout_at(shown - 1),
         sliders=[{
-            "active": shown - 1, "y": -0.14, "yanchor": "top", "len": 0.76, "x": 0.24,
+            "active": shown - 1, "y": -0.14, "yanchor": "top", "len": 1, "x": 0,
             "currentvalue": {"prefix": words["moment"] + ": ", "font": {"size": 16}},
             "steps": [{"method": "animate", "label": moments[s], "args": [[str(s)], still]}
                       for s in range(shown)],
         }],
         updatemenus=[{
-            "type": "buttons", "x": 0.0, "y": -0.17, "xanchor": "left", "yanchor": "top",
+            "type": "buttons", "x": 0.0, "y": -0.46, "xanchor": "left", "yanchor": "top",
             "direction": "left", "showactive": False,
             "buttons": [
                 {"label": words["play"], "method": "animate",
@@ -554,7 +556,9 @@ def replay_figure(
         }],
     )  # fmt: skip
     for k in range(panels):
-        fig.update_xaxes(title_text=words["latent_dimension"] + " 1", row=1, col=k + 1)
+        # on two lines: two panels' titles side by side fit a phone's width
+        fig.update_xaxes(title_text=words["latent_dimension"].replace(" ", "<br>", 1) + " 1",
+                         row=1, col=k + 1)  # fmt: skip
         fig.update_yaxes(title_text=words["latent_dimension"] + " 2", row=1, col=k + 1)
     return fig
 

@@ -78,7 +78,7 @@ def test_the_watch_page_replays_both_shipped_models_on_one_slider():
     assert len(replay["frames"]) == 35 and len(replay["data"]) == 20  # 10 digits, 2 models
     assert len(replay["layout"]["sliders"][0]["steps"]) == 35
     heads = [a["text"] for a in replay["frames"][0]["layout"]["annotations"]]
-    assert heads[0].startswith("<b>ae-2d</b><br>untrained: reconstruction")
+    assert heads[0].startswith("<b>ae-2d</b><br>untrained<br>reconstruction")  # a fact a line
     assert "KL" in heads[1] and "5-NN" in heads[1]
     assert [t["name"] for t in separation["data"]] == ["ae-2d", "vae-2d"]
     assert dict(at.query_params) == {"ae": "ae-2d", "vae": "vae-2d"}
