@@ -117,65 +117,60 @@ export function loadDecoder(payload) {
   };
 }
 
-// A 'same' convolution as a matrix product (im2col): each output position's k x k x cIn patch
-// is copied into a row of `patches`, then every output channel is a dot product with each row.
-function convolve(layer, x, side, patches, y) {
+// A 'same' convolution as a sparse matrix product: at each output position, the nonzero
+// values under the kernel (after ReLU and pooling, about half are zero) are gathered with
+// their taps into `patch`, then every output channel is their dot product with its weights,
+// eight channels per pass so that each gathered value is read once for eight.
+function convolve(layer, x, side, patch, y) {
   const [cOut, cIn, k] = layer.weight_shape;
   const pad = layer.padding;
   const plane = side * side;
-  const patch = cIn * k * k;
-  patches.fill(0);
+  const taps = cIn * k * k;
+  const { weight, bias } = layer;
   for (let r = 0; r < side; r++) {
     for (let c = 0; c < side; c++) {
-      const row = (r * side + c) * patch;
+      let n = 0;
       for (let i = 0; i < cIn; i++) {
         for (let dy = 0; dy < k; dy++) {
           const yIn = r + dy - pad;
           if (yIn < 0 || yIn >= side) continue;
           const from = i * plane + yIn * side;
-          const to = row + (i * k + dy) * k;
+          const tap = (i * k + dy) * k;
           for (let dx = 0; dx < k; dx++) {
             const xIn = c + dx - pad;
-            if (xIn >= 0 && xIn < side) patches[to + dx] = x[from + xIn];
+            const v = xIn >= 0 && xIn < side ? x[from + xIn] : 0;
+            if (v === 0) continue;
+            patch.taps[n] = tap + dx;
+            patch.values[n++] = v;
           }
         }
       }
-    }
-  }
-  // Four output channels per pass over a patch, so each patch value is read once for four.
-  const { weight, bias } = layer;
-  let o = 0;
-  for (; o + 4 <= cOut; o += 4) {
-    const w0 = o * patch;
-    const w1 = w0 + patch;
-    const w2 = w1 + patch;
-    const w3 = w2 + patch;
-    for (let p = 0; p < plane; p++) {
-      const row = p * patch;
-      let s0 = bias[o];
-      let s1 = bias[o + 1];
-      let s2 = bias[o + 2];
-      let s3 = bias[o + 3];
-      for (let j = 0; j < patch; j++) {
-        const v = patches[row + j];
-        s0 += weight[w0 + j] * v;
-        s1 += weight[w1 + j] * v;
-        s2 += weight[w2 + j] * v;
-        s3 += weight[w3 + j] * v;
+      const p = r * side + c;
+      let o = 0;
+      for (; o + 8 <= cOut; o += 8) {
+        const w = o * taps;
+        let s0 = bias[o], s1 = bias[o + 1], s2 = bias[o + 2], s3 = bias[o + 3]; // prettier-ignore
+        let s4 = bias[o + 4], s5 = bias[o + 5], s6 = bias[o + 6], s7 = bias[o + 7]; // prettier-ignore
+        for (let j = 0; j < n; j++) {
+          const v = patch.values[j];
+          const a = w + patch.taps[j];
+          s0 += weight[a] * v;
+          s1 += weight[a + taps] * v;
+          s2 += weight[a + 2 * taps] * v;
+          s3 += weight[a + 3 * taps] * v;
+          s4 += weight[a + 4 * taps] * v;
+          s5 += weight[a + 5 * taps] * v;
+          s6 += weight[a + 6 * taps] * v;
+          s7 += weight[a + 7 * taps] * v;
+        }
+        const sums = [s0, s1, s2, s3, s4, s5, s6, s7];
+        for (let q = 0; q < 8; q++) y[(o + q) * plane + p] = sums[q];
       }
-      y[o * plane + p] = s0;
-      y[(o + 1) * plane + p] = s1;
-      y[(o + 2) * plane + p] = s2;
-      y[(o + 3) * plane + p] = s3;
-    }
-  }
-  for (; o < cOut; o++) {
-    const w = o * patch;
-    for (let p = 0; p < plane; p++) {
-      const row = p * patch;
-      let sum = bias[o];
-      for (let j = 0; j < patch; j++) sum += weight[w + j] * patches[row + j];
-      y[o * plane + p] = sum;
+      for (; o < cOut; o++) {
+        let sum = bias[o];
+        for (let j = 0; j < n; j++) sum += weight[o * taps + patch.taps[j]] * patch.values[j];
+        y[o * plane + p] = sum;
+      }
     }
   }
 }
@@ -199,14 +194,15 @@ export function loadClassifier(payload) {
   const layers = payload.layers.map((layer) => unpackLayer(layer, payload.dtype));
   const convs = layers.filter((layer) => layer.type === 'conv2d');
   const linears = layers.filter((layer) => layer.type === 'linear');
-  // Buffers for each stage: conv output (C, side, side), pooled (C, side/2, side/2), patches.
+  // Buffers for each stage: conv output (C, side, side), pooled (C, side/2, side/2), and the
+  // nonzero values under the kernel at one position, with their taps.
   let side = SIDE;
   const stages = convs.map((layer) => {
     const [cOut, cIn, k] = layer.weight_shape;
     const stage = {
       layer,
       side,
-      patches: new Float32Array(side * side * cIn * k * k),
+      patch: { taps: new Int32Array(cIn * k * k), values: new Float32Array(cIn * k * k) },
       conv: new Float32Array(cOut * side * side),
       pooled: new Float32Array((cOut * side * side) / 4),
     };
@@ -222,7 +218,7 @@ export function loadClassifier(payload) {
       input.set(pixels);
       let x = input;
       for (const stage of stages) {
-        convolve(stage.layer, x, stage.side, stage.patches, stage.conv);
+        convolve(stage.layer, x, stage.side, stage.patch, stage.conv);
         reluPool(stage.conv, stage.layer.weight_shape[0], stage.side, stage.pooled);
         x = stage.pooled; // flattened as (channel, row, column), as nn.Flatten does
       }
