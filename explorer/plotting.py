@@ -88,8 +88,13 @@ def latent_map(
     style: ClassStyle = TABLEAU,
     words: dict[str, str] = ENGLISH,
     names: Sequence[str] = DIGITS,
+    selectable: bool = False,
 ) -> go.Figure:
     """Scatter of the test codes, one WebGL trace per digit, with the row id in customdata.
+
+    selectable: a click selects the point under it, for the server to read (st.plotly_chart's
+    on_select). Elsewhere a click selects nothing: a selection redraws every WebGL point
+    (0.1 s and more in a browser that draws WebGL in software) and dims all but one.
 
     grid: near-invisible markers that make empty space clickable (customdata -1).
     chosen_row: a code drawn as selected; later clicks are drawn by plotly itself, so the
@@ -145,7 +150,7 @@ def latent_map(
         "legend": {"title": {"text": words["digit"]}, "itemsizing": "constant"},
         "xaxis": {"title": {"text": axis_titles[0]}},
         "yaxis": {"title": {"text": axis_titles[1]}},
-        "clickmode": "event+select",
+        "clickmode": "event+select" if selectable else "event",
         "dragmode": "pan",
         "uirevision": revision,  # keeps zoom and hidden digits when the figure is redrawn
     }

@@ -37,6 +37,10 @@ def test_latent_map_has_one_trace_per_digit_with_row_ids():
     assert [t.name for t in fig.data][-2:] == ["empty space", None]
     assert list(digits[2].selectedpoints) == [1]  # row 7 is the second 2
     assert all(t.selectedpoints is None for t in digits if t.name != "2")
+    # Plotly selects on a click only where the server reads it (a selection redraws WebGL)
+    assert fig.layout.clickmode == "event"
+    selectable = latent_map(coords, labels, ("x", "y"), selectable=True)
+    assert selectable.layout.clickmode == "event+select"
 
 
 def test_tile_upscales_and_places_images():

@@ -127,7 +127,7 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
     xy = coords(map_data, projection)
     figure = latent_map(
         xy, labels, axis_titles(projection, "mu"), revision=chart_key, style=class_style(),
-        words=figure_words(), names=class_names(),
+        words=figure_words(), names=class_names(), selectable=not browser,
     )  # fmt: skip
     config = chart_config(f"interpolation-ends-{vae}")
     if not browser:

@@ -208,6 +208,7 @@ def map_figure(view: MapView, clickable_space: bool, chosen_row: int | None = No
         grid=cached_click_grid(view.name, view.projection) if clickable_space else None,
         chosen_row=chosen_row, ellipses=ellipses or [], revision=view.chart_key,
         style=class_style(), words=figure_words(), names=class_names(),
+        selectable=clickable_space,  # where the server reads the clicks
     )  # fmt: skip
     if shows_holes(view):
         plane = cached_confidence_plane(view.name)
@@ -464,7 +465,7 @@ def linked_chart(view: MapView, chosen_row: int | None, clickable: bool) -> None
     figure = latent_map(
         view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
         chosen_row=chosen_row, revision=linked_key(view), style=class_style(),
-        words=figure_words(), names=class_names(),
+        words=figure_words(), names=class_names(), selectable=clickable,
     )  # fmt: skip
     st.plotly_chart(
         for_the_room(figure),
