@@ -288,3 +288,27 @@ test('project is the identity on a 2-D map and (z - mean) . component on a PCA p
   ];
   assert.deepEqual(project([4, 5, 3], plane), [3, -2]);
 });
+
+// The classifier's step: with the image where it is quick, else a frame later, coalesced.
+const { SAME_FRAME_MS, withinFrame } = await import('../../explorer/ui/components/pointer/page.js');
+
+test('withinFrame runs quick work at once and defers slow work, keeping the latest call', async () => {
+  globalThis.requestAnimationFrame ??= (callback) => setTimeout(callback, 0);
+  const seen = [];
+  let cost = 0;
+  const read = withinFrame((value) => {
+    const start = performance.now();
+    while (performance.now() - start < cost); // work of `cost` ms
+    seen.push(value);
+  });
+  read(1);
+  assert.deepEqual(seen, [1]); // quick: in the same call, so in the image's frame
+  cost = SAME_FRAME_MS + 4;
+  read(2); // still run at once: the last run was quick; this one is slow
+  assert.deepEqual(seen, [1, 2]);
+  read(3);
+  read(4); // after a slow run: deferred, and 3 is replaced by 4
+  assert.deepEqual(seen, [1, 2]);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(seen, [1, 2, 4]);
+});

@@ -6,15 +6,15 @@
 import { drawImage, PIXELS } from './decoder.js';
 import {
   ARRIVED,
-  afterPaint,
   fill,
   models,
   plotlyChart,
   readings,
   record,
-  SVG,
   starPoints,
+  SVG,
   timings,
+  withinFrame,
 } from './page.js';
 
 const PATH_REACH = 40; // CSS px from a path figure's line within which the pointer moves alpha
@@ -76,7 +76,7 @@ class Morph {
     this.slider = root.querySelector('input');
     this.label = root.querySelector('.le-alpha');
     this.panels = root.querySelector('.le-panels');
-    this.read = afterPaint((since) => this.readNow(since));
+    this.read = withinFrame((since) => this.readNow(since));
     this.slider.addEventListener('input', (event) => this.draw(event));
     this.onModel = () => this.draw();
     window.addEventListener(ARRIVED, this.onModel);
@@ -124,7 +124,7 @@ class Morph {
     if (event) record(timings, performance.now() - event.timeStamp);
   }
 
-  // The classifier's readings of the decodes, once they are on the screen.
+  // The classifier's readings of the decodes (with them, or a frame later: withinFrame).
   readNow(since) {
     const classifier = models.get(this.data.classifier)?.classifier;
     if (!classifier) return;

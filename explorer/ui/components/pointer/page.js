@@ -44,14 +44,28 @@ export function starPoints(x, y, outer = 15, inner = 6) {
   return points.join(' ');
 }
 
-// `work` run once after the next frame is painted, however often it is asked for before then,
-// with the latest arguments: a slower step (the classifier) follows the pointer a frame behind
-// instead of holding up the decoded image.
-export function afterPaint(work) {
+export const SAME_FRAME_MS = 8; // a step this quick runs with the image, in its frame
+
+// `work` with the latest arguments: at once where it last took at most SAME_FRAME_MS (the
+// classifier's reading then shows in the same frame as the decoded image), else once after
+// the next frame is painted, however often it is asked for before then, so that a slower step
+// (the classifier on a slow device, or two of them) follows the pointer a frame behind
+// instead of holding up the image.
+export function withinFrame(work) {
   let pending = null;
+  let took = 0;
+  const run = (args) => {
+    const start = performance.now();
+    work(...args);
+    took = performance.now() - start;
+  };
   return (...args) => {
     if (pending) {
       pending.args = args;
+      return;
+    }
+    if (took <= SAME_FRAME_MS) {
+      run(args);
       return;
     }
     pending = { args };
@@ -59,7 +73,7 @@ export function afterPaint(work) {
       setTimeout(() => {
         const { args: latest } = pending;
         pending = null;
-        work(...latest);
+        run(latest);
       }, 0),
     );
   };

@@ -9,7 +9,6 @@
 import { drawImage, loadClassifier, loadDecoder, PIXELS, readPacked, unpack } from './decoder.js';
 import {
   ARRIVED,
-  afterPaint,
   fill,
   MARKED,
   marks,
@@ -17,9 +16,10 @@ import {
   plotlyChart,
   readings,
   record,
-  SVG,
   starPoints,
+  SVG,
   timings,
+  withinFrame,
 } from './page.js';
 
 const TAP_SLOP = 8; // CSS px a press may move and still be a tap or a click
@@ -95,7 +95,7 @@ class Pointer {
     this.caption = this.lens.querySelector('figcaption');
     this.overlay = document.createElementNS(SVG, 'svg');
     this.overlay.setAttribute('class', 'le-marks');
-    this.read = afterPaint((since) => this.readNow(since));
+    this.read = withinFrame((since) => this.readNow(since));
     this.handlers = {
       pointerdown: (event) => this.down(event),
       pointermove: (event) => this.move(event),
@@ -413,7 +413,7 @@ class Pointer {
     this.read(since);
   }
 
-  // The classifier's reading of the lens's image, once that is on the screen.
+  // The classifier's reading of the lens's image (with it, or a frame later: withinFrame).
   readNow(since) {
     const classifier = models.get(this.data.classifier)?.classifier;
     if (!classifier) return;

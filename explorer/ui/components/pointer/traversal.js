@@ -6,14 +6,14 @@
 import { drawImage, PIXELS } from './decoder.js';
 import {
   ARRIVED,
-  afterPaint,
   fill,
   models,
   plotlyChart,
   record,
-  SVG,
   starPoints,
+  SVG,
   timings,
+  withinFrame,
 } from './page.js';
 
 // A code's place in the map's 2-D view: itself for a 2-D model, else through the PCA plane
@@ -40,7 +40,7 @@ class Traversal {
     this.reading = root.querySelector('.le-reading');
     this.list = root.querySelector('.le-dims');
     this.pixels = new Float32Array(PIXELS);
-    this.read = afterPaint(() => this.readNow());
+    this.read = withinFrame(() => this.readNow());
     this.onModel = () => this.draw();
     window.addEventListener(ARRIVED, this.onModel);
     root.querySelector('.le-back').addEventListener('click', () => this.reset());
