@@ -394,7 +394,7 @@ class Pointer {
   decodeAt(x, y, row, since) {
     this.last = { x, y, row };
     const model = this.model;
-    if (!model?.decoder) return;
+    if (!model?.decoder || this.data.lens === false) return; // no lens here to show it in
     const { decoder, plane, codes } = model;
     const dim = decoder.latentDim;
     const z = (this.z?.length === dim && this.z) || (this.z = new Float32Array(dim));
