@@ -53,6 +53,8 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     wait_for_script(page)
     captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
     assert any("reconstruction: looks like a" in c for c in captions), captions
+    selected = "() => document.querySelector('.js-plotly-plot').data.some(t => t.selectedpoints)"
+    assert not page.evaluate(selected)  # the layer took the click; Plotly selected nothing
     page.screenshot(path=SCREENSHOTS / "map-point.png", full_page=True)
 
     started = time.monotonic()

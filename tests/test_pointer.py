@@ -144,6 +144,10 @@ def test_dragging_alpha_decodes_both_models_in_the_browser(browser, server):
     assert float(after[0].split("= ")[1]) < 0.05  # dragged from the middle to A
     stars = page.evaluate("() => [...document.querySelectorAll('svg polygon')].length")
     assert stars == 2  # one on each path figure
+    lines = page.evaluate("() => [...document.querySelectorAll('svg polyline')].length")
+    assert lines == 2  # the browser draws each path on its figure
+    dots = page.evaluate("() => [...document.querySelectorAll('g[clip-path] circle')].length")
+    assert dots == 2 * 10  # ten steps a path, each a dot coloured by its reading
     page.screenshot(path=SCREENSHOTS / "interpolation-drag.png")
     page.close()
 
