@@ -149,8 +149,8 @@ function convolve(layer, x, side, patch, y) {
       let o = 0;
       for (; o + 8 <= cOut; o += 8) {
         const w = o * taps;
-        let s0 = bias[o], s1 = bias[o + 1], s2 = bias[o + 2], s3 = bias[o + 3]; // prettier-ignore
-        let s4 = bias[o + 4], s5 = bias[o + 5], s6 = bias[o + 6], s7 = bias[o + 7]; // prettier-ignore
+        let s0 = bias[o], s1 = bias[o + 1], s2 = bias[o + 2], s3 = bias[o + 3];
+        let s4 = bias[o + 4], s5 = bias[o + 5], s6 = bias[o + 6], s7 = bias[o + 7];
         for (let j = 0; j < n; j++) {
           const v = patch.values[j];
           const a = w + patch.taps[j];
