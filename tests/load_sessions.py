@@ -134,7 +134,7 @@ class Session:
         """The pointer layer over the map (not the manifold's), where it takes the clicks."""
         if self.server_decoding or component.component_name != "latent_explorer_pointer":
             return False
-        return json.loads(component.json)["chart"].startswith("map-")
+        return json.loads(component.bytes)["chart"].startswith("map-")
 
     def fetch(self, path: str) -> None:
         with urllib.request.urlopen(self.url + path, timeout=REPLY_TIMEOUT_S) as response:

@@ -56,9 +56,11 @@ def server_click(at: AppTest, chart_key: str, point: dict) -> AppTest:
 
 
 def components(at: AppTest, name: str) -> list[dict]:
-    """The data of each components.v2 instance of a component, where it is JSON."""
+    """The data of each components.v2 instance of a component, JSON as bytes (the model
+    components' bytes are packed weights instead: see test_web_models.py)."""
     found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
-    return [json.loads(proto.json) for proto in found if proto.WhichOneof("data") == "json"]
+    assert all(proto.WhichOneof("data") == "bytes" for proto in found)  # not a dict: no pandas
+    return [json.loads(proto.bytes) for proto in found]
 
 
 def pointer_data(at: AppTest, chart_key: str) -> dict:

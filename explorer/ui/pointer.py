@@ -2,6 +2,7 @@
 classifier sent to the page once, and a layer over a Plotly map that decodes where the pointer
 is, marks the chosen point, and returns a click or tap as the pick."""
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,14 +32,20 @@ def bundled_js(main: str) -> str:
     return "".join(parts) + LOCAL_IMPORT.sub("", code)
 
 
-POINTER_JS = bundled_js("pointer.js")
+def json_bytes(data: dict) -> bytes:
+    """A component's data as JSON bytes (page.js's readJson): Streamlit looks for a dataframe
+    in each value of a dict it is given, which imports pandas on the first run (0.3 s before
+    the map's first render) and costs time on every rerun; bytes it passes on as they are."""
+    return json.dumps(data).encode()
+
+
 # A model's weights: bytes, the same from rerun to rerun, so Streamlit sends them once.
-MODEL = st.components.v2.component("latent_explorer_model", js=POINTER_JS)
+MODEL = st.components.v2.component("latent_explorer_model", js=bundled_js("model.js"))
 POINTER = st.components.v2.component(
     "latent_explorer_pointer",
     html=(FOLDER / "pointer.html").read_text(),
     css=(FOLDER / "pointer.css").read_text(),
-    js=POINTER_JS,
+    js=bundled_js("pointer.js"),
     isolate_styles=False,  # its lens and marks live beside the Plotly chart, outside its box
 )
 MARKS = st.components.v2.component("latent_explorer_marks", js=bundled_js("marks.js"))
@@ -180,7 +187,7 @@ def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
              "reading": template("pointer.reading")}  # fmt: skip
     data = {"models": models, "classifier": classifier_key(), "names": class_names(),
             "words": words, "start": start}  # fmt: skip
-    MORPH(key=key, data=data)
+    MORPH(key=key, data=json_bytes(data))
     send_classifier_ui(key)
 
 
@@ -217,22 +224,23 @@ def pointer_ui(
         "nearest": template("pointer.nearest"),
         "reading": template("pointer.reading"),
     }
+    layer = {
+        "chart": chart_key,
+        "model": model_key(view.name, view.projection, nearest),
+        "group": group,
+        "classifier": classifier_key(),
+        "mode": mode,
+        "words": words,
+        "names": class_names(),
+        "clickable": clickable,
+        "lens": lens,
+        "tiles": None
+        if tiles is None
+        else {"xs": tiles[0].tolist(), "ys": tiles[1].tolist(), "side": 28},
+    }
     failed = POINTER(
         key=key,
-        data={
-            "chart": chart_key,
-            "model": model_key(view.name, view.projection, nearest),
-            "group": group,
-            "classifier": classifier_key(),
-            "mode": mode,
-            "words": words,
-            "names": class_names(),
-            "clickable": clickable,
-            "lens": lens,
-            "tiles": None
-            if tiles is None
-            else {"xs": tiles[0].tolist(), "ys": tiles[1].tolist(), "side": 28},
-        },
+        data=json_bytes(layer),
         default={"pick": None, "failed": None},
         on_pick_change=lambda: None,
         on_failed_change=lambda: None,
@@ -241,7 +249,7 @@ def pointer_ui(
     # "answered" names the click they answer, so the layer knows its click arrived.
     where = {"chart": chart_key, "start": [float(v) for v in start], "start_row": int(start_row),
              "answered": st.session_state.get(f"{key}-seen")}  # fmt: skip
-    MARKS(key=f"{key}-marks", data=where | marks.as_json())
+    MARKS(key=f"{key}-marks", data=json_bytes(where | marks.as_json()))
     if failed and decodes_in_browser():  # the browser could not run it: back to the server
         st.session_state.decoding = "server"
         st.session_state.decoding_failed = str(failed)[:200]

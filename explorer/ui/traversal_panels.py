@@ -23,6 +23,7 @@ from explorer.ui.pointer import (
     FOLDER,
     bundled_js,
     classifier_key,
+    json_bytes,
     model_key,
     send_classifier_ui,
     send_model_ui,
@@ -115,7 +116,7 @@ def sliders_ui(view: MapView, row: int) -> None:
         },  # fmt: skip
     }
     with right:
-        TRAVERSAL(key=f"sliders-{view.name}", data=data)
+        TRAVERSAL(key=f"sliders-{view.name}", data=json_bytes(data))
 
 
 def grid_ui(name: str, row: int) -> None:

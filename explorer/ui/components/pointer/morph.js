@@ -9,6 +9,7 @@ import {
   fill,
   models,
   plotlyChart,
+  readJson,
   readings,
   record,
   starPoints,
@@ -187,7 +188,9 @@ class Morph {
 
 const morphs = new WeakMap();
 
-export default function ({ data, parentElement }) {
+export default function (component) {
+  const { parentElement } = component;
+  const data = readJson(component.data);
   let morph = morphs.get(parentElement);
   if (!morph) {
     morph = new Morph(parentElement.querySelector('.le-morph'));

@@ -21,6 +21,11 @@ export function record(list, ms) {
   if (list.length > 1000) list.splice(0, list.length - 1000);
 }
 
+// A component's data: JSON as bytes (pointer.py's json_bytes), an ArrayBuffer or a view.
+export function readJson(data) {
+  return JSON.parse(new TextDecoder().decode(data));
+}
+
 // Fill a "{name}" template from `values`.
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));

@@ -3,10 +3,9 @@
 // lens in the map's corner with the classifier's reading, and a click or tap on the map is sent
 // to Python as the component's state "pick". Plotly keeps drawing, zooming and panning the map.
 //
-// Two components share this file: "model" instances carry a decoder or the classifier (bytes,
-// sent once and kept in `models`); "pointer" instances attach to the chart whose Streamlit key
-// they are given, and decode with the model they name.
-import { drawImage, loadClassifier, loadDecoder, PIXELS, readPacked, unpack } from './decoder.js';
+// A layer attaches to the chart whose Streamlit key it is given, and decodes with the model it
+// names (model.js).
+import { drawImage, PIXELS } from './decoder.js';
 import {
   ARRIVED,
   fill,
@@ -14,6 +13,7 @@ import {
   marks,
   models,
   plotlyChart,
+  readJson,
   readings,
   record,
   starPoints,
@@ -29,20 +29,6 @@ const RESENDS = 2;
 const PICK_RADIUS = { mouse: 8, touch: 18 }; // CSS px from a code within which a tap picks it
 const LENS_MARGIN = 8; // CSS px between the lens and the plot area's edge
 const POINTED = 'latent-explorer-pointed'; // window event: a group's layer points at a row
-
-export function loadModel(bytes) {
-  const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
-  if (!models.has(payload.key)) {
-    models.set(payload.key, {
-      decoder: payload.decoder ? loadDecoder(payload.decoder) : null,
-      classifier: payload.classifier ? loadClassifier(payload.classifier) : null,
-      plane: payload.plane ?? null,
-      codes: payload.codes ? unpack(payload.codes, 'float16') : null, // (N, latent_dim)
-    });
-    window.dispatchEvent(new CustomEvent(ARRIVED, { detail: payload.key }));
-  }
-  return payload.key;
-}
 
 // The latent vector at map position (x, y): (x, y) itself on a 2-D model's own plane, or
 // origin + x * axes[0] + y * axes[1] on a PCA plane.
@@ -496,14 +482,8 @@ class Pointer {
 const pointers = new WeakMap(); // parentElement -> its pointer, kept when a rerun sends new data
 
 export default function (component) {
-  const { data, parentElement, setStateValue } = component;
-  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    // Unpacked once the page is idle, so that the map and the panel draw first.
-    const load = () => loadModel(data);
-    if (window.requestIdleCallback) requestIdleCallback(load, { timeout: 1000 });
-    else setTimeout(load, 0);
-    return undefined;
-  }
+  const { parentElement, setStateValue } = component;
+  const data = readJson(component.data);
   let pointer = pointers.get(parentElement);
   if (!pointer) {
     pointer = new Pointer(setStateValue);

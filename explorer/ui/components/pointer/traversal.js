@@ -9,6 +9,7 @@ import {
   fill,
   models,
   plotlyChart,
+  readJson,
   record,
   starPoints,
   SVG,
@@ -160,7 +161,9 @@ class Traversal {
 
 const traversals = new WeakMap();
 
-export default function ({ data, parentElement }) {
+export default function (component) {
+  const { parentElement } = component;
+  const data = readJson(component.data);
   let traversal = traversals.get(parentElement);
   if (!traversal) {
     traversal = new Traversal(parentElement.querySelector('.le-traversal'));

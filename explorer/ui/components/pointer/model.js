@@ -1,0 +1,26 @@
+// A "model" component: a decoder or the classifier, as bytes (web_models.py's pack), sent
+// once and kept in the page-wide `models`; the pointer layers, the Interpolation slider and
+// the sliders decode with them.
+import { loadClassifier, loadDecoder, readPacked, unpack } from './decoder.js';
+import { ARRIVED, models } from './page.js';
+
+export function loadModel(bytes) {
+  const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+  if (!models.has(payload.key)) {
+    models.set(payload.key, {
+      decoder: payload.decoder ? loadDecoder(payload.decoder) : null,
+      classifier: payload.classifier ? loadClassifier(payload.classifier) : null,
+      plane: payload.plane ?? null,
+      codes: payload.codes ? unpack(payload.codes, 'float16') : null, // (N, latent_dim)
+    });
+    window.dispatchEvent(new CustomEvent(ARRIVED, { detail: payload.key }));
+  }
+  return payload.key;
+}
+
+export default function ({ data }) {
+  // Unpacked once the page is idle, so that the map and the panel draw first.
+  const load = () => loadModel(data);
+  if (window.requestIdleCallback) requestIdleCallback(load, { timeout: 1000 });
+  else setTimeout(load, 0);
+}
