@@ -126,7 +126,8 @@ def read_checkpoint(path: str | os.PathLike) -> dict:
 def model_from_checkpoint(checkpoint: dict, name: str = "checkpoint") -> nn.Module:
     """Rebuild the model of a read checkpoint, in eval mode; CheckpointError if it does not fit."""
     try:
-        model = build(config_from_dict(dict(checkpoint["config"])))
+        with torch.device("meta"):  # no random first weights: the checkpoint's replace them
+            model = build(config_from_dict(dict(checkpoint["config"])))
     except (TypeError, ValueError) as error:
         raise CheckpointError(f"{name}: unusable config ({error})") from None
     state_dict = checkpoint["state_dict"]
@@ -140,7 +141,7 @@ def model_from_checkpoint(checkpoint: dict, name: str = "checkpoint") -> nn.Modu
         if not torch.isfinite(value).all():
             raise CheckpointError(f"{name}: {key} holds NaN or infinite values")
     try:
-        model.load_state_dict(state_dict)
+        model.load_state_dict(state_dict, assign=True)  # strict: every parameter replaced
     except RuntimeError as error:
         first = str(error).splitlines()[1].strip() if "\n" in str(error) else str(error)
         raise CheckpointError(f"{name}: weights do not fit its architecture ({first})") from None

@@ -12,6 +12,8 @@ Pages import this package as `ui` and call what it gathers here:
   train_panels: parts of the larger pages.
 """
 
+import gc
+
 import torch
 
 from explorer.ui.canvas import drawing_canvas_ui
@@ -127,3 +129,7 @@ from explorer.ui.words import (
 )
 
 torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
+# What is imported by now (torch, plotly, Streamlit: some 240,000 objects) lives as long as the
+# server. Frozen, Python's full garbage collections stop scanning it: one took 70 to 150 ms,
+# and came during a page's first run or a click.
+gc.freeze()
