@@ -46,7 +46,7 @@ class Session:
     def __init__(self, url: str, server_decoding: bool = False) -> None:
         self.url = url
         self.server_decoding = server_decoding
-        self.chart_id = self.pointer_id = self.fragment_id = self.page_hash = ""
+        self.chart_id = self.marks_id = self.fragment_id = self.page_hash = ""
         self.clicks = 0
         self.errors: list[str] = []
         self.latencies: list[float] = []
@@ -89,7 +89,7 @@ class Session:
             widget.string_value = json.dumps({"selection": selection})
         else:  # what components/pointer/pointer.js sends
             pick = {"row": row, "x": 0.0, "y": 0.0, "click": f"load-{self.clicks}"}
-            widget.id = self.pointer_id
+            widget.id = self.marks_id
             widget.json_value = json.dumps({"pick": pick})
         started = time.perf_counter()
         images, headings = await self.send_and_wait(message)
@@ -122,17 +122,18 @@ class Session:
                         self.chart_id = element.plotly_chart.id
                         if self.server_decoding:
                             self.fragment_id = reply.delta.fragment_id
-                    elif what == "bidi_component" and self.is_map_pointer(element.bidi_component):
-                        self.pointer_id = element.bidi_component.id
+                    elif what == "bidi_component" and self.is_map_marks(element.bidi_component):
+                        self.marks_id = element.bidi_component.id
                         self.fragment_id = reply.delta.fragment_id
                     elif what == "imgs":
                         images += [image.url for image in element.imgs.imgs]
                     elif what == "heading":
                         headings.append(element.heading.body)
 
-    def is_map_pointer(self, component) -> bool:
-        """The pointer layer over the map (not the manifold's), where it takes the clicks."""
-        if self.server_decoding or component.component_name != "latent_explorer_pointer":
+    def is_map_marks(self, component) -> bool:
+        """The marks of the pointer layer over the map (not the manifold's): the clicks come
+        as their state."""
+        if self.server_decoding or component.component_name != "latent_explorer_marks":
             return False
         return json.loads(component.bytes)["chart"].startswith("map-")
 

@@ -39,10 +39,11 @@ CLICKS = itertools.count()
 
 def click(at: AppTest, chart_key: str, point: dict) -> AppTest:
     """Inject what the pointer layer (components/pointer/pointer.js) sends for one click or tap
-    on the chart: the test image's row (customdata; -1 for empty space) and the position."""
+    on the chart, as its marks' state (marks.js): the test image's row (customdata; -1 for
+    empty space) and the position."""
     row = point.get("customdata", -1)
     pick = {"row": row if row >= 0 else None, "x": point["x"], "y": point["y"]}
-    at.session_state[f"pointer-{chart_key}"] = {"pick": pick | {"click": f"t{next(CLICKS)}"}}
+    at.session_state[f"pointer-{chart_key}-marks"] = {"pick": pick | {"click": f"t{next(CLICKS)}"}}
     return at.run()
 
 

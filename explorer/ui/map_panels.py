@@ -43,6 +43,8 @@ from explorer.ui.pointer import (
     Marks,
     Pick,
     decodes_in_browser,
+    marks_ui,
+    pointer_layer_ui,
     pointer_state,
     pointer_ui,
     send_classifier_ui,
@@ -266,15 +268,20 @@ def browser_map_ui(view: MapView) -> None:
         st.caption(t("pointer.how"))
         send_model_ui(view, view.chart_key)
         send_classifier_ui("map")
+        pointer_layer_ui(view, view.chart_key, pointer_key(view), group=manifold_group(view.name))
         map_download_ui(view)
     with right:
         browser_panel_ui(view)
 
 
+def pointer_key(view: MapView) -> str:
+    return f"pointer-{view.chart_key}"
+
+
 @st.fragment
 def browser_panel_ui(view: MapView) -> None:
-    key = f"pointer-{view.chart_key}"
-    pick = pointer_state(key)
+    """What a click on the map reruns: the marks on it, and the chosen point's panel."""
+    pick = pointer_state(pointer_key(view))
     if pick is not None:
         choose(view, pick)
     point = chosen_point(view)
@@ -283,8 +290,7 @@ def browser_panel_ui(view: MapView) -> None:
     on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
     marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
     start_row = 0 if point.row is None else point.row
-    pointer_ui(view, view.chart_key, marks, key, start=point.position, start_row=start_row,
-               group=manifold_group(view.name))  # fmt: skip
+    marks_ui(view.chart_key, marks, pointer_key(view), start=point.position, start_row=start_row)
     selection_panel_ui(view, point)
     if view.is_vae and point.row is not None:
         reparameterization_ui(view, point, ellipses)
@@ -487,6 +493,8 @@ def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
             st.markdown(f"**{describe_model(view.name)}**")
             linked_chart(view, None, clickable=False)
             send_model_ui(view, linked_key(view), nearest=True)
+            pointer_layer_ui(view, linked_key(view), f"pointer-{linked_key(view)}",
+                             mode="nearest", group="linked")  # fmt: skip
     send_classifier_ui("linked")
     st.caption(t("linked.pointer"))
     linked_panel_ui(views, size)
@@ -494,8 +502,8 @@ def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
 
 @st.fragment
 def linked_panel_ui(views: dict[str, MapView], size: int) -> None:
-    """The pointer layers of both maps, and the chosen digit's pictures: a click reruns only
-    this fragment."""
+    """The marks on both maps, and the chosen digit's pictures: a click reruns only this
+    fragment."""
     for view in views.values():
         pick = pointer_state(f"pointer-{linked_key(view)}")
         if pick is not None and pick.row is None:  # empty space: both maps show test images
@@ -505,10 +513,7 @@ def linked_panel_ui(views: dict[str, MapView], size: int) -> None:
     row = st.session_state.setdefault("linked_row", 0)
     for view in views.values():
         marks = Marks(ring=tuple(view.xy[row]))
-        pointer_ui(
-            view, linked_key(view), marks, f"pointer-{linked_key(view)}", start=view.xy[row],
-            start_row=row, mode="nearest", group="linked",
-        )  # fmt: skip
+        marks_ui(linked_key(view), marks, f"pointer-{linked_key(view)}", view.xy[row], row)
     linked_images_ui(views, row, size)
 
 

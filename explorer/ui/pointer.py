@@ -191,10 +191,15 @@ def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
     send_classifier_ui(key)
 
 
+def marks_key(key: str) -> str:
+    return f"{key}-marks"
+
+
 def pointer_state(key: str) -> Pick | None:
-    """The pointer layer's newest pick, once: None when there was none, or when it is the one
-    already handled. Read before the layer is drawn, so the marks can show it."""
-    state = st.session_state.get(key) or {}
+    """The newest pick on pointer layer `key`, once: None when there was none, or when it is
+    the one already handled. It comes as the state of the layer's marks (marks_ui), so that a
+    click reruns what draws them; read it before they are drawn, so that they show it."""
+    state = st.session_state.get(marks_key(key)) or {}
     pick = state.get("pick") if hasattr(state, "get") else None
     seen = f"{key}-seen"
     if not pick or pick.get("click") == st.session_state.get(seen):
@@ -209,14 +214,25 @@ def pointer_ui(
     mode: str | None = None, group: str | None = None, clickable: bool = True,
     lens: bool = True, tiles: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:  # fmt: skip
+    """The pointer layer over the chart with Streamlit key `chart_key`, and its marks, in one
+    place: see pointer_layer_ui and marks_ui."""
+    pointer_layer_ui(view, chart_key, key, mode, group, clickable, lens, tiles)
+    marks_ui(chart_key, marks, key, start, start_row)
+
+
+def pointer_layer_ui(
+    view, chart_key: str, key: str, mode: str | None = None, group: str | None = None,
+    clickable: bool = True, lens: bool = True,
+    tiles: tuple[np.ndarray, np.ndarray] | None = None,
+) -> None:  # fmt: skip
     """The pointer layer over the chart with Streamlit key `chart_key`: decodes under the
     pointer with `view`'s model, in the browser; clicks come back through pointer_state(key).
-    start: the position the lens shows first (start_row: its test image's row, for UMAP).
     mode "nearest" decodes the test code nearest the pointer (see mode_of); layers of one
     group show the same place: pointing at it in one chart decodes and marks it in all.
     clickable: whether a click is sent; lens: whether this chart shows the decode itself;
     tiles (xs, ys): the chart is an image of 28-pixel tiles, the one in column i and row j
-    decoding map position (xs[i], ys[j]) (the manifold)."""
+    decoding map position (xs[i], ys[j]) (the manifold). Its data stays the same from click
+    to click: draw it outside the fragment a click reruns, and marks_ui inside."""
     nearest = mode == "nearest"
     mode = mode_of(view, nearest)
     words = {
@@ -239,21 +255,26 @@ def pointer_ui(
         else {"xs": tiles[0].tolist(), "ys": tiles[1].tolist(), "side": 28},
     }
     failed = POINTER(
-        key=key,
-        data=json_bytes(layer),
-        default={"pick": None, "failed": None},
-        on_pick_change=lambda: None,
+        key=key, data=json_bytes(layer), default={"failed": None},
         on_failed_change=lambda: None,
-    ).failed
-    # The marks apart: they change on every click, the layer's data (and its script) do not.
-    # "answered" names the click they answer, so the layer knows its click arrived.
-    where = {"chart": chart_key, "start": [float(v) for v in start], "start_row": int(start_row),
-             "answered": st.session_state.get(f"{key}-seen")}  # fmt: skip
-    MARKS(key=f"{key}-marks", data=json_bytes(where | marks.as_json()))
+    ).failed  # fmt: skip
     if failed and decodes_in_browser():  # the browser could not run it: back to the server
         st.session_state.decoding = "server"
         st.session_state.decoding_failed = str(failed)[:200]
         st.rerun(scope="app")
+
+
+def marks_ui(chart_key: str, marks: Marks, key: str, start: tuple, start_row: int) -> None:
+    """What pointer layer `key` marks over its chart, and where its lens starts (start: a
+    position; start_row: its test image's row, for UMAP). The picks on the layer come back
+    as this element's state (pointer_state), so that a click reruns the fragment that draws
+    it. "answered" names the click the marks answer, so the layer knows its click arrived."""
+    where = {"chart": chart_key, "start": [float(v) for v in start], "start_row": int(start_row),
+             "answered": st.session_state.get(f"{key}-seen")}  # fmt: skip
+    MARKS(
+        key=marks_key(key), data=json_bytes(where | marks.as_json()), default={"pick": None},
+        on_pick_change=lambda: None,
+    )  # fmt: skip
 
 
 def server_note() -> str:

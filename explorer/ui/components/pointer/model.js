@@ -2,7 +2,7 @@
 // once and kept in the page-wide `models`; the pointer layers, the Interpolation slider and
 // the sliders decode with them.
 import { loadClassifier, loadDecoder, readPacked, unpack } from './decoder.js';
-import { ARRIVED, models } from './page.js';
+import { ARRIVED, FAILED, models } from './page.js';
 
 export function loadModel(bytes) {
   const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
@@ -19,8 +19,15 @@ export function loadModel(bytes) {
 }
 
 export default function ({ data }) {
-  // Unpacked once the page is idle, so that the map and the panel draw first.
-  const load = () => loadModel(data);
+  // Unpacked once the page is idle, so that the map and the panel draw first. A browser that
+  // cannot (an old one) says so to the pointer layers, which hand the decoding to the server.
+  const load = () => {
+    try {
+      loadModel(data);
+    } catch (error) {
+      window.dispatchEvent(new CustomEvent(FAILED, { detail: `${error.name}: ${error.message}` }));
+    }
+  };
   if (window.requestIdleCallback) requestIdleCallback(load, { timeout: 1000 });
   else setTimeout(load, 0);
 }

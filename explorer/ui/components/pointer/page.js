@@ -7,6 +7,10 @@
 export const models = (globalThis.latentExplorerModels ??= new Map());
 // The newest marks for each chart (marks.js).
 export const marks = (globalThis.latentExplorerMarks ??= new Map());
+// For each chart, how a pick on it goes to Python: the state of its marks' component
+// (marks.js), which Python draws with the panel a pick changes, so that a click reruns only
+// that part of the page, and not the pointer layer's.
+export const pickers = (globalThis.latentExplorerPickers ??= new Map());
 // Pointer event -> decoded image drawn, and -> the classifier's reading shown, in ms, newest
 // last, for tests/bench_pointer.py to read.
 export const timings = (globalThis.latentExplorerTimings ??= []);
@@ -14,6 +18,7 @@ export const readings = (globalThis.latentExplorerReadings ??= []);
 
 export const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
 export const MARKED = 'latent-explorer-marks'; // window event: new marks for a chart
+export const FAILED = 'latent-explorer-failed'; // window event: a model could not be loaded
 export const SVG = 'http://www.w3.org/2000/svg';
 
 export function record(list, ms) {

@@ -9,9 +9,11 @@ import { drawImage, PIXELS } from './decoder.js';
 import {
   ARRIVED,
   fill,
+  FAILED,
   MARKED,
   marks,
   models,
+  pickers,
   plotlyChart,
   readJson,
   readings,
@@ -64,8 +66,7 @@ export function nearest(screen, sx, sy, radius) {
 }
 
 class Pointer {
-  constructor(setStateValue) {
-    this.setStateValue = setStateValue;
+  constructor(fail) {
     this.gd = null; // Plotly's graph div
     this.pixels = new Float32Array(PIXELS);
     this.press = null;
@@ -141,6 +142,8 @@ class Pointer {
       else this.decodeStart();
     };
     window.addEventListener(ARRIVED, this.onModel);
+    this.onFailed = (event) => fail(event.detail); // a model could not be loaded (model.js)
+    window.addEventListener(FAILED, this.onFailed);
     // Another map of the group points at a test image: decode it here too, and mark it.
     this.onPointed = (event) => {
       const { group, row, x, y, source } = event.detail;
@@ -157,8 +160,7 @@ class Pointer {
     this.watch = setInterval(() => this.attach(), 500);
   }
 
-  update(data, setStateValue) {
-    this.setStateValue = setStateValue;
+  update(data) {
     const chartChanged = data.chart !== this.data?.chart || data.model !== this.data?.model;
     this.data = data;
     if (chartChanged) this.detach();
@@ -221,6 +223,7 @@ class Pointer {
     clearInterval(this.watch);
     clearTimeout(this.unanswered);
     window.removeEventListener(ARRIVED, this.onModel);
+    window.removeEventListener(FAILED, this.onFailed);
     window.removeEventListener(POINTED, this.onPointed);
     window.removeEventListener(MARKED, this.onMarks);
     for (const [type, handler] of Object.entries(this.released)) {
@@ -352,7 +355,7 @@ class Pointer {
   send(pick, tries) {
     this.clicks += 1;
     this.pending = `${this.session}-${this.clicks}`;
-    this.setStateValue('pick', { ...pick, click: this.pending });
+    pickers.get(this.data.chart)?.({ ...pick, click: this.pending }); // marks.js's state
     clearTimeout(this.unanswered);
     if (tries < RESENDS) this.unanswered = setTimeout(() => this.send(pick, tries + 1), RESEND_MS);
   }
@@ -481,17 +484,23 @@ class Pointer {
 
 const pointers = new WeakMap(); // parentElement -> its pointer, kept when a rerun sends new data
 
+// What the browser cannot run goes to Python as the state "failed": the page then decodes on
+// the server, with a note.
 export default function (component) {
   const { parentElement, setStateValue } = component;
-  const data = readJson(component.data);
+  const fail = (message) => setStateValue('failed', message);
   let pointer = pointers.get(parentElement);
-  if (!pointer) {
-    pointer = new Pointer(setStateValue);
-    pointers.set(parentElement, pointer);
+  try {
+    if (!pointer) {
+      pointer = new Pointer(fail);
+      pointers.set(parentElement, pointer);
+    }
+    pointer.update(readJson(component.data));
+  } catch (error) {
+    fail(`${error.name}: ${error.message}`);
   }
-  pointer.update(data, setStateValue);
   return () => {
-    pointer.destroy();
+    pointer?.destroy();
     pointers.delete(parentElement);
   };
 }
