@@ -27,7 +27,10 @@ BARE_TORCH = "import torch, resource; print(resource.getrusage(resource.RUSAGE_S
 
 
 IMAGE_SOURCES = "() => [...document.querySelectorAll('img[src*=\"/media/\"]')].map(i => i.src)"
-NEW_IMAGE_SHOWN = """(before) => [...document.querySelectorAll('img[src*="/media/"]')]
+# A new picture fetched and shown, where Streamlit draws the panel; the browser's panel
+# (panel.js) draws its pictures with its heading.
+NEW_IMAGE_SHOWN = """(before) => document.querySelector('.le-panel canvas') ||
+    [...document.querySelectorAll('img[src*="/media/"]')]
     .some(i => !before.includes(i.src) && i.complete && i.naturalWidth > 0)"""
 
 

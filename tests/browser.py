@@ -146,6 +146,17 @@ def click_point(page, want_empty: bool, min_gap: float = 12) -> int:
     return click_at(page, found[0])
 
 
+def picture_captions(page) -> list[str]:
+    """The captions of the pictures: Streamlit's, and those of the panel beside the Latent Map
+    (components/pointer/panel.js)."""
+    return page.locator("[data-testid='stImageCaption'], .le-panel figcaption").all_inner_texts()
+
+
+# Whether each of the panel's pictures has a pixel that is not black.
+PANEL_PICTURES_DRAWN = """() => [...document.querySelectorAll('.le-panel canvas')]
+  .map(c => c.getContext('2d').getImageData(0, 0, 28, 28).data.some((v, i) => i % 4 < 3 && v))"""
+
+
 def panel_heading(page) -> str:
     return (
         page.locator("h3")

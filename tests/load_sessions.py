@@ -7,8 +7,9 @@ Starts `streamlit run` on a free port and opens N sessions over Streamlit's own 
 protocol (the protobuf messages a browser exchanges), each loading the map and then clicking
 a random test digit every 1 to 3 s (a person's pace) for the given time: as the pointer layer
 sends a click (its component state), or with --server-decoding as Plotly's selection does on
-decode=server. A click is timed from sending it to the decoded image's bytes arriving over
-HTTP, as a browser fetches it.
+decode=server. A click is timed from sending it to the decoded image's bytes arriving: in the
+panel's message (components/pointer/panel.js), or over HTTP as a browser fetches it where
+Streamlit draws the panel (--server-decoding).
 Prints errors (exceptions on a page, failed or slow replies), click latency p50/p95, and the
 server's memory: with one session, with all of them, and per added session. --train also runs
 a training (train_models.py, one thread, as the Train page starts it) for the whole time.
@@ -96,12 +97,13 @@ class Session:
         if not images or not any(h.startswith(f"Test image #{row}:") for h in headings):
             self.errors.append(f"click on row {row}: its decoded image was not shown")
             return
-        await asyncio.to_thread(self.fetch, images[-1])
+        if self.server_decoding:  # the browser's panel comes with its pixels; this one's not
+            await asyncio.to_thread(self.fetch, images[-1])
         self.latencies.append(time.perf_counter() - started)
 
     async def send_and_wait(self, message: BackMsg) -> tuple[list[str], list[str]]:
-        """Send, then read until the script finishes; returns the image URLs and the
-        headings it sent."""
+        """Send, then read until the script finishes; returns the images (their URLs, or the
+        browser's panel's pixels) and the headings it sent."""
         await self.ws.send(message.SerializeToString())
         images, headings = [], []
         async with asyncio.timeout(REPLY_TIMEOUT_S):
@@ -125,15 +127,18 @@ class Session:
                     elif what == "bidi_component" and self.is_map_marks(element.bidi_component):
                         self.marks_id = element.bidi_component.id
                         self.fragment_id = reply.delta.fragment_id
+                        panel = json.loads(element.bidi_component.bytes)["panel"]
+                        images += [picture["pixels"] for picture in panel["pictures"]]
+                        headings.append(panel["heading"])
                     elif what == "imgs":
                         images += [image.url for image in element.imgs.imgs]
                     elif what == "heading":
                         headings.append(element.heading.body)
 
     def is_map_marks(self, component) -> bool:
-        """The marks of the pointer layer over the map (not the manifold's): the clicks come
-        as their state."""
-        if self.server_decoding or component.component_name != "latent_explorer_marks":
+        """The marks and panel beside the map (not the manifold's marks): the clicks come as
+        their state."""
+        if self.server_decoding or component.component_name != "latent_explorer_panel":
             return False
         return json.loads(component.bytes)["chart"].startswith("map-")
 

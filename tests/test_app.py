@@ -1,15 +1,19 @@
 """Every page through Streamlit's AppTest: renders without exception, shows what it should."""
 
+import base64
 import itertools
 import json
 
+import numpy as np
 import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
-from explorer import ui
+from explorer import load_model, ui
 from explorer.checkpoints import MAX_BYTES, SHIPPED_MODELS, USER_DIR, save_checkpoint
+from explorer.data import load_mnist_uint8
+from explorer.latents import decode
 from explorer.map_data import load_map_data
 from explorer.models import build_model
 from tests.conftest import REPO
@@ -70,9 +74,38 @@ def pointer_data(at: AppTest, chart_key: str) -> dict:
 
 
 def marks_data(at: AppTest, chart_key: str) -> dict:
-    """What the pointer layer marks over the chart (components/pointer/marks.js)."""
-    (data,) = [d for d in components(at, "latent_explorer_marks") if d["chart"] == chart_key]
+    """What the pointer layer marks over the chart (components/pointer/marks.js, or panel.js
+    beside the Latent Map)."""
+    found = components(at, "latent_explorer_marks") + components(at, "latent_explorer_panel")
+    (data,) = [d for d in found if d["chart"] == chart_key]
     return data
+
+
+def panel(at: AppTest) -> dict:
+    """The chosen point's panel beside the Latent Map, as the browser draws it (panel.js)."""
+    (data,) = components(at, "latent_explorer_panel")
+    return data["panel"]
+
+
+def headings(at: AppTest) -> list[str]:
+    """The page's subheadings, and the heading of the chosen point's panel where the browser
+    draws it."""
+    drawn = [data["panel"]["heading"] for data in components(at, "latent_explorer_panel")]
+    return subheaders(at) + drawn
+
+
+def picture_captions(at: AppTest) -> list[str]:
+    """The captions of the page's pictures, and of the panel's where the browser draws them."""
+    captions = [c for image in at.image for c in image.captions]
+    for data in components(at, "latent_explorer_panel"):
+        captions += [picture["caption"] for picture in data["panel"]["pictures"]]
+    return captions
+
+
+def notes(at: AppTest) -> list[str]:
+    """The page's blue notes, and the panel's (how an empty-space position was decoded)."""
+    drawn = [data["panel"]["note"] for data in components(at, "latent_explorer_panel")]
+    return [i.value for i in at.info] + [note for note in drawn if note]
 
 
 def map_figure(at: AppTest) -> dict:
@@ -122,16 +155,23 @@ def test_map_renders_every_model_and_projection(model, projection):
     assert len(digits) == len(figure["data"]) == 10  # the pointer layer makes space clickable
     pointer = pointer_data(at, f"map-{model}-{projection or 'latent'}")
     assert pointer["mode"] == ("nearest" if projection == "umap" else "plane")
-    assert "Test image #0: a 7" in subheaders(at)
-    captions = [c for image in at.image for c in image.captions]
+    assert "Test image #0: a 7" in headings(at)
+    captions = picture_captions(at)
     assert any(c.startswith("reconstruction: looks like a") for c in captions), captions
+    original, decoded = (
+        np.frombuffer(base64.b64decode(p["pixels"]), np.uint8).reshape(28, 28)
+        for p in panel(at)["pictures"]
+    )  # the panel's pictures, as the browser draws them
+    assert (original == load_mnist_uint8(train=False)[0][0]).all()
+    reconstruction = decode(load_model(model), load_map_data(model)["codes"][:1])[0]
+    assert np.abs(decoded / 255 - reconstruction).max() <= 0.5 / 255 + 1e-6
 
 
 def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     at = open_map("vae-2d")
     at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 123})
     assert not at.exception
-    assert f"Test image #123: a {load_map_data('vae-2d')['labels'][123]}" in subheaders(at)
+    assert f"Test image #123: a {load_map_data('vae-2d')['labels'][123]}" in headings(at)
     close_up = json.loads(at.get("plotly_chart")[1].proto.spec)
     names = [t.get("name") for t in close_up["data"]]
     assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
@@ -145,7 +185,7 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     lines = marks_data(at, "map-vae-2d-latent")["lines"]
     assert len(lines) == 2  # the 1 and 2 sigma ellipses, now on the big map too
     assert at.get("plotly_chart")[0].proto.spec == figure_before  # drawn over it, not in it
-    captions = " ".join(c for image in at.image for c in image.captions)
+    captions = " ".join(picture_captions(at))
     assert "reconstruction: looks like a" in captions
     assert any("z = mu + sigma * eps" in m.value for m in at.markdown)
 
@@ -171,29 +211,29 @@ def test_clicking_empty_space_decodes_that_position():
     at = open_map("ae-2d")
     at = click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
     assert not at.exception
-    assert "Empty space" in subheaders(at)
-    assert any("exact" in i.value for i in at.info)
+    assert "Empty space" in headings(at)
+    assert any("exact" in note for note in notes(at))
 
 
 def test_after_an_empty_space_pick_another_model_keeps_the_test_image_chosen_before():
     at = open_map("ae-2d")
     at = click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
     at = click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
-    assert "Empty space" in subheaders(at)
+    assert "Empty space" in headings(at)
     at.sidebar.selectbox[0].set_value("vae-2d").run()
-    assert any(s.startswith("Test image #42:") for s in subheaders(at)), subheaders(at)
+    assert any(s.startswith("Test image #42:") for s in headings(at)), headings(at)
 
 
 def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     at = open_map("vae-20d", "pca")
     at = click(at, "map-vae-20d-pca", {"x": 0.5, "y": 0.5, "customdata": -1})
-    assert "Empty space" in subheaders(at)
-    assert any("approximate" in i.value for i in at.info)
+    assert "Empty space" in headings(at)
+    assert any("approximate" in note for note in notes(at))
     at.sidebar.radio(key="projection").set_value("umap").run()
     at = click(at, "map-vae-20d-umap", {"x": 0.5, "y": 0.5, "customdata": -1})
     assert not at.exception
-    assert any("nearest real code" in i.value for i in at.info)
-    heading = next(s for s in subheaders(at) if s.startswith("Test image #"))
+    assert any("nearest real code" in note for note in notes(at))
+    heading = next(s for s in headings(at) if s.startswith("Test image #"))
     row = int(heading.split("#")[1].split(":")[0])
     umap = load_map_data("vae-20d")["umap"]
     ring = marks_data(at, "map-vae-20d-umap")["ring"]
@@ -208,9 +248,9 @@ def test_a_decode_server_link_sends_clicks_through_plotly_to_the_server():
     assert map_figure(at)["data"][10]["name"] == "empty space"  # Plotly picks empty space
     assert any("Decoding on the server (the link asked" in c.value for c in at.caption)
     at = server_click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
-    assert any(s.startswith("Test image #42:") for s in subheaders(at)), subheaders(at)
+    assert any(s.startswith("Test image #42:") for s in headings(at)), headings(at)
     at = server_click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
-    assert "Empty space" in subheaders(at)
+    assert "Empty space" in headings(at)
 
 
 def test_a_browser_that_cannot_run_the_pointer_layer_falls_back_to_the_server():
@@ -221,7 +261,7 @@ def test_a_browser_that_cannot_run_the_pointer_layer_falls_back_to_the_server():
     assert at.session_state.decoding == "server"
     assert any("could not run the decoder (TypeError" in c.value for c in at.caption)
     at = server_click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
-    assert any(s.startswith("Test image #42:") for s in subheaders(at)), subheaders(at)
+    assert any(s.startswith("Test image #42:") for s in headings(at)), headings(at)
 
 
 def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
@@ -249,18 +289,18 @@ def test_a_link_to_a_view_the_model_lacks_says_so():
     assert not at.exception
     notes = " ".join(i.value for i in at.info)
     assert "view=umap is not one of this model's views (the latent itself)" in notes, notes
-    assert "Test image #0: a 7" in subheaders(at)
+    assert "Test image #0: a 7" in headings(at)
 
 
 def test_reset_brings_the_pages_back_to_their_defaults_but_keeps_the_language():
     at = open_map("vae-2d")
     at.sidebar.radio(key="language").set_value("ko").run()
     at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
-    assert any(s.startswith("테스트 이미지 #42") for s in subheaders(at)), subheaders(at)
+    assert any(s.startswith("테스트 이미지 #42") for s in headings(at)), headings(at)
     next(b for b in at.sidebar.button if b.label == "이 페이지 초기화").click().run()
     assert not at.exception
     assert at.session_state.language == "ko" and at.session_state.model == "ae-2d"
-    assert any(s.startswith("테스트 이미지 #0") for s in subheaders(at)), subheaders(at)
+    assert any(s.startswith("테스트 이미지 #0") for s in headings(at)), headings(at)
     assert dict(at.query_params)["point"] == "0"  # the address bar shows the fresh view
 
 
@@ -307,8 +347,9 @@ def test_the_holes_layer_shows_the_classifiers_confidence_under_a_2d_map():
 
 def test_map_works_without_mnist(offline_mnist):
     at = open_map("ae-2d")
-    assert any("original image is hidden" in c.value for c in at.caption)
-    assert "Test image #0: a 7" in subheaders(at)
+    assert "original image is hidden" in panel(at)["missing"]
+    assert "Test image #0: a 7" in headings(at)
+    assert [p["caption"].split(":")[0] for p in panel(at)["pictures"]] == ["reconstruction"]
 
 
 def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(tmp_path):
@@ -352,7 +393,12 @@ def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(t
 def test_the_map_offers_csv_downloads_and_png_export():
     at = click(open_map("vae-20d", "pca"), "map-vae-20d-pca", {"x": 0, "y": 0, "customdata": 42})
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download all 10,000 points (CSV)", "Download this point (CSV)"]
+    assert labels == ["Download all 10,000 points (CSV)"]
+    point = panel(at)["download"]  # the chosen point's, a link in the panel (panel.js)
+    assert point["label"] == "Download this point (CSV)" and point["name"] == "vae-20d-test-42.csv"
+    header, values = point["csv"].splitlines()
+    assert header.startswith("model,row,digit,decoded_as,confidence,latent_1,")
+    assert header.endswith(",sigma_20") and values.startswith("vae-20d,42,")
     for chart in at.get("plotly_chart"):
         assert json.loads(chart.proto.config)["toImageButtonOptions"]["format"] == "png"
 

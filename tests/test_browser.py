@@ -5,11 +5,13 @@ import time
 import pytest
 
 from tests.browser import (
+    PANEL_PICTURES_DRAWN,
     SCREENSHOTS,
     click_at,
     click_point,
     isolated_points,
     panel_heading,
+    picture_captions,
     wait_for_script,
 )
 from tests.test_drawing import png, stroke_canvas
@@ -31,7 +33,7 @@ def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server
     page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
     wait_for_script(page)
     assert panel_heading(page).split(": ", 1)[1] in clothes
-    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    captions = picture_captions(page)
     reads = [c.split("looks like ")[1].split(" (")[0] for c in captions if "looks like " in c]
     assert reads and all(read in clothes for read in reads), captions
     page.screenshot(path=SCREENSHOTS / "fashion-map-point.png", full_page=True)
@@ -51,8 +53,9 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     assert row > 0
     page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
     wait_for_script(page)
-    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    captions = picture_captions(page)
     assert any("reconstruction: looks like a" in c for c in captions), captions
+    assert page.evaluate(PANEL_PICTURES_DRAWN) == [True, True]  # the original, its decode
     selected = "() => document.querySelector('.js-plotly-plot').data.some(t => t.selectedpoints)"
     assert not page.evaluate(selected)  # the layer took the click; Plotly selected nothing
     page.screenshot(path=SCREENSHOTS / "map-point.png", full_page=True)
@@ -62,7 +65,7 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     page.wait_for_selector("h3:has-text('Empty space')", timeout=15_000)
     print(f"empty-space click to panel: {time.monotonic() - started:.2f} s")
     wait_for_script(page)
-    captions = page.locator("[data-testid='stImageCaption']").all_inner_texts()
+    captions = picture_captions(page)
     assert any("decoded position: looks like a" in c for c in captions), captions
     page.screenshot(path=SCREENSHOTS / "map-empty.png", full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0

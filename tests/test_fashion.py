@@ -14,7 +14,7 @@ from explorer.map_data import load_map_data
 from explorer.registry import CLASSIFIER, RECIPES, SHIPPED_SETS
 from explorer.texts import class_names
 from explorer.training import autoencoder_metrics, classifier_metrics
-from tests.test_app import HOME, MAP, map_figure
+from tests.test_app import HOME, MAP, map_figure, panel, picture_captions
 from tests.test_shipped import readme_metrics
 from tests.test_texts import main_texts
 
@@ -76,8 +76,8 @@ def test_the_map_shows_clothes_and_names_them():
     assert [trace["name"] for trace in figure["data"][:10]] == EN_CLASSES
     assert figure["layout"]["legend"]["title"]["text"] == "kind"
     assert "T-shirt/top, test image" in figure["data"][0]["hovertemplate"]
-    assert at.subheader[0].value == "Test image #0: Ankle boot"  # Fashion's first test image
-    captions = [c for image in at.image for c in image.captions]
+    assert panel(at)["heading"] == "Test image #0: Ankle boot"  # Fashion's first test image
+    captions = picture_captions(at)
     reads = [c for c in captions if c.startswith("reconstruction: looks like ")]
     assert reads and reads[0].split("looks like ")[1].split(" (")[0] in EN_CLASSES, captions
     assert dict(at.query_params)["data"] == FASHION

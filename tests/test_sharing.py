@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import HOME, LESSON_PAGES
+from tests.test_app import HOME, LESSON_PAGES, panel
 
 # What the pages show when a link gives them nothing usable.
 DEFAULTS = {"model": "ae-2d", "size": "2", "seed": "0", "from": "2", "steps": "10", "beta": "1.0"}
@@ -32,7 +32,7 @@ def test_a_map_link_opens_the_model_view_and_point_and_follows_clicks():
         at.sidebar.selectbox[0].value == "vae-20d"
         and at.sidebar.radio(key="projection").value == "umap"
     )
-    assert at.subheader[0].value.startswith("Test image #123:")
+    assert panel(at)["heading"].startswith("Test image #123:")
     assert dict(at.query_params) == params and not notes(at)
     at.sidebar.selectbox[0].set_value("ae-2d").run()
     assert dict(at.query_params) == {"model": "ae-2d", "point": "123"}

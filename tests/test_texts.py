@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import texts, ui
 from explorer.data import DATASETS
 from explorer.texts import LANGUAGES, LOCALES, locale, table, translate
+from explorer.ui.words import inline_html
 from tests.test_app import HOME
 from tests.test_draw_page import data_url
 from tests.test_drawing import stroke_canvas
@@ -95,6 +96,11 @@ def test_every_texts_markdown_closes_its_emphasis(language, dataset):
         if LEFTOVER.search(html):
             unclosed[key] = html
     assert not unclosed, unclosed
+
+
+def test_a_text_a_component_draws_keeps_its_emphasis_and_escapes_the_rest():
+    text = "**Latent vector** z < 1, *or*<br>more"
+    assert inline_html(text) == "<strong>Latent vector</strong> z &lt; 1, <em>or</em><br>more"
 
 
 def test_translate_fills_in_values():

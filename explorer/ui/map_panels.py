@@ -1,6 +1,7 @@
 """The map pages' parts: the Latent Map (the map of the test codes, the chosen point's panel,
 the reparameterization close-up, the manifold grid) and the Linked maps."""
 
+import base64
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +39,12 @@ from explorer.ui.catalogue import (
     short_name,
     test_images,
 )
-from explorer.ui.lessons import cached_confidence_plane, cached_manifold, graded_decodes
+from explorer.ui.lessons import (
+    cached_confidence_plane,
+    cached_manifold,
+    graded_decodes,
+    score_images,
+)
 from explorer.ui.pointer import (
     Marks,
     Pick,
@@ -52,7 +58,7 @@ from explorer.ui.pointer import (
     server_note,
 )
 from explorer.ui.predictions import answer_ui, asked_ui
-from explorer.ui.session import class_style
+from explorer.ui.session import class_style, current_dataset
 from explorer.ui.url import write_url
 from explorer.ui.widgets import (
     chart_config,
@@ -61,6 +67,7 @@ from explorer.ui.widgets import (
     for_the_room,
     new_click,
     show_chart,
+    show_images,
     show_read_images,
 )
 from explorer.ui.words import (
@@ -70,6 +77,8 @@ from explorer.ui.words import (
     describe_model,
     figure_words,
     file_name,
+    inline_html,
+    readings,
     t,
 )
 
@@ -280,7 +289,8 @@ def pointer_key(view: MapView) -> str:
 
 @st.fragment
 def browser_panel_ui(view: MapView) -> None:
-    """What a click on the map reruns: the marks on it, and the chosen point's panel."""
+    """What a click on the map reruns: the marks on it and the chosen point's panel, one
+    element (panel.js), and for a VAE's test image the reparameterization below."""
     pick = pointer_state(pointer_key(view))
     if pick is not None:
         choose(view, pick)
@@ -290,8 +300,9 @@ def browser_panel_ui(view: MapView) -> None:
     on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
     marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
     start_row = 0 if point.row is None else point.row
-    marks_ui(view.chart_key, marks, pointer_key(view), start=point.position, start_row=start_row)
-    selection_panel_ui(view, point)
+    panel = browser_panel_json(panel_of(view, point))
+    marks_ui(view.chart_key, marks, pointer_key(view), point.position, start_row, panel)
+    latent_bars_ui(view, point)
     if view.is_vae and point.row is not None:
         reparameterization_ui(view, point, ellipses)
 
@@ -331,43 +342,103 @@ def server_map_ui(view: MapView) -> None:
             reparameterization_ui(view, point, ellipses)
 
 
-def selection_panel_ui(view: MapView, point: ChosenPoint) -> None:
-    """The chosen point: its original and decode with the classifier's readings, its code."""
+@dataclass(frozen=True)
+class Panel:
+    """The chosen point's panel: what Streamlit draws where the server decodes (selection_
+    panel_ui), and what the browser draws beside the map (components/pointer/panel.js)."""
+
+    heading: str
+    images: np.ndarray  # (K, 28, 28) in [0, 1]: the original, where there is one, and the decode
+    captions: list[str]  # each image's, with the classifier's reading of it
+    note: str  # how an empty-space position was decoded ("" for a test image)
+    missing: str  # why the original is not shown ("" where it is)
+    texts: list[str]  # Markdown, under the pictures: what the reading means, the code
+    csv_name: str
+    csv: str  # the point, for its download
+
+
+def panel_of(view: MapView, point: ChosenPoint) -> Panel:
+    """The chosen point's original (where the test set can be read) and decode, each read by
+    the classifier, and its code."""
     labels, names = view.map_data["labels"], class_names()
-    images, whats = [], []
     originals = test_images()
+    images, whats, missing = [], [], ""
     if point.row is not None:
-        st.subheader(t("map.test_image", row=point.row, digit=names[labels[point.row]]))
+        heading = t("map.test_image", row=point.row, digit=names[labels[point.row]])
         if originals is not None:
             images.append(originals[point.row] / np.float32(255))
             whats.append(t("caption.original"))
+        else:
+            missing = t("map.no_originals")
         whats.append(t("caption.reconstruction"))
     else:
-        st.subheader(t("map.empty"))
+        heading = t("map.empty")
         whats.append(t("caption.decoded"))
     images.append(decode(view.model, point.code[None])[0])
-    decoded_as, confidence = show_read_images(np.stack(images), whats)[-1]
-    if point.note:
-        st.info(t("map.how", how=point.note))
-    if point.row is not None and originals is None:
-        st.caption(t("map.no_originals"))
-    st.write(t("map.guess", dims=view.latent_dim))
+    read = readings(score_images(np.stack(images), current_dataset()))
+    captions = [
+        t("caption.reads", what=what, digit=name, confidence=p)
+        for what, (name, p) in zip(whats, read)
+    ]
     code, sigma = point.code, point.sigma(view)
     if view.latent_dim == 2:
-        st.markdown(t("map.vector.2d", z=code_name(view.name), x=code[0], y=code[1]))
+        vector = t("map.vector.2d", z=code_name(view.name), x=code[0], y=code[1])
     else:
-        st.markdown(t("map.vector", z=code_name(view.name), dims=view.latent_dim))
-        show_chart(latent_bars(code, sigma, figure_words()), f"latent-{view.name}")
-        if sigma is not None:
-            st.caption(t("map.bars"))
+        vector = t("map.vector", z=code_name(view.name), dims=view.latent_dim)
+    decoded_as, confidence = read[-1]
     label = "" if point.row is None else names[labels[point.row]]
     fields = {"model": view.name, "row": "" if point.row is None else point.row}
     fields |= {class_column(): label, "decoded_as": decoded_as, "confidence": round(confidence, 4)}
     stem = "point" if point.row is None else f"test-{point.row}"
-    st.download_button(
-        t("map.download.point"), data=lambda: point_csv(fields, code, sigma),  # on demand
-        file_name=file_name(f"{view.name}-{stem}.csv"), mime="text/csv", on_click="ignore",
+    return Panel(
+        heading, np.stack(images), captions, t("map.how", how=point.note) if point.note else "",
+        missing, [t("map.guess", dims=view.latent_dim), vector],
+        file_name(f"{view.name}-{stem}.csv"), point_csv(fields, code, sigma),
     )  # fmt: skip
+
+
+def selection_panel_ui(view: MapView, point: ChosenPoint) -> None:
+    """The chosen point's panel, drawn by Streamlit (where the server decodes)."""
+    panel = panel_of(view, point)
+    st.subheader(panel.heading)
+    show_images(panel.images, panel.captions)
+    if panel.note:
+        st.info(panel.note)
+    if panel.missing:
+        st.caption(panel.missing)
+    for text in panel.texts:
+        st.markdown(text)
+    st.download_button(t("map.download.point"), data=panel.csv, file_name=panel.csv_name,
+                       mime="text/csv", on_click="ignore")  # fmt: skip
+    latent_bars_ui(view, point)
+
+
+def browser_panel_json(panel: Panel) -> dict:
+    """The panel as panel.js draws it: each picture's pixels as base64 bytes (0 to 255), its
+    upscaling, the texts as HTML."""
+    pixels = np.round(panel.images * 255).clip(0, 255).astype(np.uint8)
+    return {
+        "heading": panel.heading,
+        "pictures": [
+            {"pixels": base64.b64encode(image.tobytes()).decode(), "caption": caption}
+            for image, caption in zip(pixels, panel.captions)
+        ],
+        "scale": enlarged(4),
+        "note": panel.note,
+        "missing": panel.missing,
+        "texts": [inline_html(text) for text in panel.texts],
+        "download": {"label": t("map.download.point"), "name": panel.csv_name, "csv": panel.csv},
+    }
+
+
+def latent_bars_ui(view: MapView, point: ChosenPoint) -> None:
+    """A code of more than two numbers, as bars (with the VAE's sigma on each)."""
+    if view.latent_dim == 2:
+        return
+    sigma = point.sigma(view)
+    show_chart(latent_bars(point.code, sigma, figure_words()), f"latent-{view.name}")
+    if sigma is not None:
+        st.caption(t("map.bars"))
 
 
 def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> None:

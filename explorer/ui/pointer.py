@@ -49,6 +49,14 @@ POINTER = st.components.v2.component(
     isolate_styles=False,  # its lens and marks live beside the Plotly chart, outside its box
 )
 MARKS = st.components.v2.component("latent_explorer_marks", js=bundled_js("marks.js"))
+# The marks with the chosen point's panel beside the map, in one element: what a click changes.
+PANEL = st.components.v2.component(
+    "latent_explorer_panel",
+    html=(FOLDER / "panel.html").read_text(),
+    css=(FOLDER / "panel.css").read_text(),
+    js=bundled_js("panel.js"),
+    isolate_styles=False,  # Streamlit's fonts, and the app's Korean and presentation styles
+)
 MORPH = st.components.v2.component(
     "latent_explorer_morph",
     html=(FOLDER / "morph.html").read_text(),
@@ -264,15 +272,20 @@ def pointer_layer_ui(
         st.rerun(scope="app")
 
 
-def marks_ui(chart_key: str, marks: Marks, key: str, start: tuple, start_row: int) -> None:
+def marks_ui(
+    chart_key: str, marks: Marks, key: str, start: tuple, start_row: int,
+    panel: dict | None = None,
+) -> None:  # fmt: skip
     """What pointer layer `key` marks over its chart, and where its lens starts (start: a
-    position; start_row: its test image's row, for UMAP). The picks on the layer come back
-    as this element's state (pointer_state), so that a click reruns the fragment that draws
-    it. "answered" names the click the marks answer, so the layer knows its click arrived."""
+    position; start_row: its test image's row, for UMAP); with `panel`, the chosen point's
+    panel too (panel.js draws it). The picks on the layer come back as this element's state
+    (pointer_state), so that a click reruns the fragment that draws it. "answered" names the
+    click the marks answer, so the layer knows its click arrived."""
     where = {"chart": chart_key, "start": [float(v) for v in start], "start_row": int(start_row),
              "answered": st.session_state.get(f"{key}-seen")}  # fmt: skip
-    MARKS(
-        key=marks_key(key), data=json_bytes(where | marks.as_json()), default={"pick": None},
+    data = where | marks.as_json() | ({} if panel is None else {"panel": panel})
+    (MARKS if panel is None else PANEL)(
+        key=marks_key(key), data=json_bytes(data), default={"pick": None},
         on_pick_change=lambda: None,
     )  # fmt: skip
 

@@ -1,5 +1,7 @@
 """The words a page shows, in the session's language and for its dataset (explorer/locales/)."""
 
+import html
+import re
 from collections.abc import Callable
 
 from explorer import texts
@@ -88,6 +90,15 @@ def score_summary(graded: Score) -> str:
         "score.summary", recognised=graded.recognised, threshold=CONFIDENT,
         confidence=graded.mean_confidence, covered=graded.classes_covered,
     )  # fmt: skip
+
+
+def inline_html(text: str) -> str:
+    """A text's Markdown emphasis (**strong**, *em*) as HTML, the rest escaped but for the
+    line breaks (<br>, the only tag the texts use): for a text that a component draws rather
+    than Streamlit."""
+    text = html.escape(text, quote=False).replace("&lt;br&gt;", "<br>")
+    text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    return re.sub(r"\*(.+?)\*", r"<em>\1</em>", text)
 
 
 def readings(graded: Score) -> list[tuple[str, float]]:

@@ -2,15 +2,8 @@
 // star, and where its lens starts; and the way the layer's picks go to Python, as this
 // component's state "pick". A component of its own, so that the element that changes on every
 // click is this small one, while the pointer layer's, with its script, is sent once.
-import { MARKED, marks, pickers, readJson } from './page.js';
+import { readJson, showMarks } from './page.js';
 
 export default function (component) {
-  const data = readJson(component.data);
-  const send = (pick) => component.setStateValue('pick', pick);
-  pickers.set(data.chart, send);
-  marks.set(data.chart, data);
-  window.dispatchEvent(new CustomEvent(MARKED, { detail: data.chart }));
-  return () => {
-    if (pickers.get(data.chart) === send) pickers.delete(data.chart);
-  };
+  return showMarks(component, readJson(component.data));
 }

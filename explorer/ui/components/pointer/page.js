@@ -31,6 +31,19 @@ export function readJson(data) {
   return JSON.parse(new TextDecoder().decode(data));
 }
 
+// A marks component's data (marks.js, panel.js): the newest marks for its chart, told to the
+// chart's pointer layer; and the way the layer's picks go to Python, as the component's state
+// "pick". Returns the component's cleanup.
+export function showMarks(component, data) {
+  const send = (pick) => component.setStateValue('pick', pick);
+  pickers.set(data.chart, send);
+  marks.set(data.chart, data);
+  window.dispatchEvent(new CustomEvent(MARKED, { detail: data.chart }));
+  return () => {
+    if (pickers.get(data.chart) === send) pickers.delete(data.chart);
+  };
+}
+
 // Fill a "{name}" template from `values`.
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
