@@ -10,7 +10,9 @@ In headless Chromium on this machine, with the naive Streamlit map (../shared/an
   later: the reading waits until the image is painted), timed in the page (performance.now()
   from the event's timeStamp), p50 and p95, with the mouse moving at 60 Hz, on a 2-D map, a PCA
   view, a UMAP view and the Interpolation slider; frames sent meanwhile;
-- click -> decoded image shown, p50 and p95, the app's and the toy's; server CPU per click;
+- click -> decoded image shown, p50 and p95, the app's and the toy's; server CPU per click, and
+  how much of it the server spends anyway (idle, a tab open);
+- an idle server's CPU with the app's config (no file watcher) and with Streamlit's default;
 - bytes the server sends to open the map, and to switch it to another model.
 """
 
@@ -187,14 +189,26 @@ def time_clicks(page, n: int, shown: str) -> list[float]:
     return latencies
 
 
+def idle_cpu(page, process, seconds: float = 5) -> float:
+    """The server's CPU in ms per second while the page is open and nobody acts."""
+    cpu = cpu_seconds(process.pid)
+    page.wait_for_timeout(seconds * 1000)
+    return (cpu_seconds(process.pid) - cpu) / seconds * 1000
+
+
 def clicks(browser, url: str, process, n: int) -> None:
     page = open_counting(browser, f"{url}/Latent_Map")
-    cpu = cpu_seconds(process.pid)
+    idle = idle_cpu(page, process)
+    cpu, started = cpu_seconds(process.pid), time.monotonic()
     latencies = time_clicks(page, n, "h3:has-text('Test image #{row}:')")
+    seconds = time.monotonic() - started
     per_click = (cpu_seconds(process.pid) - cpu) / len(latencies) * 1000
+    net = per_click - idle * seconds / len(latencies)
     p50, p95 = percentiles(latencies)
     print(f"click -> panel with the decoded image: p50 {p50:.3f} s, p95 {p95:.3f} s over "
-          f"{len(latencies)} clicks; server CPU per click {per_click:.1f} ms")  # fmt: skip
+          f"{len(latencies)} clicks; server CPU per click {per_click:.1f} ms, of which "
+          f"{per_click - net:.1f} ms is what the server spends anyway meanwhile (idle, "
+          f"{idle:.1f} ms a second), {net:.1f} ms the click's own")  # fmt: skip
     page.received.clear()
     page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").click()
     page.get_by_role("option").filter(has_text="vae-2d ").first.click()
@@ -220,6 +234,24 @@ def toy_clicks(browser, n: int) -> None:
         print(f"toy map, click -> image: p50 {p50:.3f} s, p95 {p95:.3f} s over {n} clicks")
 
 
+def watchers(browser) -> None:
+    """An idle server with the map open: with the app's config (no file watcher), and with
+    Streamlit's default watcher."""
+    figures = []
+    for watcher in ("none", "auto"):
+        port = free_port()
+        process = start_streamlit(port, watcher=watcher)
+        try:
+            page = open_counting(browser, f"http://127.0.0.1:{port}/Latent_Map")
+            page.wait_for_timeout(2000)
+            figures.append(idle_cpu(page, process))
+            page.close()
+        finally:
+            stop_group(process)
+    print(f"idle server, the map open: {figures[0]:.0f} ms CPU a second with the app's config "
+          f"(no file watcher); {figures[1]:.0f} ms with Streamlit's default watcher")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
@@ -240,6 +272,7 @@ def main() -> None:
         finally:
             stop_group(process)
         toy_clicks(browser, args.clicks)
+        watchers(browser)
         browser.close()
 
 

@@ -27,14 +27,16 @@ def free_port() -> int:
 
 
 def start_streamlit(
-    port: int, env: dict | None = None, timeout: float = 60, folder: Path = REPO
-) -> subprocess.Popen:
+    port: int, env: dict | None = None, timeout: float = 60, folder: Path = REPO,
+    watcher: str = "none",
+) -> subprocess.Popen:  # fmt: skip
     """`streamlit run streamlit_app.py` in `folder` (the app's, or another app's such as the
-    toy map) on `port`, in its own process group, once it answers."""
+    toy map) on `port`, in its own process group, once it answers. watcher: Streamlit's file
+    watcher ("auto" is Streamlit's default; the app's config has none)."""
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
         "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
-        f"--server.port={port}", "--server.fileWatcherType=none",
+        f"--server.port={port}", f"--server.fileWatcherType={watcher}",
     ]  # fmt: skip
     log = os.environ.get("SERVER_LOG")  # a file for the server's output, to debug with
     output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child's)

@@ -13,8 +13,17 @@ Pages import this package as `ui` and call what it gathers here:
 """
 
 import gc
+import os
+
+# One OpenMP thread per torch operation, in every thread of the server. OpenMP reads this once,
+# as torch loads (so before anything below imports it), and each thread Streamlit starts for a
+# rerun begins from it, whatever torch.set_num_threads said in another thread: where it was
+# unset, the helper threads spun after each operation, and a click on the map cost the server
+# 28 ms of CPU instead of 16. A reader who sets it keeps theirs.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import torch
+from threadpoolctl import threadpool_limits
 
 from explorer.ui.canvas import drawing_canvas_ui
 from explorer.ui.catalogue import (
@@ -128,7 +137,10 @@ from explorer.ui.words import (
     t,
 )
 
-torch.set_num_threads(1)  # many sessions share the cores; one thread each keeps clicks fast
+# Many sessions share the cores: one thread each keeps clicks fast. numpy's OpenBLAS was
+# loaded with Streamlit, before the line above, at a thread a core: threadpoolctl limits it.
+torch.set_num_threads(1)
+threadpool_limits(1)
 # What is imported by now (torch, plotly, Streamlit: some 240,000 objects) lives as long as the
 # server. Frozen, Python's full garbage collections stop scanning it: one took 70 to 150 ms,
 # and came during a page's first run or a click.
