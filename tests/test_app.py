@@ -11,7 +11,13 @@ from streamlit.testing.v1 import AppTest
 from streamlit.typing import PlotlyState
 
 from explorer import load_model, ui
-from explorer.checkpoints import MAX_BYTES, SHIPPED_MODELS, USER_DIR, save_checkpoint
+from explorer.checkpoints import (
+    CHECKPOINT_DIR,
+    MAX_BYTES,
+    SHIPPED_MODELS,
+    USER_DIR,
+    save_checkpoint,
+)
 from explorer.data import load_mnist_uint8
 from explorer.latents import decode
 from explorer.map_data import load_map_data
@@ -360,7 +366,7 @@ def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(t
     torch.save({"format_version": 1, "config": SMALL.to_dict()}, tmp_path / "keys.pt")
     torch.save([1, 2], tmp_path / "list.pt")
     USER_DIR.mkdir(parents=True, exist_ok=True)
-    planted = [REPO / "checkpoints" / "zz-broken-by-test.pt"]
+    planted = [CHECKPOINT_DIR / "zz-broken-by-test.pt"]  # the tests' copy of checkpoints/
     planted[0].write_bytes(b"not a checkpoint")
     for case, (path, content, _) in cases.items():
         target = USER_DIR / f"zz-broken-{case.replace(' ', '-')}.pt"
