@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.express as px
+import plotly.colors
 import plotly.graph_objects as go
 import plotly.io as pio
 from PIL import Image
@@ -24,7 +24,7 @@ class ClassStyle:
 
 
 # Tableau 10: ten distinct hues, kinder to colour-blind eyes than Plotly's default.
-TABLEAU = ClassStyle(tuple(px.colors.qualitative.T10), ("circle",) * 10)
+TABLEAU = ClassStyle(tuple(plotly.colors.qualitative.T10), ("circle",) * 10)
 # Paul Tol's "muted" scheme, designed to stay distinct under the common colour-vision
 # deficiencies, plus a marker shape per digit so that no digit depends on colour alone.
 ACCESSIBLE = ClassStyle(
