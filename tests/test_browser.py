@@ -133,6 +133,16 @@ def test_drawing_and_uploading_a_digit(browser, server, tmp_path):
     page.close()
 
 
+def test_the_canvas_button_speaks_the_readers_language(browser, server):
+    """Its label comes as bytes (explorer/ui/canvas.py), decoded by canvas.js."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"{server}/Draw_a_Digit?lang=ko")
+    page.wait_for_selector("canvas", timeout=60_000)
+    wait_for_script(page)
+    assert page.get_by_role("button", name="지우기", exact=True).count() == 1
+    page.close()
+
+
 def test_the_map_points_download_as_csv(browser, server, tmp_path):
     page = browser.new_page(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
     page.goto(f"{server}/Latent_Map")

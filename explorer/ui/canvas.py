@@ -17,6 +17,8 @@ CANVAS = st.components.v2.component(
 
 def drawing_canvas_ui(key: str = "canvas") -> str:
     """A 280 x 280 drawing area; returns the drawing as a PNG data URL ("" while empty)."""
-    words = {"clear": t("draw.clear")}
-    result = CANVAS(key=key, data=words, default={"image": ""}, on_image_change=lambda: None)
+    # The Clear button's label, as UTF-8 bytes: given a str or a dict, Streamlit imports pandas
+    # to look for a dataframe in it (pointer.py's json_bytes).
+    label = t("draw.clear").encode()
+    result = CANVAS(key=key, data=label, default={"image": ""}, on_image_change=lambda: None)
     return result.image or ""

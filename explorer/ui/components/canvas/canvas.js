@@ -3,7 +3,8 @@
 export default function(component) {
   const { parentElement, setStateValue, data } = component;
   const canvas = parentElement.querySelector('canvas');
-  parentElement.querySelector('button').textContent = (data && data.clear) || 'Clear';
+  const label = data ? new TextDecoder().decode(data) : ''; // the Clear button's, as bytes
+  parentElement.querySelector('button').textContent = label || 'Clear';
   if (canvas.dataset.ready) return;
   canvas.dataset.ready = '1';
   const ctx = canvas.getContext('2d');
