@@ -15,11 +15,10 @@ Pages import this package as `ui` and call what it gathers here:
 import gc
 import os
 
-# One OpenMP thread per torch operation, in every thread of the server. OpenMP reads this once,
-# as torch loads (so before anything below imports it), and each thread Streamlit starts for a
-# rerun begins from it, whatever torch.set_num_threads said in another thread: where it was
-# unset, the helper threads spun after each operation, and a click on the map cost the server
-# 28 ms of CPU instead of 16. A reader who sets it keeps theirs.
+# One OpenMP thread for the whole server, set before torch loads its OpenMP runtime (so before
+# anything below imports torch): where it was unset, a click on the map cost the server 28 ms
+# of CPU instead of 16, although torch.set_num_threads(1) below made torch report one thread
+# in every thread (tests/bench_pointer.py; BENCHMARKS.md). A reader who sets it keeps theirs.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import torch
