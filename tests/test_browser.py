@@ -56,6 +56,9 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     captions = picture_captions(page)
     assert any("reconstruction: looks like a" in c for c in captions), captions
     assert page.evaluate(PANEL_PICTURES_DRAWN) == [True, True]  # the original, its decode
+    pictures = page.locator(".le-panel canvas[role=img]")
+    named = pictures.evaluate_all("canvases => canvases.map(c => c.ariaLabel)")
+    assert named == captions, named  # a screen reader reads each picture's caption
     selected = "() => document.querySelector('.js-plotly-plot').data.some(t => t.selectedpoints)"
     assert not page.evaluate(selected)  # the layer took the click; Plotly selected nothing
     page.screenshot(path=SCREENSHOTS / "map-point.png", full_page=True)

@@ -31,6 +31,8 @@ export function drawPanel(root, panel) {
     const figure = element('figure');
     const canvas = element('canvas');
     canvas.width = canvas.height = SIDE;
+    canvas.setAttribute('role', 'img'); // for a screen reader, a picture named by its caption
+    canvas.setAttribute('aria-label', picture.caption);
     drawPixels(canvas, picture.pixels);
     figure.append(canvas, element('figcaption', '', picture.caption));
     pictures.append(figure);
