@@ -112,7 +112,7 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
     chart_key = f"ends-{vae}-{projection}"
     browser = decodes_in_browser()
     if browser:
-        pick = pointer_state(f"pointer-{chart_key}")
+        pick = pointer_state(chart_key)
         row = None if pick is None else pick.row
         if pick is not None and row is None:
             st.toast(t("interp.click.dot"))
@@ -142,7 +142,7 @@ def ends_map_ui(vae: str, projection: str) -> tuple[int, int]:
     view = map_view(vae, projection)
     send_model_ui(view, chart_key, nearest=True)
     marks = Marks(labels=[(*xy[row_a], "A"), (*xy[row_b], "B")])
-    pointer_ui(view, chart_key, marks, f"pointer-{chart_key}", start=xy[row_b],
+    pointer_ui(view, chart_key, marks, start=xy[row_b],
                start_row=row_b, mode="nearest")  # fmt: skip
     return row_a, row_b
 
@@ -172,10 +172,9 @@ def morph_path(name: str, ends: Ends, steps: int, projection: str) -> MorphPath:
     map_data = cached_map_data(name)
     z, _, graded = cached_path(name, ends.row_a, ends.row_b, steps)
     path = project(map_data, path_view(name, projection), z)
-    codes, colors = map_data["codes"], class_style().colors
+    codes = map_data["codes"]
     return MorphPath(name, describe_model(name), codes[ends.row_a], codes[ends.row_b],
-                     f"path-{name}", path, [int(d) for d in graded.classes],
-                     [colors[d] for d in graded.classes])  # fmt: skip
+                     f"path-{name}", path, [int(d) for d in graded.classes])  # fmt: skip
 
 
 def path_ui(name: str, ends: Ends, steps: int, current: int | None, projection: str) -> None:

@@ -1,7 +1,6 @@
 """The map pages' parts: the Latent Map (the map of the test codes, the chosen point's panel,
 the reparameterization close-up, the manifold grid) and the Linked maps."""
 
-import base64
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,6 +80,7 @@ from explorer.ui.words import (
     readings,
     t,
 )
+from explorer.web_models import encode_array
 
 PAGE = "map"
 SMALL_SPREAD = 0.1  # draws of z this close to mu decode to pictures one cannot tell apart
@@ -277,21 +277,17 @@ def browser_map_ui(view: MapView) -> None:
         st.caption(t("pointer.how"))
         send_model_ui(view, view.chart_key)
         send_classifier_ui("map")
-        pointer_layer_ui(view, view.chart_key, pointer_key(view), group=manifold_group(view.name))
+        pointer_layer_ui(view, view.chart_key, group=manifold_group(view.name))
         map_download_ui(view)
     with right:
         browser_panel_ui(view)
-
-
-def pointer_key(view: MapView) -> str:
-    return f"pointer-{view.chart_key}"
 
 
 @st.fragment
 def browser_panel_ui(view: MapView) -> None:
     """What a click on the map reruns: the marks on it and the chosen point's panel, one
     element (panel.js), and for a VAE's test image the reparameterization below."""
-    pick = pointer_state(pointer_key(view))
+    pick = pointer_state(view.chart_key)
     if pick is not None:
         choose(view, pick)
     point = chosen_point(view)
@@ -301,7 +297,7 @@ def browser_panel_ui(view: MapView) -> None:
     marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
     start_row = 0 if point.row is None else point.row
     panel = browser_panel_json(panel_of(view, point))
-    marks_ui(view.chart_key, marks, pointer_key(view), point.position, start_row, panel)
+    marks_ui(view.chart_key, marks, point.position, start_row, panel)
     latent_bars_ui(view, point)
     if view.is_vae and point.row is not None:
         reparameterization_ui(view, point, ellipses)
@@ -420,7 +416,7 @@ def browser_panel_json(panel: Panel) -> dict:
     return {
         "heading": panel.heading,
         "pictures": [
-            {"pixels": base64.b64encode(image.tobytes()).decode(), "caption": caption}
+            {"pixels": encode_array(image, "uint8"), "caption": caption}
             for image, caption in zip(pixels, panel.captions)
         ],
         "scale": enlarged(4),
@@ -497,7 +493,7 @@ def drawing_on_map_ui(view: MapView, position: np.ndarray, ellipses: list[np.nda
     send_model_ui(view, key)
     send_classifier_ui("draw")
     marks = Marks(star=tuple(position), lines=ellipses)
-    pointer_ui(view, key, marks, f"pointer-{key}", start=position, start_row=0, clickable=False)
+    pointer_ui(view, key, marks, start=position, start_row=0, clickable=False)
 
 
 def manifold_group(name: str) -> str:
@@ -516,7 +512,7 @@ def manifold_ui(name: str) -> None:
         show_chart(figure, f"manifold-{name}")
         if decodes_in_browser():
             pointer_ui(
-                map_view(name, "latent"), f"manifold-{name}", Marks(), f"pointer-manifold-{name}",
+                map_view(name, "latent"), f"manifold-{name}", Marks(),
                 start=(xs[len(xs) // 2], ys[len(ys) // 2]), start_row=0, clickable=False,
                 lens=False, group=manifold_group(name), tiles=(xs, ys),
             )  # fmt: skip
@@ -564,8 +560,7 @@ def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
             st.markdown(f"**{describe_model(view.name)}**")
             linked_chart(view, None, clickable=False)
             send_model_ui(view, linked_key(view), nearest=True)
-            pointer_layer_ui(view, linked_key(view), f"pointer-{linked_key(view)}",
-                             mode="nearest", group="linked")  # fmt: skip
+            pointer_layer_ui(view, linked_key(view), mode="nearest", group="linked")
     send_classifier_ui("linked")
     st.caption(t("linked.pointer"))
     linked_panel_ui(views, size)
@@ -576,7 +571,7 @@ def linked_panel_ui(views: dict[str, MapView], size: int) -> None:
     """The marks on both maps, and the chosen digit's pictures: a click reruns only this
     fragment."""
     for view in views.values():
-        pick = pointer_state(f"pointer-{linked_key(view)}")
+        pick = pointer_state(linked_key(view))
         if pick is not None and pick.row is None:  # empty space: both maps show test images
             st.toast(t("linked.click.dot"))
         elif pick is not None:
@@ -584,7 +579,7 @@ def linked_panel_ui(views: dict[str, MapView], size: int) -> None:
     row = st.session_state.setdefault("linked_row", 0)
     for view in views.values():
         marks = Marks(ring=tuple(view.xy[row]))
-        marks_ui(linked_key(view), marks, f"pointer-{linked_key(view)}", view.xy[row], row)
+        marks_ui(linked_key(view), marks, view.xy[row], row)
     linked_images_ui(views, row, size)
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import streamlit as st
 
 from explorer.ui.catalogue import cached_model, classifier_name, version
+from explorer.ui.session import class_style
 from explorer.ui.words import class_names, t, template
 from explorer.web_models import classifier_payload, decoder_payload, encode_array, pack
 
@@ -162,7 +163,7 @@ def send_decoder_ui(name: str, key: str) -> str:
 class MorphPath:
     """One model's straight path for the alpha slider: its ends' codes, and the path as its
     figure (the chart with Streamlit key `chart`) draws it, in evenly spaced steps, with the
-    classifier's reading of each step and that class's colour."""
+    classifier's reading of each step (drawn in that class's colour)."""
 
     name: str
     title: str
@@ -171,13 +172,13 @@ class MorphPath:
     chart: str
     path: np.ndarray  # (steps, 2)
     digits: list[int]
-    colors: list[str]
 
 
 def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
     """A slider over alpha that decodes z = (1 - alpha) z_A + alpha z_B in each model as it
     moves, in the browser, and draws each path on its figure with a star at alpha that
     follows the slider: no server round trip."""
+    colors = class_style().colors
     models = [
         {
             "key": send_decoder_ui(path.name, f"{key}-{path.name}"),
@@ -187,7 +188,7 @@ def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
             "chart": path.chart,
             "path": path.path.tolist(),
             "digits": path.digits,
-            "colors": path.colors,
+            "colors": [colors[d] for d in path.digits],
         }
         for path in paths
     ]
@@ -199,17 +200,28 @@ def morph_ui(paths: list[MorphPath], key: str, start: float = 0.5) -> None:
     send_classifier_ui(key)
 
 
-def marks_key(key: str) -> str:
-    return f"{key}-marks"
+def pointer_key(chart_key: str) -> str:
+    """The Streamlit key of the pointer layer over the chart with key `chart_key`; its marks'
+    is marks_key's, and the last pick handled is kept under seen_key's."""
+    return f"pointer-{chart_key}"
 
 
-def pointer_state(key: str) -> Pick | None:
-    """The newest pick on pointer layer `key`, once: None when there was none, or when it is
-    the one already handled. It comes as the state of the layer's marks (marks_ui), so that a
-    click reruns what draws them; read it before they are drawn, so that they show it."""
-    state = st.session_state.get(marks_key(key)) or {}
+def marks_key(chart_key: str) -> str:
+    return f"{pointer_key(chart_key)}-marks"
+
+
+def seen_key(chart_key: str) -> str:
+    return f"{pointer_key(chart_key)}-seen"
+
+
+def pointer_state(chart_key: str) -> Pick | None:
+    """The newest pick on the pointer layer over chart `chart_key`, once: None when there was
+    none, or when it is the one already handled. It comes as the state of the layer's marks
+    (marks_ui), so that a click reruns what draws them; read it before they are drawn, so that
+    they show it."""
+    state = st.session_state.get(marks_key(chart_key)) or {}
     pick = state.get("pick") if hasattr(state, "get") else None
-    seen = f"{key}-seen"
+    seen = seen_key(chart_key)
     if not pick or pick.get("click") == st.session_state.get(seen):
         return None
     st.session_state[seen] = pick.get("click")
@@ -218,23 +230,23 @@ def pointer_state(key: str) -> Pick | None:
 
 
 def pointer_ui(
-    view, chart_key: str, marks: Marks, key: str, start: tuple, start_row: int,
-    mode: str | None = None, group: str | None = None, clickable: bool = True,
-    lens: bool = True, tiles: tuple[np.ndarray, np.ndarray] | None = None,
+    view, chart_key: str, marks: Marks, start: tuple, start_row: int, mode: str | None = None,
+    group: str | None = None, clickable: bool = True, lens: bool = True,
+    tiles: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:  # fmt: skip
     """The pointer layer over the chart with Streamlit key `chart_key`, and its marks, in one
     place: see pointer_layer_ui and marks_ui."""
-    pointer_layer_ui(view, chart_key, key, mode, group, clickable, lens, tiles)
-    marks_ui(chart_key, marks, key, start, start_row)
+    pointer_layer_ui(view, chart_key, mode, group, clickable, lens, tiles)
+    marks_ui(chart_key, marks, start, start_row)
 
 
 def pointer_layer_ui(
-    view, chart_key: str, key: str, mode: str | None = None, group: str | None = None,
+    view, chart_key: str, mode: str | None = None, group: str | None = None,
     clickable: bool = True, lens: bool = True,
     tiles: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:  # fmt: skip
     """The pointer layer over the chart with Streamlit key `chart_key`: decodes under the
-    pointer with `view`'s model, in the browser; clicks come back through pointer_state(key).
+    pointer with `view`'s model, in the browser; clicks come back through pointer_state(chart_key).
     mode "nearest" decodes the test code nearest the pointer (see mode_of); layers of one
     group show the same place: pointing at it in one chart decodes and marks it in all.
     clickable: whether a click is sent; lens: whether this chart shows the decode itself;
@@ -263,7 +275,7 @@ def pointer_layer_ui(
         else {"xs": tiles[0].tolist(), "ys": tiles[1].tolist(), "side": 28},
     }
     failed = POINTER(
-        key=key, data=json_bytes(layer), default={"failed": None},
+        key=pointer_key(chart_key), data=json_bytes(layer), default={"failed": None},
         on_failed_change=lambda: None,
     ).failed  # fmt: skip
     if failed and decodes_in_browser():  # the browser could not run it: back to the server
@@ -273,19 +285,18 @@ def pointer_layer_ui(
 
 
 def marks_ui(
-    chart_key: str, marks: Marks, key: str, start: tuple, start_row: int,
-    panel: dict | None = None,
-) -> None:  # fmt: skip
-    """What pointer layer `key` marks over its chart, and where its lens starts (start: a
+    chart_key: str, marks: Marks, start: tuple, start_row: int, panel: dict | None = None
+) -> None:
+    """What the pointer layer marks over chart `chart_key`, and where its lens starts (start: a
     position; start_row: its test image's row, for UMAP); with `panel`, the chosen point's
     panel too (panel.js draws it). The picks on the layer come back as this element's state
     (pointer_state), so that a click reruns the fragment that draws it. "answered" names the
     click the marks answer, so the layer knows its click arrived."""
     where = {"chart": chart_key, "start": [float(v) for v in start], "start_row": int(start_row),
-             "answered": st.session_state.get(f"{key}-seen")}  # fmt: skip
+             "answered": st.session_state.get(seen_key(chart_key))}  # fmt: skip
     data = where | marks.as_json() | ({} if panel is None else {"panel": panel})
     (MARKS if panel is None else PANEL)(
-        key=marks_key(key), data=json_bytes(data), default={"pick": None},
+        key=marks_key(chart_key), data=json_bytes(data), default={"pick": None},
         on_pick_change=lambda: None,
     )  # fmt: skip
 
