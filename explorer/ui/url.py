@@ -58,12 +58,16 @@ def read_shared_settings() -> list[str]:
     return [f"{p}={v[:40]} ({t(reason[p], choices=c)})" for p, v, c in refused]
 
 
+LINK_ARRIVED = "url:arrived"
+
+
 def apply_url(page: str, fields: dict[str, UrlField], refused: list[str] | None = None) -> None:
     """Copy a link's query parameters into the page's widgets, when the link is new to this
     session; parameters that are unknown, stale or invalid are ignored, with a note."""
     params = st.query_params.to_dict()
     ignored = list(refused or [])
-    if params and params != st.session_state.get(f"url:{page}"):
+    st.session_state[LINK_ARRIVED] = bool(params) and params != st.session_state.get(f"url:{page}")
+    if st.session_state[LINK_ARRIVED]:
         for name, value in params.items():
             if name in SHARED_SETTINGS:  # read_shared_settings reads them
                 continue
@@ -77,6 +81,12 @@ def apply_url(page: str, fields: dict[str, UrlField], refused: list[str] | None 
         st.session_state[f"url:{page}"] = params
     if ignored:
         st.info(t("nav.ignored", ignored="; ".join(ignored)))
+
+
+def link_arrived() -> bool:
+    """Whether this run brought a link new to the session (apply_url): a note on one of its
+    values belongs to this run, not to a later one whose address bar the page wrote itself."""
+    return st.session_state.get(LINK_ARRIVED, False)
 
 
 def lesson_fields() -> dict[str, UrlField]:

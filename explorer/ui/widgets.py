@@ -16,7 +16,7 @@ from explorer.ui.catalogue import (
 )
 from explorer.ui.lessons import score_images
 from explorer.ui.session import class_style, current_dataset, presenting
-from explorer.ui.url import MAX_SEED
+from explorer.ui.url import MAX_SEED, link_arrived
 from explorer.ui.words import (
     class_names,
     figure_words,
@@ -88,10 +88,11 @@ def projection_picker_ui(options: list[str], key: str = "projection") -> str:
     if asked and asked not in options:
         if st.session_state.get(key) not in options:
             st.session_state[key] = options[0]
-        label = option_labels("views")
-        views = ", ".join(label(option) for option in options)
-        shown = label(st.session_state[key])
-        st.info(t("views.unavailable", view=asked[:40], views=views, shown=shown))
+        if link_arrived():  # not the address bar of the model before, the page's own
+            label = option_labels("views")
+            views = ", ".join(label(option) for option in options)
+            shown = label(st.session_state[key])
+            st.info(t("views.unavailable", view=asked[:40], views=views, shown=shown))
     if len(options) == 1:
         return options[0]
     return st.sidebar.radio(
