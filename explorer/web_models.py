@@ -94,7 +94,8 @@ def classifier_payload(model: Classifier, dtype: str = "float16") -> dict:
     }
 
 
-BLOB_FIELDS = ("weight", "scale", "bias", "codes")  # the payloads' base64 fields
+# The payloads' base64 fields: model weights and codes, a map's points.
+BLOB_FIELDS = ("weight", "scale", "bias", "codes", "x", "y", "labels")
 
 
 def pack(payload: dict) -> bytes:

@@ -22,8 +22,9 @@ name = ui.model_picker_ui()
 view = ui.map_view(name, ui.projection_picker_ui(projections(ui.cached_map_data(name))))
 st.caption(ui.t(f"map.view.{view.projection}", dims=view.latent_dim))
 st.markdown(ui.t("map.start"))  # one line: where a newcomer begins
-if view.projection == "latent":  # the holes layer: how sure the classifier is, everywhere
-    st.toggle(ui.t("map.holes_toggle"), key="holes", help=ui.t("map.holes_toggle.help"))
+with st.container():  # there in every view, so that the map after it stays the same chart
+    if view.projection == "latent":  # the holes layer: how sure the classifier is, everywhere
+        st.toggle(ui.t("map.holes_toggle"), key="holes", help=ui.t("map.holes_toggle.help"))
 
 ui.latent_map_ui(view)  # the map; beside it the chosen point, its decode and its code
 ui.recon_census_ui(view)  # predict, then reveal: how many reconstructions keep their class

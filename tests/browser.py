@@ -129,7 +129,15 @@ FIND_POINT_JS = """
 def isolated_points(page, want_empty: bool, n: int, min_gap: float = 12, chart: int = 0) -> list:
     """Up to n [x, y, customdata] pixel positions of data points (or empty spots, customdata
     -1) that lie at least min_gap pixels from every other data point."""
+    page.wait_for_function(POINTS_IN, arg=chart, timeout=30_000)
     return page.evaluate(FIND_POINT_JS, [chart, want_empty, min_gap, n])
+
+
+# Whether a chart has its points (the Latent Map's come apart from its figure: points.js).
+POINTS_IN = """(chart) => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[chart];
+  return Boolean(gd?._fullData?.some(t => t.type === 'scattergl' && t.x?.length));
+}"""
 
 
 def click_at(page, point: list) -> int:

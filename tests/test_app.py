@@ -22,6 +22,7 @@ from explorer.data import load_mnist_uint8
 from explorer.latents import decode
 from explorer.map_data import load_map_data
 from explorer.models import build_model
+from explorer.ui.map_panels import MAP_CHART
 from tests.conftest import REPO
 from tests.test_checkpoints import SMALL, RunsCode, broken_files
 
@@ -118,6 +119,20 @@ def map_figure(at: AppTest) -> dict:
     return json.loads(at.get("plotly_chart")[0].proto.spec)
 
 
+def points_data(at: AppTest) -> dict:
+    """What points.js puts into the browser map (web_models.pack's layout: a 4-byte header
+    length, the JSON header, the arrays' bytes), its arrays as numpy."""
+    (proto,) = [e.proto for e in at.get("bidi_component")
+                if e.proto.component_name == "latent_explorer_points"]  # fmt: skip
+    length = int.from_bytes(proto.bytes[:4], "little")
+    header = json.loads(proto.bytes[4 : 4 + length])
+    blobs = proto.bytes[4 + length :]
+    for name, dtype in {"x": np.float32, "y": np.float32, "labels": np.uint8}.items():
+        offset, size = header[name]["blob"]
+        header[name] = np.frombuffer(blobs[offset : offset + size], dtype)
+    return header
+
+
 def subheaders(at: AppTest) -> list[str]:
     return [s.value for s in at.subheader]
 
@@ -159,7 +174,14 @@ def test_map_renders_every_model_and_projection(model, projection):
     figure = map_figure(at)
     digits = [t for t in figure["data"] if t.get("name") in [str(d) for d in range(10)]]
     assert len(digits) == len(figure["data"]) == 10  # the pointer layer makes space clickable
-    pointer = pointer_data(at, f"map-{model}-{projection or 'latent'}")
+    assert not any(t["x"] for t in digits)  # their points go in apart, in the browser
+    points, map_data = points_data(at), load_map_data(model)
+    assert points["revision"] == f"{model}|{projection or 'latent'}"
+    assert (points["labels"] == map_data["labels"]).all()
+    xy = map_data["codes"] if projection is None else map_data.get(projection)
+    if xy is not None:  # PCA's plane is computed, UMAP's and the latent's are stored
+        assert np.array_equal(np.stack([points["x"], points["y"]], 1), xy.astype(np.float32))
+    pointer = pointer_data(at, MAP_CHART)
     assert pointer["mode"] == ("nearest" if projection == "umap" else "plane")
     assert "Test image #0: a 7" in headings(at)
     captions = picture_captions(at)
@@ -173,9 +195,30 @@ def test_map_renders_every_model_and_projection(model, projection):
     assert np.abs(decoded / 255 - reconstruction).max() <= 0.5 / 255 + 1e-6
 
 
+def test_a_model_switch_keeps_the_maps_chart_and_sends_new_points():
+    at = open_map("ae-2d")
+    chart, titles = at.get("plotly_chart")[0].proto, {"ae-2d": points_data(at)["titles"]}
+    for model, projection in [("vae-2d", None), ("ae-20d", "pca"), ("vae-20d", "umap")]:
+        at.sidebar.selectbox[0].set_value(model).run()
+        if projection:
+            at.sidebar.radio(key="projection").set_value(projection).run()
+        assert not at.exception
+        now = at.get("plotly_chart")[0].proto  # the same element: the browser keeps the chart
+        assert (now.id, now.spec, now.config) == (chart.id, chart.spec, chart.config)
+        points = points_data(at)
+        assert points["revision"] == f"{model}|{projection or 'latent'}"
+        assert len(points["x"]) == len(points["y"]) == len(points["labels"]) == 10_000
+        titles[model] = points["titles"]
+    assert titles["ae-2d"] != titles["vae-2d"]  # z against mu
+    at.sidebar.selectbox[0].set_value("ae-2d").run()
+    assert at.get("plotly_chart")[0].proto.id == chart.id
+    # The address bar still held the 20-D model's view when the 2-D one was chosen: no note.
+    assert not any("is not one of this model's views" in i.value for i in at.info)
+
+
 def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     at = open_map("vae-2d")
-    at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 123})
+    at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 123})
     assert not at.exception
     assert f"Test image #123: a {load_map_data('vae-2d')['labels'][123]}" in headings(at)
     close_up = json.loads(at.get("plotly_chart")[1].proto.spec)
@@ -183,12 +226,12 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
     draws = next(t for t in close_up["data"] if t["name"] == "z draws")
     assert draws["text"] == [str(i) for i in range(1, 9)]
-    marks = marks_data(at, "map-vae-2d-latent")
+    marks = marks_data(at, MAP_CHART)
     assert marks["lines"] == []
     assert marks["ring"] == pytest.approx(load_map_data("vae-2d")["codes"][123].tolist())
     figure_before = at.get("plotly_chart")[0].proto.spec
     at.toggle(key="ellipses_on_map").set_value(True).run()
-    lines = marks_data(at, "map-vae-2d-latent")["lines"]
+    lines = marks_data(at, MAP_CHART)["lines"]
     assert len(lines) == 2  # the 1 and 2 sigma ellipses, now on the big map too
     assert at.get("plotly_chart")[0].proto.spec == figure_before  # drawn over it, not in it
     captions = " ".join(picture_captions(at))
@@ -215,7 +258,7 @@ def test_resample_eps_changes_the_strip():
 
 def test_clicking_empty_space_decodes_that_position():
     at = open_map("ae-2d")
-    at = click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
+    at = click(at, MAP_CHART, {"x": 1.5, "y": -2.0, "customdata": -1})
     assert not at.exception
     assert "Empty space" in headings(at)
     assert any("exact" in note for note in notes(at))
@@ -223,8 +266,8 @@ def test_clicking_empty_space_decodes_that_position():
 
 def test_after_an_empty_space_pick_another_model_keeps_the_test_image_chosen_before():
     at = open_map("ae-2d")
-    at = click(at, "map-ae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
-    at = click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
+    at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 42})
+    at = click(at, MAP_CHART, {"x": 1.5, "y": -2.0, "customdata": -1})
     assert "Empty space" in headings(at)
     at.sidebar.selectbox[0].set_value("vae-2d").run()
     assert any(s.startswith("Test image #42:") for s in headings(at)), headings(at)
@@ -232,17 +275,17 @@ def test_after_an_empty_space_pick_another_model_keeps_the_test_image_chosen_bef
 
 def test_empty_space_in_pca_and_umap_says_how_it_was_decoded():
     at = open_map("vae-20d", "pca")
-    at = click(at, "map-vae-20d-pca", {"x": 0.5, "y": 0.5, "customdata": -1})
+    at = click(at, MAP_CHART, {"x": 0.5, "y": 0.5, "customdata": -1})
     assert "Empty space" in headings(at)
     assert any("approximate" in note for note in notes(at))
     at.sidebar.radio(key="projection").set_value("umap").run()
-    at = click(at, "map-vae-20d-umap", {"x": 0.5, "y": 0.5, "customdata": -1})
+    at = click(at, MAP_CHART, {"x": 0.5, "y": 0.5, "customdata": -1})
     assert not at.exception
     assert any("nearest real code" in note for note in notes(at))
     heading = next(s for s in headings(at) if s.startswith("Test image #"))
     row = int(heading.split("#")[1].split(":")[0])
     umap = load_map_data("vae-20d")["umap"]
-    ring = marks_data(at, "map-vae-20d-umap")["ring"]
+    ring = marks_data(at, MAP_CHART)["ring"]
     assert ring == pytest.approx(umap[row].tolist())  # marked where that code is, not the click
 
 
@@ -261,7 +304,7 @@ def test_a_decode_server_link_sends_clicks_through_plotly_to_the_server():
 
 def test_a_browser_that_cannot_run_the_pointer_layer_falls_back_to_the_server():
     at = open_map("ae-2d")
-    at.session_state["pointer-map-ae-2d-latent"] = {"failed": "TypeError: no OffscreenCanvas"}
+    at.session_state[f"pointer-{MAP_CHART}"] = {"failed": "TypeError: no OffscreenCanvas"}
     at.run()
     assert not at.exception
     assert at.session_state.decoding == "server"
@@ -270,19 +313,28 @@ def test_a_browser_that_cannot_run_the_pointer_layer_falls_back_to_the_server():
     assert any(s.startswith("Test image #42:") for s in headings(at)), headings(at)
 
 
+def test_a_browser_that_cannot_put_the_points_in_gets_the_whole_figure():
+    at = open_map("ae-2d")
+    at.session_state[f"points-{MAP_CHART}"] = {"failed": "plotly.js is not reachable"}
+    at.run()
+    assert not at.exception
+    assert len(map_figure(at)["data"][0]["customdata"]) > 0  # the points in the figure
+    assert any("(plotly.js is not reachable)" in c.value for c in at.caption)
+
+
 def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
     at = open_map("vae-20d", "pca")
     protos = [e.proto for e in at.get("bidi_component")]
     models = [p for p in protos if p.component_name == "latent_explorer_model"]
     assert [p.WhichOneof("data") for p in models] == ["bytes", "bytes"]
     assert all(len(p.bytes) < 1_000_000 for p in models)  # under 1 MB each, in float16
-    pointer = pointer_data(at, "map-vae-20d-pca")
+    pointer = pointer_data(at, MAP_CHART)
     assert pointer["model"].startswith("vae-20d|pca|") and pointer["mode"] == "plane"
     before = [p.bytes for p in models]
-    marks_before = marks_data(at, "map-vae-20d-pca")
-    at = click(at, "map-vae-20d-pca", {"x": 0.0, "y": 0.0, "customdata": 7})
-    assert pointer_data(at, "map-vae-20d-pca") == pointer  # the layer is not sent again
-    assert marks_data(at, "map-vae-20d-pca")["ring"] != marks_before["ring"]  # its marks are
+    marks_before = marks_data(at, MAP_CHART)
+    at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 7})
+    assert pointer_data(at, MAP_CHART) == pointer  # the layer is not sent again
+    assert marks_data(at, MAP_CHART)["ring"] != marks_before["ring"]  # its marks are
     after = [e.proto.bytes for e in at.get("bidi_component")
              if e.proto.component_name == "latent_explorer_model"]  # fmt: skip
     assert after == before  # the same bytes: Streamlit sends them once
@@ -301,7 +353,7 @@ def test_a_link_to_a_view_the_model_lacks_says_so():
 def test_reset_brings_the_pages_back_to_their_defaults_but_keeps_the_language():
     at = open_map("vae-2d")
     at.sidebar.radio(key="language").set_value("ko").run()
-    at = click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 42})
+    at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 42})
     assert any(s.startswith("테스트 이미지 #42") for s in headings(at)), headings(at)
     next(b for b in at.sidebar.button if b.label == "이 페이지 초기화").click().run()
     assert not at.exception
@@ -397,7 +449,7 @@ def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(t
 
 
 def test_the_map_offers_csv_downloads_and_png_export():
-    at = click(open_map("vae-20d", "pca"), "map-vae-20d-pca", {"x": 0, "y": 0, "customdata": 42})
+    at = click(open_map("vae-20d", "pca"), MAP_CHART, {"x": 0, "y": 0, "customdata": 42})
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download all 10,000 points (CSV)"]
     point = panel(at)["download"]  # the chosen point's, a link in the panel (panel.js)

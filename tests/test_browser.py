@@ -1,11 +1,13 @@
 """The map in a real headless Chromium: clicking a point and empty space decodes them."""
 
+import json
 import time
 
 import pytest
 
 from tests.browser import (
     PANEL_PICTURES_DRAWN,
+    POINTS_IN,
     SCREENSHOTS,
     click_at,
     click_point,
@@ -71,6 +73,30 @@ def test_clicking_the_map_decodes_a_point_and_empty_space(browser, server):
     captions = picture_captions(page)
     assert any("decoded position: looks like a" in c for c in captions), captions
     page.screenshot(path=SCREENSHOTS / "map-empty.png", full_page=True)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def test_a_model_switch_redraws_the_points_in_the_same_chart(browser, server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/Latent_Map")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    page.wait_for_function(POINTS_IN, arg=0)
+    title = "() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.title.text"
+    before = page.evaluate(title)
+    page.evaluate("() => { document.querySelector('.js-plotly-plot').leSeen = true; }")
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    page.get_by_role("option").filter(has_text="vae-20d ").first.click()
+    page.wait_for_function(f"() => ({title})() !== {json.dumps(before)}", timeout=30_000)
+    wait_for_script(page)
+    charts = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => [gd.leSeen ?? false,
+            gd._fullData.reduce((n, t) => n + (t.type === 'scattergl' ? t.x.length : 0), 0)])"""
+    )
+    assert charts[0] == [True, 10_000], charts  # the same chart, with the new model's points
+    row = click_point(page, want_empty=False)
+    page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
 

@@ -52,6 +52,8 @@ from explorer.ui.pointer import (
     pointer_layer_ui,
     pointer_state,
     pointer_ui,
+    points_in_browser,
+    points_ui,
     send_classifier_ui,
     send_model_ui,
     server_note,
@@ -83,6 +85,7 @@ from explorer.ui.words import (
 from explorer.web_models import encode_array
 
 PAGE = "map"
+MAP_CHART = "map"  # the browser map's Streamlit key, the same for every model and view
 SMALL_SPREAD = 0.1  # draws of z this close to mu decode to pictures one cannot tell apart
 
 
@@ -178,7 +181,7 @@ def point_ellipses(view: MapView, point: ChosenPoint) -> list[np.ndarray]:
 def latent_map_ui(view: MapView) -> None:
     """The map and, beside it, the chosen point's panel: decoded under the pointer in the
     browser, or, where that cannot run, by the server on a click."""
-    if decodes_in_browser():
+    if decodes_in_browser() and points_in_browser():
         browser_map_ui(view)
     else:
         server_map_ui(view)
@@ -210,6 +213,20 @@ def recon_census_ui(view: MapView) -> None:
 def shows_holes(view: MapView) -> bool:
     """Whether the learner asked for the holes layer (2-D models, in their own plane)."""
     return view.projection == "latent" and st.session_state.get("holes", False)
+
+
+def map_frame(view: MapView):
+    """The browser map's figure: its traces without their points, no axis titles, the same
+    from model to model and view to view (points_ui puts those in), with the holes layer
+    where it is on."""
+    figure = latent_map(
+        np.zeros((0, 2), np.float32), np.zeros(0, np.int64), ("", ""), revision=MAP_CHART,
+        style=class_style(), words=figure_words(), names=class_names(),
+    )  # fmt: skip
+    if shows_holes(view):
+        plane = cached_confidence_plane(view.name)
+        figure = with_confidence(figure, plane.xs, plane.ys, plane.confidence, figure_words())
+    return figure
 
 
 def map_figure(view: MapView, clickable_space: bool, chosen_row: int | None = None,
@@ -266,18 +283,24 @@ def map_download_ui(view: MapView) -> None:
 
 def browser_map_ui(view: MapView) -> None:
     """The map is drawn once per view: the pointer layer decodes under the mouse or finger in
-    the browser, marks the pick, and a click reruns only the panel beside it."""
+    the browser, marks the pick, and a click reruns only the panel beside it. The chart is one
+    for every model and view (points_ui puts their points in), so a model switch redraws its
+    points instead of making a new chart."""
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.plotly_chart(
-            for_the_room(map_figure(view, clickable_space=False)), key=view.chart_key,
-            on_select="ignore",
-            config=chart_config(f"latent-{view.chart_key}", scrollZoom=True), theme=None,
+            for_the_room(map_frame(view)), key=MAP_CHART, on_select="ignore",
+            config=chart_config("latent-map", scrollZoom=True), theme=None,
+        )  # fmt: skip
+        points_ui(
+            MAP_CHART, f"{view.name}|{view.projection}", view.xy, view.map_data["labels"],
+            axis_titles(view.projection, code_name(view.name)),
+            file_name(f"latent-{view.chart_key}"),
         )  # fmt: skip
         st.caption(t("pointer.how"))
-        send_model_ui(view, view.chart_key)
+        send_model_ui(view, MAP_CHART)
         send_classifier_ui("map")
-        pointer_layer_ui(view, view.chart_key, group=manifold_group(view.name))
+        pointer_layer_ui(view, MAP_CHART, group=manifold_group(view.name))
         map_download_ui(view)
     with right:
         browser_panel_ui(view)
@@ -287,7 +310,7 @@ def browser_map_ui(view: MapView) -> None:
 def browser_panel_ui(view: MapView) -> None:
     """What a click on the map reruns: the marks on it and the chosen point's panel, one
     element (panel.js), and for a VAE's test image the reparameterization below."""
-    pick = pointer_state(view.chart_key)
+    pick = pointer_state(MAP_CHART)
     if pick is not None:
         choose(view, pick)
     point = chosen_point(view)
@@ -297,7 +320,7 @@ def browser_panel_ui(view: MapView) -> None:
     marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
     start_row = 0 if point.row is None else point.row
     panel = browser_panel_json(panel_of(view, point))
-    marks_ui(view.chart_key, marks, point.position, start_row, panel)
+    marks_ui(MAP_CHART, marks, point.position, start_row, panel)
     latent_bars_ui(view, point)
     if view.is_vae and point.row is not None:
         reparameterization_ui(view, point, ellipses)

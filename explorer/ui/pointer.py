@@ -58,6 +58,8 @@ PANEL = st.components.v2.component(
     js=bundled_js("panel.js"),
     isolate_styles=False,  # Streamlit's fonts, and the app's Korean and presentation styles
 )
+# A map's points, put into its chart by the browser (points_ui).
+POINTS = st.components.v2.component("latent_explorer_points", js=bundled_js("points.js"))
 MORPH = st.components.v2.component(
     "latent_explorer_morph",
     html=(FOLDER / "morph.html").read_text(),
@@ -303,5 +305,38 @@ def marks_ui(
 
 def server_note() -> str:
     """Why this page decodes on the server: the link asked for it, or the browser failed."""
-    failed = st.session_state.get("decoding_failed")
+    failed = st.session_state.get("decoding_failed") or st.session_state.get("points_failed")
     return t("pointer.server.failed", error=failed) if failed else t("pointer.server")
+
+
+def points_in_browser() -> bool:
+    """False once a browser could not put a map's points into its chart (points_ui): the
+    pages then draw whole figures."""
+    return not st.session_state.get("points_failed")
+
+
+def points_ui(
+    chart_key: str, revision: str, xy: np.ndarray, labels: np.ndarray, titles: tuple[str, str],
+    image_name: str,
+) -> None:  # fmt: skip
+    """Put a map's points (xy, one trace per label) and its axis titles into the chart with
+    Streamlit key `chart_key`, in the browser (points.js). That chart is drawn from a figure
+    without them, the same from model to model, so that it stays one chart with its WebGL
+    contexts: Streamlit replaces a chart whose figure changes, a second's work and more where
+    the browser draws WebGL in software. revision names the points (their model and view): new
+    ones reset the zoom. image_name: the chart's PNG download's file name."""
+    data = pack(
+        {
+            "chart": chart_key, "revision": revision, "titles": list(titles),
+            "image": image_name, "traces": len(class_names()),
+            "x": encode_array(xy[:, 0], "float32"), "y": encode_array(xy[:, 1], "float32"),
+            "labels": encode_array(labels, "uint8"),
+        }
+    )  # fmt: skip
+    failed = POINTS(
+        key=f"points-{chart_key}", data=data, default={"failed": None},
+        on_failed_change=lambda: None,
+    ).failed  # fmt: skip
+    if failed and points_in_browser():
+        st.session_state.points_failed = str(failed)[:200]
+        st.rerun(scope="app")
