@@ -157,6 +157,17 @@ def latent_map(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def empty_map(
+    revision: str, style: ClassStyle = TABLEAU, words: dict[str, str] = ENGLISH,
+    names: Sequence[str] = DIGITS,
+) -> go.Figure:  # fmt: skip
+    """latent_map's figure without its points and axis titles: one for every model and view,
+    which the browser fills in (explorer/ui/components/pointer/points.js)."""
+    no_points = np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
+    return latent_map(*no_points, ("", ""), revision=revision, style=style, words=words,
+                      names=names)  # fmt: skip
+
+
 # The classifier's confidence in greys: dark where it hesitates, white from 0.9 (CONFIDENT) up.
 CONFIDENCE_GREYS = [[0.0, "#4d4d4d"], [0.9, "#d9d9d9"], [0.9, "#ffffff"], [1.0, "#ffffff"]]
 

@@ -31,10 +31,10 @@ if ui.asked_ui("no_kl"):  # predict, then reveal: will it still reconstruct?
 
 st.header(ui.t("kl.where"))
 ui.explain(ui.t("kl.where.text") + ("" if size == 2 else ui.t("kl.where.pca", size=size)))
-for column, (name, title) in zip(ui.side_by_side(2), sides):
+for column, (name, title), side in zip(ui.side_by_side(2), sides, ("off", "on")):
     with column:
         st.subheader(title)
-        ui.prior_view_ui(name, size)
+        ui.prior_view_ui(name, size, f"prior-{side}")  # one chart a side, whatever its beta
 
 st.header(ui.t("kl.sampling"))
 ui.explain(ui.t("kl.sampling.text", n=SAMPLES))

@@ -120,13 +120,22 @@ def map_figure(at: AppTest) -> dict:
 
 
 def points_data(at: AppTest) -> dict:
-    """What points.js puts into the browser map (web_models.pack's layout: a 4-byte header
-    length, the JSON header, the arrays' bytes), its arrays as numpy."""
-    (proto,) = [e.proto for e in at.get("bidi_component")
-                if e.proto.component_name == "latent_explorer_points"]  # fmt: skip
-    length = int.from_bytes(proto.bytes[:4], "little")
-    header = json.loads(proto.bytes[4 : 4 + length])
-    blobs = proto.bytes[4 + length :]
+    """What points.js puts into the page's one map."""
+    (data,) = points_data_all(at)
+    return data
+
+
+def points_data_all(at: AppTest) -> list[dict]:
+    return [unpacked(e.proto.bytes) for e in at.get("bidi_component")
+            if e.proto.component_name == "latent_explorer_points"]  # fmt: skip
+
+
+def unpacked(packed: bytes) -> dict:
+    """What points.js gets (web_models.pack's layout: a 4-byte header length, the JSON
+    header, the arrays' bytes), its arrays as numpy."""
+    length = int.from_bytes(packed[:4], "little")
+    header = json.loads(packed[4 : 4 + length])
+    blobs = packed[4 + length :]
     for name, dtype in {"x": np.float32, "y": np.float32, "labels": np.uint8}.items():
         offset, size = header[name]["blob"]
         header[name] = np.frombuffer(blobs[offset : offset + size], dtype)
@@ -459,6 +468,19 @@ def test_the_map_offers_csv_downloads_and_png_export():
     assert header.endswith(",sigma_20") and values.startswith("vae-20d,42,")
     for chart in at.get("plotly_chart"):
         assert json.loads(chart.proto.config)["toImageButtonOptions"]["format"] == "png"
+
+
+def test_another_beta_keeps_the_kl_pages_prior_charts_and_sends_its_points():
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page("pages/5_KL_On_Off.py").run()
+    charts = [c.proto.id for c in at.get("plotly_chart") if "prior-" in c.proto.id]
+    assert len(charts) == 2
+    assert [p["revision"] for p in points_data_all(at)] == ["vae-2d-nokl", "vae-2d"]
+    at.sidebar.select_slider(key="beta").set_value(4.0).run()
+    assert not at.exception
+    # The same two charts (the browser keeps them, and their WebGL), the new model's points.
+    assert [c.proto.id for c in at.get("plotly_chart") if "prior-" in c.proto.id] == charts
+    assert [p["revision"] for p in points_data_all(at)] == ["vae-2d-nokl", "vae-2d-beta4"]
 
 
 def test_the_colour_blind_safe_style_applies_and_stays_from_page_to_page():

@@ -6,15 +6,16 @@ import streamlit as st
 
 from explorer.latents import COLLAPSED_KL, active_dimensions
 from explorer.map_data import prior_plane
-from explorer.plotting import beta_tradeoff, latent_map, with_prior_circles
+from explorer.plotting import beta_tradeoff, empty_map, latent_map, with_prior_circles
 from explorer.questions import no_kl_answer
 from explorer.scoring import agreement
 from explorer.ui.catalogue import cached_map_data, metrics_of, short_name, test_images, vaes_by_beta
 from explorer.ui.lessons import cached_kl, cached_reconstructions, cached_samples
+from explorer.ui.pointer import points_in_browser, points_ui
 from explorer.ui.predictions import answer_ui
 from explorer.ui.session import class_style
 from explorer.ui.widgets import explain, show_chart, show_grid, side_by_side
-from explorer.ui.words import axis_titles, class_names, figure_words, t
+from explorer.ui.words import axis_titles, class_names, figure_words, file_name, t
 
 BETA_KEY = "beta"
 TRADEOFF_SAMPLES = 256
@@ -64,20 +65,24 @@ def reconstructions_ui(sides: tuple, rows: tuple[int, ...], labels: np.ndarray) 
     answer_ui("no_kl", no_kl_answer(recon[off], recon[on], shares[off]), measured)
 
 
-def prior_view_ui(name: str, size: int) -> None:
-    """A VAE's codes with the prior's 1- and 2-sigma circles, and the share within 2 sigma."""
+def prior_view_ui(name: str, size: int, key: str) -> None:
+    """A VAE's codes with the prior's 1- and 2-sigma circles, and the share within 2 sigma.
+    key names the chart, the same for whichever model it shows: its points go in in the
+    browser (points_ui), so that choosing another beta redraws them in the same chart."""
     map_data = cached_map_data(name)
     if size == 2:
         xy, axes = map_data["codes"], axis_titles("latent", "mu")
     else:
         xy, axes = prior_plane(map_data), axis_titles("pca")
     within = float((np.linalg.norm(xy, axis=1) <= 2).mean())
-    words = figure_words()
-    figure = latent_map(
-        xy, map_data["labels"], axes, revision=name, style=class_style(), words=words,
-        names=class_names(),
-    )  # fmt: skip
-    show_chart(with_prior_circles(figure, words=words), f"map-{name}")
+    words, style, names = figure_words(), class_style(), class_names()
+    if points_in_browser():
+        show_chart(with_prior_circles(empty_map(key, style, words, names), words=words), key)
+        points_ui(key, name, xy, map_data["labels"], axes, file_name(f"map-{name}"))
+    else:
+        figure = latent_map(xy, map_data["labels"], axes, revision=name, style=style,
+                            words=words, names=names)  # fmt: skip
+        show_chart(with_prior_circles(figure, words=words), key)
     st.markdown(t("kl.within", within=within, prior=PRIOR_WITHIN_2_SIGMA))
 
 

@@ -18,6 +18,7 @@ from explorer.latents import (
 )
 from explorer.map_data import coords, pca_of, projections
 from explorer.plotting import (
+    empty_map,
     latent_bars,
     latent_map,
     manifold_figure,
@@ -219,10 +220,7 @@ def map_frame(view: MapView):
     """The browser map's figure: its traces without their points, no axis titles, the same
     from model to model and view to view (points_ui puts those in), with the holes layer
     where it is on."""
-    figure = latent_map(
-        np.zeros((0, 2), np.float32), np.zeros(0, np.int64), ("", ""), revision=MAP_CHART,
-        style=class_style(), words=figure_words(), names=class_names(),
-    )  # fmt: skip
+    figure = empty_map(MAP_CHART, class_style(), figure_words(), class_names())
     if shows_holes(view):
         plane = cached_confidence_plane(view.name)
         figure = with_confidence(figure, plane.xs, plane.ys, plane.confidence, figure_words())
