@@ -229,14 +229,15 @@ def test_a_guess_then_the_reveal_in_the_browser(browser, server):
     page.goto(f"{server}/AE_vs_VAE")
     page.wait_for_selector(".st-key-ask-prior", timeout=60_000)
     wait_for_script(page)
-    pictures = page.locator("[data-testid='stImage'] img")
-    assert pictures.count() == 20  # the cluster means' tiles, two models'; the grids wait
+    count = "() => document.querySelectorAll(\"[data-testid='stImage'] img\").length"
+    # The cluster means' tiles, two models'; the grids wait. On a slow machine the status
+    # widget can be gone before the first run has sent every picture, hence a wait, not a count.
+    page.wait_for_function(f"() => ({count})() === 20", timeout=30_000)
     page.locator(".st-key-ask-prior").get_by_text("blurry blobs").click()
     wait_for_script(page)
     page.locator(".st-key-ask-prior").get_by_role("button", name="Reveal").click()
     page.wait_for_selector("text=How this server's", timeout=30_000)
     wait_for_script(page)
-    count = "() => document.querySelectorAll(\"[data-testid='stImage'] img\").length"
     page.wait_for_function(f"() => ({count})() === 23", timeout=30_000)  # and 3 sample grids
     assert page.get_by_text("blurry blobs", exact=False).count() >= 1
     assert page.locator("[data-testid='stException']").count() == 0
