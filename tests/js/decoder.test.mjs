@@ -166,15 +166,18 @@ test('drawImage writes grey RGBA into an ImageData: 1 is white, 0 black', () => 
   assert.equal(image.data[783 * 4], 255);
 });
 
-test('readPacked reads the JSON header and points its blobs at the bytes after it', () => {
+test('readPacked reads the header, points its blobs at the bytes after it, from a buffer or view', () => {
   const header = Buffer.from(JSON.stringify({ key: 'k', layers: [{ weight: { blob: [8, 8] } }] }));
   const padded = Buffer.concat([header, Buffer.alloc((4 - ((4 + header.length) % 4)) % 4, 32)]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(padded.length);
   const blobs = Buffer.from(new Float32Array([9, 9, 0.5, -3]).buffer);
-  const payload = readPacked(new Uint8Array(Buffer.concat([length, padded, blobs])));
+  const bytes = new Uint8Array(Buffer.concat([length, padded, blobs]));
+  const payload = readPacked(bytes);
   assert.equal(payload.key, 'k');
   assert.deepEqual([...unpack(payload.layers[0].weight, 'float32')], [0.5, -3]);
+  const fromBuffer = readPacked(bytes.slice().buffer); // a component's data may be either
+  assert.deepEqual([...unpack(fromBuffer.layers[0].weight, 'float32')], [0.5, -3]);
 });
 
 // A payload in web_models.pack's layout: header length, JSON header padded to 4, then blobs.

@@ -47,8 +47,10 @@ export function unpack(value, dtype) {
 }
 
 // A payload packed by explorer/web_models.py's pack: a 4-byte little-endian header length,
-// the JSON header, then the bytes each {"blob": [offset, length]} in it points to.
-export function readPacked(bytes) {
+// the JSON header, then the bytes each {"blob": [offset, length]} in it points to. `data` is
+// a component's data: an ArrayBuffer or a view of one.
+export function readPacked(data) {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length)));

@@ -5,7 +5,7 @@ import { loadClassifier, loadDecoder, readPacked, unpack } from './decoder.js';
 import { ARRIVED, FAILED, models } from './page.js';
 
 export function loadModel(bytes) {
-  const payload = readPacked(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+  const payload = readPacked(bytes);
   if (!models.has(payload.key)) {
     models.set(payload.key, {
       decoder: payload.decoder ? loadDecoder(payload.decoder) : null,

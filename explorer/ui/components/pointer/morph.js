@@ -7,6 +7,7 @@ import { drawImage, PIXELS } from './decoder.js';
 import {
   ARRIVED,
   fill,
+  keepView,
   models,
   plotlyChart,
   readJson,
@@ -186,19 +187,6 @@ class Morph {
   }
 }
 
-const morphs = new WeakMap();
-
 export default function (component) {
-  const { parentElement } = component;
-  const data = readJson(component.data);
-  let morph = morphs.get(parentElement);
-  if (!morph) {
-    morph = new Morph(parentElement.querySelector('.le-morph'));
-    morphs.set(parentElement, morph);
-  }
-  morph.update(data);
-  return () => {
-    morph.destroy();
-    morphs.delete(parentElement);
-  };
+  return keepView(component, (parent) => new Morph(parent.querySelector('.le-morph')), readJson);
 }

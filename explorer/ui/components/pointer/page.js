@@ -1,6 +1,7 @@
 // What the pointer layer (pointer.js) and the Interpolation slider (morph.js) share in the
 // page: the models loaded, the timings the benchmark reads, the events between components,
-// finding a Streamlit chart, and small drawing and text helpers.
+// a component's entry that keeps its view, finding a Streamlit chart, and small drawing and
+// text helpers.
 
 // Loaded models by key, kept for the page's life: a rerun or another page reuses them. On
 // globalThis, as each component's script is a module of its own.
@@ -41,6 +42,33 @@ export function showMarks(component, data) {
   window.dispatchEvent(new CustomEvent(MARKED, { detail: data.chart }));
   return () => {
     if (pickers.get(data.chart) === send) pickers.delete(data.chart);
+  };
+}
+
+const views = new WeakMap(); // a component's parentElement -> its view, kept between reruns
+
+// The entry of a component that keeps one view (an object with update(data) and destroy())
+// while Streamlit reruns it with new data: `create(parentElement, fail)` makes the view the
+// first time, and each rerun's data, read by `read`, goes to its update(). `fail` sends what
+// the browser cannot do to Python as the state "failed" (the page then does it on the server,
+// with a note); with `reportErrors`, so does an error thrown here, which is otherwise thrown on.
+export function keepView(component, create, read, reportErrors = false) {
+  const { parentElement, setStateValue } = component;
+  const fail = (message) => setStateValue('failed', message);
+  let view = views.get(parentElement);
+  try {
+    if (!view) {
+      view = create(parentElement, fail);
+      views.set(parentElement, view);
+    }
+    view.update(read(component.data));
+  } catch (error) {
+    if (!reportErrors) throw error;
+    fail(`${error.name}: ${error.message}`);
+  }
+  return () => {
+    view?.destroy();
+    views.delete(parentElement);
   };
 }
 

@@ -10,6 +10,7 @@ import {
   ARRIVED,
   fill,
   FAILED,
+  keepView,
   MARKED,
   marks,
   models,
@@ -482,25 +483,8 @@ class Pointer {
   }
 }
 
-const pointers = new WeakMap(); // parentElement -> its pointer, kept when a rerun sends new data
-
 // What the browser cannot run goes to Python as the state "failed": the page then decodes on
 // the server, with a note.
 export default function (component) {
-  const { parentElement, setStateValue } = component;
-  const fail = (message) => setStateValue('failed', message);
-  let pointer = pointers.get(parentElement);
-  try {
-    if (!pointer) {
-      pointer = new Pointer(fail);
-      pointers.set(parentElement, pointer);
-    }
-    pointer.update(readJson(component.data));
-  } catch (error) {
-    fail(`${error.name}: ${error.message}`);
-  }
-  return () => {
-    pointer?.destroy();
-    pointers.delete(parentElement);
-  };
+  return keepView(component, (_, fail) => new Pointer(fail), readJson, true);
 }

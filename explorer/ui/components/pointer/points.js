@@ -4,7 +4,7 @@
 // figure holds no model's points, and stays the same from model to model; its points and axis
 // titles come here, as bytes, and go in with Plotly.update on the same chart.
 import { readPacked, unpack } from './decoder.js';
-import { plotlyChart } from './page.js';
+import { keepView, plotlyChart } from './page.js';
 
 const WAIT_MS = 10000; // for the chart, and for plotly.js, before saying the browser cannot
 
@@ -83,26 +83,8 @@ class Points {
   }
 }
 
-const shown = new WeakMap(); // parentElement -> its Points, kept when a rerun sends new data
-
 // What the browser cannot do goes to Python as the state "failed": the page then draws the
 // whole figure on the server.
 export default function (component) {
-  const { parentElement, setStateValue } = component;
-  const fail = (message) => setStateValue('failed', message);
-  let points = shown.get(parentElement);
-  try {
-    if (!points) {
-      points = new Points(fail);
-      shown.set(parentElement, points);
-    }
-    const { data } = component;
-    points.update(readPacked(data instanceof ArrayBuffer ? new Uint8Array(data) : data));
-  } catch (error) {
-    fail(`${error.name}: ${error.message}`);
-  }
-  return () => {
-    points?.destroy();
-    shown.delete(parentElement);
-  };
+  return keepView(component, (_, fail) => new Points(fail), readPacked, true);
 }

@@ -7,6 +7,7 @@ import { drawImage, PIXELS } from './decoder.js';
 import {
   ARRIVED,
   fill,
+  keepView,
   models,
   plotlyChart,
   readJson,
@@ -159,19 +160,7 @@ class Traversal {
   }
 }
 
-const traversals = new WeakMap();
-
 export default function (component) {
-  const { parentElement } = component;
-  const data = readJson(component.data);
-  let traversal = traversals.get(parentElement);
-  if (!traversal) {
-    traversal = new Traversal(parentElement.querySelector('.le-traversal'));
-    traversals.set(parentElement, traversal);
-  }
-  traversal.update(data);
-  return () => {
-    traversal.destroy();
-    traversals.delete(parentElement);
-  };
+  const create = (parent) => new Traversal(parent.querySelector('.le-traversal'));
+  return keepView(component, create, readJson);
 }
