@@ -4,6 +4,7 @@ the reparameterization close-up, the manifold grid) and the Linked maps."""
 from dataclasses import dataclass
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 from torch import nn
 
@@ -216,7 +217,7 @@ def shows_holes(view: MapView) -> bool:
     return view.projection == "latent" and st.session_state.get("holes", False)
 
 
-def map_frame(view: MapView):
+def map_frame(view: MapView) -> go.Figure:
     """The browser map's figure: its traces without their points, no axis titles, the same
     from model to model and view to view (points_ui puts those in), with the holes layer
     where it is on."""
@@ -228,7 +229,7 @@ def map_frame(view: MapView):
 
 
 def map_figure(view: MapView, clickable_space: bool, chosen_row: int | None = None,
-               ellipses: list | None = None):  # fmt: skip
+               ellipses: list | None = None) -> go.Figure:  # fmt: skip
     figure = latent_map(
         view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
         grid=cached_click_grid(view.name, view.projection) if clickable_space else None,

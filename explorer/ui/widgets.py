@@ -1,6 +1,7 @@
 """Small widgets the pages share: model, size, view and seed pickers, figures and pictures."""
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.checkpoints import CHECKPOINT_DIR, dataset_dir
@@ -138,7 +139,7 @@ def side_by_side(count: int) -> list:
     return st.columns(count, gap="large")
 
 
-def for_the_room(figure):
+def for_the_room(figure: go.Figure) -> go.Figure | dict:
     """The figure as shown: in presentation mode with larger text (a copy, as a dict, so that
     a cached figure is left alone)."""
     if not presenting():
