@@ -102,6 +102,8 @@ def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
     touch(page, "touchEnd")
     assert len(sent) == frames  # the drag sent nothing
     page.screenshot(path=SCREENSHOTS / "phone-map-drag.png")
+    legend = "() => document.querySelector('.js-plotly-plot')._fullLayout.legend.orientation"
+    assert page.evaluate(legend) == "h"  # under the plot, which then has the screen's width
     page.touchscreen.tap(x, y)
     page.wait_for_selector(f"h3:has-text('Test image #{row}:')", timeout=15_000)
     page.close()

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-const { traces } = await import('../../explorer/ui/components/pointer/points.js');
+const { legendLayout, traces } = await import('../../explorer/ui/components/pointer/points.js');
 
 const bytes = (typed) => new Uint8Array(typed.buffer);
 
@@ -20,4 +20,11 @@ test('a class with no points gets an empty trace', () => {
   const one = new Float32Array([7]);
   const got = traces({ x: bytes(one), y: bytes(one), labels: new Uint8Array([1]), traces: 3 });
   assert.deepEqual(got.x.map((xs) => xs.length), [0, 1, 0]);
+});
+
+test('a phone-wide chart has its legend at its foot; a wide one keeps the figure legend', () => {
+  assert.equal(legendLayout(360)['legend.orientation'], 'h');
+  assert.equal(legendLayout(360)['legend.yref'], 'container');
+  assert.equal(legendLayout(360)['legend.y'], 0);
+  assert.deepEqual(legendLayout(900), {});
 });

@@ -23,6 +23,23 @@ export function traces(points) {
   };
 }
 
+const NARROW_PX = 560; // a chart narrower than this (a phone's) has its legend under it
+
+// Where the legend goes on a chart `width` CSS px wide: beside the plot, as the figure has it,
+// where there is room; on a phone, in rows at the chart's foot (the plot, which a legend beside
+// it narrowed by a third and more, gets the width; above, it would meet Plotly's buttons).
+// Streamlit draws the figure again when the chart's width changes.
+export function legendLayout(width) {
+  if (width >= NARROW_PX) return {};
+  return {
+    'legend.orientation': 'h',
+    'legend.x': 0,
+    'legend.yref': 'container',
+    'legend.y': 0,
+    'legend.yanchor': 'bottom',
+  };
+}
+
 class Points {
   constructor(fail) {
     this.fail = fail;
@@ -65,7 +82,11 @@ class Points {
     this.waited = 0;
     if (this.shown === this.points.revision) return;
     const [xTitle, yTitle] = this.points.titles;
-    const layout = { 'xaxis.title.text': xTitle, 'yaxis.title.text': yTitle };
+    const layout = {
+      'xaxis.title.text': xTitle,
+      'yaxis.title.text': yTitle,
+      ...legendLayout(gd.clientWidth),
+    };
     if (this.drawn !== this.points.revision) {
       layout['xaxis.autorange'] = true; // another model's or view's points: show them all
       layout['yaxis.autorange'] = true;
