@@ -589,10 +589,11 @@ def separation_figure(
         for title, a in zip(titles, accuracies)
     ])  # fmt: skip
     fig.update_layout(
-        font=FONT, template=TEMPLATE, height=340, margin={"l": 70, "r": 10, "t": 10, "b": 60},
+        font=FONT, template=TEMPLATE, height=360, margin={"l": 70, "r": 10, "t": 40, "b": 60},
         xaxis={"title": {"text": words["moment"]}, "type": "category"},
         yaxis={"title": {"text": words["separation"]}, "range": [0, 100]},
-        legend={"orientation": "h", "y": -0.35},
+        # Above the plot: under it, the x axis's labels, turned upright on a phone, reach it.
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )  # fmt: skip
     return fig
 
