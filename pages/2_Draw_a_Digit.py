@@ -28,7 +28,7 @@ with left:
     st.subheader(ui.t("draw.yours"))
     drawing = ui.drawing_canvas_ui()
     upload = st.file_uploader(
-        ui.t("draw.upload"), type=["png", "jpg", "jpeg", "bmp", "gif", "webp"]
+        ui.t("draw.upload"), type=["png", "jpg", "jpeg", "bmp", "gif", "webp"], key="upload"
     )
 picture, problem = None, None
 try:

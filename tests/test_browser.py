@@ -151,6 +151,10 @@ def test_drawing_and_uploading_a_digit(browser, server, tmp_path):
     assert any("reconstruction: looks like a" in c for c in captions), captions
     page.screenshot(path=SCREENSHOTS / "draw.png")
 
+    # The label gives the picture's 5 MB; Streamlit's line with the server's 25 MB is hidden.
+    assert "5 MB" in page.locator(".st-key-upload").inner_text()
+    limit = page.locator(".st-key-upload [data-testid=stFileUploaderDropzoneInstructions]")
+    assert limit.count() == 1 and not limit.is_visible()
     photo = tmp_path / "paper.png"
     photo.write_bytes(png(1 - stroke_canvas()))  # dark ink on white paper
     page.locator("input[type='file']").set_input_files(photo)
