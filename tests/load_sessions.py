@@ -34,6 +34,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from explorer import jobs
+from explorer.ui.map_panels import MAP_CHART
 from tests.bench_map import BARE_TORCH, rss_mib
 from tests.browser import streamlit_server
 
@@ -140,7 +141,7 @@ class Session:
         their state."""
         if self.server_decoding or component.component_name != "latent_explorer_panel":
             return False
-        return json.loads(component.bytes)["chart"].startswith("map-")
+        return json.loads(component.bytes)["chart"] == MAP_CHART
 
     def fetch(self, path: str) -> None:
         with urllib.request.urlopen(self.url + path, timeout=REPLY_TIMEOUT_S) as response:

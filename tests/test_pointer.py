@@ -234,3 +234,16 @@ def test_an_open_tab_keeps_working_after_the_server_restarts(browser):
         page.close()
     finally:
         stop_group(process)
+
+
+def test_the_load_tests_clicks_are_answered_with_the_panel(server):
+    """tests.load_sessions clicks over Streamlit's protocol as pointer.js does: its clicks
+    must reach the map's panel (a change of the panel's chart key once made every one fail)."""
+    import asyncio
+
+    from tests.load_sessions import Session
+
+    session = Session(server)
+    asyncio.run(session.run(seconds=5, loaded=None, seed=1))
+    assert session.clicks >= 1 and not session.errors, session.errors
+    assert len(session.latencies) == session.clicks
