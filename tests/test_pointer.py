@@ -240,10 +240,12 @@ def test_the_load_tests_clicks_are_answered_with_the_panel(server):
     """tests.load_sessions clicks over Streamlit's protocol as pointer.js does: its clicks
     must reach the map's panel (a change of the panel's chart key once made every one fail)."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from tests.load_sessions import Session
 
     session = Session(server)
-    asyncio.run(session.run(seconds=5, loaded=None, seed=1))
+    with ThreadPoolExecutor(1) as thread:  # of its own: Playwright's loop runs in this one
+        thread.submit(asyncio.run, session.run(seconds=5, loaded=None, seed=1)).result()
     assert session.clicks >= 1 and not session.errors, session.errors
     assert len(session.latencies) == session.clicks
