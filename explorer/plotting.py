@@ -616,13 +616,16 @@ def traversal_figure(
     ]  # fmt: skip
     layout = {
         "font": FONT, "template": TEMPLATE_JSON, "height": 120 + 78 * rows,
-        "margin": {"l": 170, "r": 10, "t": 10, "b": 60}, "annotations": notes,
+        "margin": {"l": 20, "r": 10, "t": 10, "b": 60}, "annotations": notes,
         "xaxis": {"title": {"text": words["sigmas"]}, "constrain": "domain",
                   "tickvals": [c * step + 13.5 for c in range(columns)],
                   "ticktext": [f"{s:+g}" for s in sigmas], "showgrid": False},
+        # Each row's label on two lines, its margin as wide as they need: on a phone the
+        # tiles get the width (on one line the labels took 170 px of 360).
         "yaxis": {"constrain": "domain", "scaleanchor": "x", "autorange": "reversed",
-                  "tickvals": [r * step + 13.5 for r in range(rows)], "ticktext": list(row_labels),
-                  "showgrid": False},
+                  "tickvals": [r * step + 13.5 for r in range(rows)], "automargin": True,
+                  "ticktext": [label.replace(" · ", "<br>") for label in row_labels],
+                  "tickfont": {"size": 14}, "showgrid": False},
     }  # fmt: skip
     image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
     return go.Figure(data=[image], layout=layout, _validate=False)
