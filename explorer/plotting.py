@@ -602,9 +602,10 @@ def traversal_figure(
     images: np.ndarray, row_labels: Sequence[str], sigmas: np.ndarray, readings: np.ndarray,
     changed: np.ndarray, words: dict[str, str] = ENGLISH,
 ) -> go.Figure:  # fmt: skip
-    """A traversal grid: images (rows, columns, 28, 28), one row per latent dimension and one
-    column per value in sigmas of it; under each tile (its lower right) the classifier's
-    reading, bold where it differs from the start's (changed: (rows, columns) bool)."""
+    """A traversal grid: images (rows, columns, 28, 28), one row per latent dimension (its
+    label may break lines with <br>) and one column per value in sigmas of it; under each tile
+    (its lower right) the classifier's reading, bold where it differs from the start's
+    (changed: (rows, columns) bool)."""
     rows, columns = images.shape[:2]
     canvas = tile(images.reshape(-1, 28, 28), columns=columns, gap=6, scale=1)
     step = 28 + 6
@@ -620,12 +621,10 @@ def traversal_figure(
         "xaxis": {"title": {"text": words["sigmas"]}, "constrain": "domain",
                   "tickvals": [c * step + 13.5 for c in range(columns)],
                   "ticktext": [f"{s:+g}" for s in sigmas], "showgrid": False},
-        # Each row's label on two lines, its margin as wide as they need: on a phone the
-        # tiles get the width (on one line the labels took 170 px of 360).
+        # The row labels' margin only as wide as they need: on a phone the tiles get the width.
         "yaxis": {"constrain": "domain", "scaleanchor": "x", "autorange": "reversed",
                   "tickvals": [r * step + 13.5 for r in range(rows)], "automargin": True,
-                  "ticktext": [label.replace(" · ", "<br>") for label in row_labels],
-                  "tickfont": {"size": 14}, "showgrid": False},
+                  "ticktext": list(row_labels), "tickfont": {"size": 14}, "showgrid": False},
     }  # fmt: skip
     image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
     return go.Figure(data=[image], layout=layout, _validate=False)

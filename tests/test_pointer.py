@@ -2,7 +2,9 @@
 no message to the server, a click or a tap selects, the alpha slider decodes as it is dragged,
 decode=server falls back to Plotly's selection, and an open tab survives a server restart."""
 
+import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -16,6 +18,7 @@ from tests.browser import (
     stop_group,
     wait_for_script,
 )
+from tests.load_sessions import Session
 
 pytestmark = pytest.mark.e2e
 
@@ -239,11 +242,6 @@ def test_an_open_tab_keeps_working_after_the_server_restarts(browser):
 def test_the_load_tests_clicks_are_answered_with_the_panel(server):
     """tests.load_sessions clicks over Streamlit's protocol as pointer.js does: its clicks
     must reach the map's panel (a change of the panel's chart key once made every one fail)."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    from tests.load_sessions import Session
-
     session = Session(server)
     with ThreadPoolExecutor(1) as thread:  # of its own: Playwright's loop runs in this one
         thread.submit(asyncio.run, session.run(seconds=5, loaded=None, seed=1)).result()

@@ -126,7 +126,9 @@ def grid_ui(name: str, row: int) -> None:
     shown, images, classes, start = cached_grid(name, row)
     names = class_names()
     readings = np.array([[names[c] for c in r] for r in classes])
-    labels = [dimension_label(dims, d) for d in shown]
+    # Each row's label on two lines (its parts, the dimension and its spread, are joined by
+    # " · " in both languages): on a phone the tiles then get the width.
+    labels = [dimension_label(dims, d).replace(" · ", "<br>") for d in shown]
     figure = traversal_figure(images, labels, SIGMAS, readings, classes != start, figure_words())
     show_chart(figure, f"traversal-{name}")
     kept = float((classes == start).mean())
