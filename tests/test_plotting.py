@@ -3,10 +3,12 @@ import pytest
 
 from explorer.plotting import (
     ACCESSIBLE,
+    TEMPLATE_JSON,
     beta_tradeoff,
     class_counts,
     empty_space_grid,
     kl_bars,
+    latent_bars,
     latent_map,
     path_figure,
     text_on,
@@ -14,6 +16,7 @@ from explorer.plotting import (
     with_path,
     with_prior_circles,
 )
+from tests.test_lesson_pages import values
 
 
 def test_empty_space_grid_leaves_out_nodes_next_to_codes():
@@ -55,10 +58,10 @@ def test_lesson_figures_have_labelled_axes_and_legends():
     assert len(counts.data[0].x) == 10 and counts.layout.xaxis.title.text
     kl = kl_bars(np.array([3.0, 0.001, 2.0]), np.array([True, False, True]))
     assert [t.name for t in kl.data] == ["active", "inactive"]
-    assert list(kl.data[0].x) == [1, 3] and kl.layout.yaxis.title.text.startswith("KL")
+    assert list(values(kl.data[0].x)) == [1, 3] and kl.layout.yaxis.title.text.startswith("KL")
     trade = beta_tradeoff([0, 1, 4], [130, 132, 135], [80, 7, 4], [20, 12, 5], [0.5, 0.7, 0.8], 20)
     assert len(trade.data) == 4 and trade.layout.xaxis.title.text.startswith("beta")
-    assert list(trade.data[2].y) == [20, 12, 5] and trade.layout.yaxis2.range[1] > 20
+    assert list(values(trade.data[2].y)) == [20, 12, 5] and trade.layout.yaxis2.range[1] > 20
     labels = np.repeat(np.arange(10), 4)
     coords = np.random.default_rng(2).normal(size=(40, 2))
     circled = with_prior_circles(latent_map(coords, labels, ("a", "b")))
@@ -83,3 +86,14 @@ def test_the_accessible_style_gives_each_digit_its_own_colour_and_shape():
     looks = {(t.marker.color, t.marker.symbol) for t in fig.data[:10]}
     assert len(looks) == 10 and len({symbol for _, symbol in looks}) == 10
     assert text_on("#332288") == "white" and text_on("#DDCC77") == "black"
+
+
+def test_figures_built_with_validation_keep_the_apps_template():
+    kl, active = np.array([3.0, 0.001]), np.array([True, False])
+    for figure in (
+        kl_bars(kl, active),
+        latent_bars(kl, kl),
+        beta_tradeoff([0, 1], [130, 132], [80, 7], [2, 1], [0.5, 0.7], 2),
+    ):
+        assert figure.to_dict()["layout"]["template"] == TEMPLATE_JSON
+        assert figure.layout.template.layout.plot_bgcolor == "white"  # plotly_white's
