@@ -1,6 +1,7 @@
 """The models the server can show, and everything read from disk, cached once per process:
 checkpoints, map data, test images."""
 
+import functools
 import time
 from pathlib import Path
 
@@ -36,7 +37,9 @@ def checkpoint_files() -> tuple[tuple[str, int], ...]:
 
 # Keyed by the second rather than given a ttl: under load, Streamlit's TTL cache can let an
 # entry expire between its membership test and its read, and raise a KeyError on the page.
-@st.cache_resource(show_spinner=False, max_entries=2)
+# functools' cache rather than Streamlit's: a page asks for the catalogue up to 200 times a
+# run, and Streamlit's cache hashes its arguments on each call (0.3 ms a catalogue).
+@functools.lru_cache(maxsize=2)
 def _checkpoint_files(second: int) -> tuple[tuple[str, int], ...]:
     found = []
     for dataset, folder in model_folders():
@@ -50,7 +53,7 @@ def _checkpoint_files(second: int) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
-checkpoint_files.clear = _checkpoint_files.clear  # to look again at once (a new model)
+checkpoint_files.clear = _checkpoint_files.cache_clear  # to look again at once (a new model)
 
 
 def model_folders() -> list[tuple[str, Path]]:
@@ -65,7 +68,7 @@ def model_catalogue(dataset: str | None = None) -> tuple[dict[str, dict], dict[s
     return _catalogue(dataset or current_dataset(), hash(checkpoint_files()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@functools.lru_cache(maxsize=8)
 def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str, str]]:
     for folder in (dataset_dir(dataset), dataset_dir(dataset) / USER):
         remove_stale_temporaries(folder)
