@@ -8,6 +8,7 @@ beside the RSS of a bare `import torch` measured in the same run.
 """
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,21 @@ def cpu_seconds(pid: int) -> float:
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in clock ticks of 10 ms
+
+
+def live_threads_cpu(pid: int) -> float:
+    """CPU seconds of the process's threads still running: the server's event loop and its
+    pools. Streamlit runs each script run in a thread of its own that then ends, so the
+    process's CPU less this is what its script runs took."""
+    total = 0.0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # the thread ended meanwhile
+            continue
+        total += (int(fields[11]) + int(fields[12])) / 100
+    return total
 
 
 def loaded(pid: int, library: str) -> bool:
