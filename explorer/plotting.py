@@ -335,7 +335,10 @@ def class_counts(
 def with_prior_circles(
     fig: go.Figure, center: np.ndarray | None = None, words: dict[str, str] = ENGLISH
 ) -> go.Figure:
-    """Draw N(0, I)'s 1- and 2-sigma circles (on a 2-D view through the origin) onto a map."""
+    """Draw N(0, I)'s 1- and 2-sigma circles (on a 2-D view through the origin) onto a map,
+    named in a legend of their own under the digits' (legend2): in one legend their long names
+    set the width of every entry, and on a phone, where the legend goes in rows under the plot
+    (points.js), the ten digits then took a row each."""
     angle = np.linspace(0, 2 * np.pi, 91)
     center = np.zeros(2) if center is None else center
     for radius, dash in ((1, "solid"), (2, "dash")):
@@ -344,8 +347,12 @@ def with_prior_circles(
         fig.add_trace(go.Scattergl(
             x=center[0] + radius * np.cos(angle), y=center[1] + radius * np.sin(angle),
             mode="lines", name=words["prior_circle"].format(k=radius), hoverinfo="skip",
-            line={"color": "black", "width": 3, "dash": dash},
+            line={"color": "black", "width": 3, "dash": dash}, legend="legend2",
         ))  # fmt: skip
+    fig.update_layout(
+        legend2={"x": 1.02, "xanchor": "left", "y": 0, "yanchor": "bottom"},
+        yaxis={"scaleanchor": "x"},  # one unit as long on both axes: the circles stay round
+    )  # fmt: skip
     return fig
 
 

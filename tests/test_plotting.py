@@ -67,6 +67,9 @@ def test_lesson_figures_have_labelled_axes_and_legends():
     circled = with_prior_circles(latent_map(coords, labels, ("a", "b")))
     radii = [np.hypot(t.x, t.y).mean() for t in circled.data if "prior" in (t.name or "")]
     assert radii == pytest.approx([1, 2])
+    # named in a legend of their own, so that the digits' short entries share rows; round
+    assert [t.legend for t in circled.data if "prior" in (t.name or "")] == ["legend2"] * 2
+    assert circled.layout.yaxis.scaleanchor == "x"
     ground = path_figure(coords, labels, coords[:10], ("a", "b"))
     assert [t.name for t in ground.data][-1] == "digit means" and len(ground.data) == 11
     path = with_path(ground, coords[:5], np.arange(5), 2)

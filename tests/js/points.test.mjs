@@ -27,4 +27,8 @@ test('a phone-wide chart has its legend at its foot; a wide one keeps the figure
   assert.equal(legendLayout(360)['legend.yref'], 'container');
   assert.equal(legendLayout(360)['legend.y'], 0);
   assert.deepEqual(legendLayout(900), {});
+  assert.equal(legendLayout(360)['legend2.orientation'], undefined);
+  assert.equal(legendLayout(360, true)['legend2.orientation'], 'h');
+  assert.equal(legendLayout(360, true)['legend2.yanchor'], 'bottom');
+  assert.deepEqual(legendLayout(900, true), {});
 });

@@ -25,18 +25,28 @@ export function traces(points) {
 
 const NARROW_PX = 560; // a chart narrower than this (a phone's) has its legend under it
 
-// Where the legend goes on a chart `width` CSS px wide: beside the plot, as the figure has it,
-// where there is room; on a phone, in rows at the chart's foot (the plot, which a legend beside
-// it narrowed by a third and more, gets the width; above, it would meet Plotly's buttons).
-// Streamlit draws the figure again when the chart's width changes.
-export function legendLayout(width) {
+// Where the legends go on a chart `width` CSS px wide: beside the plot, as the figure has them,
+// where there is room; on a phone, the digits' in rows at the chart's foot (the plot, which a
+// legend beside it narrowed by a third and more, gets the width; above, it would meet Plotly's
+// buttons), and a second one (`second`: the prior's circles) in a row above the plot, from its
+// left. Streamlit draws the figure again when the chart's width changes.
+export function legendLayout(width, second = false) {
   if (width >= NARROW_PX) return {};
-  return {
+  const layout = {
     'legend.orientation': 'h',
     'legend.x': 0,
     'legend.yref': 'container',
     'legend.y': 0,
     'legend.yanchor': 'bottom',
+  };
+  if (!second) return layout;
+  return {
+    ...layout,
+    'legend2.orientation': 'h',
+    'legend2.x': 0,
+    'legend2.xanchor': 'left',
+    'legend2.y': 1.02,
+    'legend2.yanchor': 'bottom',
   };
 }
 
@@ -85,7 +95,7 @@ class Points {
     const layout = {
       'xaxis.title.text': xTitle,
       'yaxis.title.text': yTitle,
-      ...legendLayout(gd.clientWidth),
+      ...legendLayout(gd.clientWidth, Boolean(gd.layout.legend2)),
     };
     if (this.drawn !== this.points.revision) {
       layout['xaxis.autorange'] = true; // another model's or view's points: show them all
