@@ -10,7 +10,7 @@ MAP, DRAW, LINKED, GENERATION, KL, TRAVERSE, INTERPOLATION, REPLAY, TRAIN = (
                 "replay", "train")
 )  # fmt: skip
 
-st.set_page_config(page_title="Latent Explorer", layout="wide")
+st.set_page_config(page_title="Latent Explorer", page_icon=ui.PAGES["home"].icon, layout="wide")
 refused = ui.page_header("home.title", "home.intro", dataset_note=False)
 ui.apply_url("home", {}, refused)
 if ui.current_dataset() != "mnist":

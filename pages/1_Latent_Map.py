@@ -7,7 +7,9 @@ from explorer.map_data import projections
 
 PAGE = "map"
 
-st.set_page_config(page_title="Latent Map · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="Latent Map · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("page.map", "map.intro")
 ui.apply_url(
     PAGE,

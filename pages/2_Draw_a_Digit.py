@@ -11,7 +11,9 @@ from explorer.plotting import latent_bars
 
 PAGE = "draw"
 
-st.set_page_config(page_title="Draw a digit · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="Draw a digit · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("page.draw", "draw.intro", dataset_note=False)
 if ui.current_dataset() != "mnist":
     st.info(ui.t("draw.mnist_only"))

@@ -7,7 +7,9 @@ from explorer.map_data import projections
 
 PAGE = "linked"
 
-st.set_page_config(page_title="Linked maps · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="Linked maps · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("linked.title", "linked.intro")
 fields = ui.lesson_fields() | {"point": ui.UrlField("linked_row", ui.whole_number(0, 9999))}
 ui.apply_url(PAGE, fields, refused)

@@ -8,12 +8,14 @@ from explorer.plotting import manifold_figure
 from explorer.questions import prior_answer
 from explorer.scoring import CONFIDENT, agreement, best_generator
 
+PAGE = "generation"
 GRID = 8  # samples per grid: GRID x GRID
 
-st.set_page_config(page_title="AE vs VAE · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="AE vs VAE · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("gen.title", "gen.intro")
 
-PAGE = "generation"
 ui.apply_url(PAGE, ui.lesson_fields(), refused)
 size = ui.latent_size_ui()
 ae, vae = ui.pair_picker_ui(size)

@@ -11,7 +11,9 @@ PAGE = "kl"
 SAMPLES = 8 * 8
 SHOWN = 16  # test images reconstructed
 
-st.set_page_config(page_title="KL on / off · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="KL on / off · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("kl.title", "kl.intro")
 betas = sorted({beta for size in ui.latent_sizes() for beta in ui.vaes_by_beta(size) if beta})
 fields = ui.lesson_fields() | {"beta": ui.UrlField(ui.BETA_KEY, ui.one_of(betas, float))}

@@ -6,7 +6,11 @@ from explorer import ui
 
 PAGE = "traverse"
 
-st.set_page_config(page_title="One dimension at a time · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="One dimension at a time · Latent Explorer",
+    page_icon=ui.PAGES[PAGE].icon,
+    layout="wide",
+)
 refused = ui.page_header("page.traverse", "traverse.intro")
 ui.apply_url(
     PAGE,

@@ -8,7 +8,9 @@ from explorer.map_data import projections
 
 PAGE = "interpolation"
 
-st.set_page_config(page_title="Interpolation · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="Interpolation · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("interp.title", "interp.intro")
 fields = ui.lesson_fields() | {
     "from": ui.UrlField("from_digit", ui.one_of(list(range(10)), int)),

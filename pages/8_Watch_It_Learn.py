@@ -6,7 +6,9 @@ from explorer import ui
 
 PAGE = "replay"
 
-st.set_page_config(page_title="Watch it learn · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="Watch it learn · Latent Explorer", page_icon=ui.PAGES[PAGE].icon, layout="wide"
+)
 refused = ui.page_header("page.replay", "replay.intro")
 ui.apply_url(
     PAGE,

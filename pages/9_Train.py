@@ -4,7 +4,9 @@ import streamlit as st
 
 from explorer import jobs, ui
 
-st.set_page_config(page_title="Train · Latent Explorer", layout="wide")
+st.set_page_config(
+    page_title="Train · Latent Explorer", page_icon=ui.PAGES["train"].icon, layout="wide"
+)
 refused = ui.page_header("page.train", "train.intro")
 ui.apply_url("train", {}, refused)
 
