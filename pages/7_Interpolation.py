@@ -39,7 +39,7 @@ st.markdown(
 )  # fmt: skip
 originals = ui.test_images()
 if originals is not None:
-    ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"], scale=5)
+    ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"])
 
 st.header(ui.t("interp.path"))
 ui.paths_ui((ae, vae), ends, steps, projection)  # alpha slider, then each model's path

@@ -636,5 +636,5 @@ def linked_images_ui(views: dict[str, MapView], row: int, size: int) -> None:
             if originals is not None:
                 images.insert(0, originals[row] / np.float32(255))
                 whats.insert(0, t("caption.original"))
-            show_read_images(np.stack(images), whats, scale=3)
+            show_read_images(np.stack(images), whats)
     st.caption(t("linked.caption"))

@@ -186,14 +186,19 @@ def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int =
     st.caption(caption)
 
 
-def show_images(images: np.ndarray, captions: list[str], scale: int = 4) -> None:
-    """Images side by side in columns, upscaled with crisp pixels, each with a caption."""
-    for column, image, caption in zip(st.columns(len(images)), images, captions):
-        picture = tile(image[None], scale=enlarged(scale))
-        column.image(picture, caption=caption, clamp=True, output_format="PNG")
+def show_images(images: np.ndarray, captions: list[str], scale: int = 6) -> None:
+    """Images side by side, upscaled with crisp pixels (6 a pixel: 168 px, two of them side
+    by side on a phone), each with its caption under it. One element rather than a column
+    each: on a phone Streamlit stacks columns, and the pictures then took a screen's height
+    each; these wrap only where the row has no room."""
+    pictures = [tile(image[None], scale=enlarged(scale)) for image in images]
+    # a width of their own: a long caption would otherwise widen its picture
+    st.image(
+        pictures, caption=captions, width=pictures[0].shape[1], clamp=True, output_format="PNG"
+    )
 
 
-def show_read_images(images: np.ndarray, whats: list[str], scale: int = 4) -> list[tuple]:
+def show_read_images(images: np.ndarray, whats: list[str], scale: int = 6) -> list[tuple]:
     """Images side by side, each captioned with what it is and what the classifier reads in
     it; returns the readings, (class name, confidence) per image."""
     read = readings(score_images(images, current_dataset()))
