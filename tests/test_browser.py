@@ -254,3 +254,24 @@ def test_a_guess_then_the_reveal_in_the_browser(browser, server):
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=SCREENSHOTS / "reveal.png")
     page.close()
+
+
+TABLE_TOOLBAR_ROOM = """() => {
+  const table = document.querySelector('[data-testid=stDataFrame]');
+  const toolbar = table.querySelector('[data-testid=stElementToolbar]').getBoundingClientRect();
+  const container = table.closest('[data-testid=stElementContainer]');
+  const before = container.previousElementSibling.getBoundingClientRect();
+  return toolbar.top - before.bottom;
+}"""
+
+
+def test_on_a_phone_the_tables_toolbar_leaves_the_text_above_it_alone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)  # fmt: skip
+    page = context.new_page()
+    page.goto(server)
+    page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
+    wait_for_script(page)
+    assert page.evaluate("() => matchMedia('(hover: none)').matches")  # a touch screen's
+    assert page.evaluate(TABLE_TOOLBAR_ROOM) >= 0  # the models' table, under its caption
+    context.close()
