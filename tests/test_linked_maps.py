@@ -5,7 +5,7 @@ import json
 import pytest
 
 from explorer.map_data import coords, load_map_data
-from tests.test_app import click, components, server_click
+from tests.test_app import click, components, points_data_all, server_click
 from tests.test_lesson_pages import open_page
 
 LINKED = "pages/3_Linked_Maps.py"
@@ -35,6 +35,12 @@ def test_a_click_in_either_map_marks_and_decodes_the_digit_in_both(size):
     assert rings(at) == {key: pytest.approx(xy.tolist()) for key, xy in expected.items()}
     pointers = components(at, "latent_explorer_pointer")
     assert {(p["mode"], p["group"]) for p in pointers} == {("nearest", "linked")}
+    points = {p["chart"]: p for p in points_data_all(at)}  # put into each chart by the browser
+    assert set(points) == set(expected)
+    for key, xy in expected.items():
+        assert points[key]["x"][321] == pytest.approx(xy[0])
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert all(not spec["data"][0]["x"] for spec in specs)  # the figures hold no points
     captions = [c for image in at.image for c in image.captions]
     assert sum(c.startswith("reconstruction: looks like a") for c in captions) == 2
     at = click(at, f"linked-vae-{size}d-{view}", {"x": 0, "y": 0, "customdata": 7})

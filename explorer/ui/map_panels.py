@@ -557,17 +557,29 @@ def linked_key(view: MapView) -> str:
 
 
 def linked_chart(view: MapView, chosen_row: int | None, clickable: bool) -> None:
-    figure = latent_map(
-        view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
-        chosen_row=chosen_row, revision=linked_key(view), style=class_style(),
-        words=figure_words(), names=class_names(), selectable=clickable,
-    )  # fmt: skip
+    """One of the linked maps. Where the browser decodes, drawn as the Latent Map is: a figure
+    without points, and the points put in by the browser (points_ui), which on a phone also
+    moves the legend under the plot; else the whole figure, its clicks through Plotly."""
+    titles = axis_titles(view.projection, code_name(view.name))
+    style, words, names = class_style(), figure_words(), class_names()
+    in_browser = not clickable and points_in_browser()
+    if in_browser:
+        figure = empty_map(linked_key(view), style, words, names)
+    else:
+        figure = latent_map(
+            view.xy, view.map_data["labels"], titles, chosen_row=chosen_row,
+            revision=linked_key(view), style=style, words=words, names=names,
+            selectable=clickable,
+        )  # fmt: skip
     st.plotly_chart(
         for_the_room(figure),
         key=linked_key(view), on_select="rerun" if clickable else "ignore",
         selection_mode="points", config=chart_config(f"linked-{view.name}", scrollZoom=True),
         theme=None,
     )  # fmt: skip
+    if in_browser:
+        points_ui(linked_key(view), linked_key(view), view.xy, view.map_data["labels"], titles,
+                  file_name(f"linked-{view.name}"))  # fmt: skip
 
 
 def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
