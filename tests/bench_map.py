@@ -41,10 +41,15 @@ def rss_mib(pid: int) -> float:
     return kib / 1024
 
 
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
+def stat_cpu_seconds(stat: str) -> float:
+    """utime + stime from a /proc .../stat file, in seconds (clock ticks of 10 ms)."""
+    with open(stat) as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in clock ticks of 10 ms
+    return (int(fields[11]) + int(fields[12])) / 100
+
+
+def cpu_seconds(pid: int) -> float:
+    return stat_cpu_seconds(f"/proc/{pid}/stat")
 
 
 def live_threads_cpu(pid: int) -> float:
@@ -54,11 +59,9 @@ def live_threads_cpu(pid: int) -> float:
     total = 0.0
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
+            total += stat_cpu_seconds(f"/proc/{pid}/task/{tid}/stat")
         except FileNotFoundError:  # the thread ended meanwhile
             continue
-        total += (int(fields[11]) + int(fields[12])) / 100
     return total
 
 
