@@ -65,11 +65,12 @@ def cached_kept_share(name: str) -> float:
     return kept_class_share(cached_model(name), classifier, cached_map_data(name)["codes"], dims)
 
 
-def dimension_label(dims: Dimensions, dim: int) -> str:
+def dimension_label(dims: Dimensions, dim: int, sep: str = " · ") -> str:
+    """A dimension's name and its spread (an AE's sigma, a VAE's KL), `sep` between them."""
     if dims.kl is None:
-        return t("traverse.dim.ae", dim=dim + 1, std=dims.std[dim])
+        return t("traverse.dim.ae", dim=dim + 1, sep=sep, std=dims.std[dim])
     key = "traverse.dim.vae" if dims.active[dim] else "traverse.dim.inactive"
-    return t(key, dim=dim + 1, kl=dims.kl[dim])
+    return t(key, dim=dim + 1, sep=sep, kl=dims.kl[dim])
 
 
 def sliders_ui(view: MapView, row: int) -> None:
@@ -126,9 +127,8 @@ def grid_ui(name: str, row: int) -> None:
     shown, images, classes, start = cached_grid(name, row)
     names = class_names()
     readings = np.array([[names[c] for c in r] for r in classes])
-    # Each row's label on two lines (its parts, the dimension and its spread, are joined by
-    # " · " in both languages): on a phone the tiles then get the width.
-    labels = [dimension_label(dims, d).replace(" · ", "<br>") for d in shown]
+    # each row's label on two lines: on a phone the tiles then get the width
+    labels = [dimension_label(dims, d, "<br>") for d in shown]
     figure = traversal_figure(images, labels, SIGMAS, readings, classes != start, figure_words())
     show_chart(figure, f"traversal-{name}")
     kept = float((classes == start).mean())
