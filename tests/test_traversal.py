@@ -14,7 +14,7 @@ from explorer.traversal import (
     traversal_codes,
     traversal_grid,
 )
-from tests.test_app import components
+from tests.test_app import components, points_data_all
 from tests.test_sharing import open_with
 
 PAGE = "pages/6_One_Dimension.py"
@@ -66,6 +66,8 @@ def test_the_sliders_go_by_kl_with_the_inactive_dimensions_labelled_and_the_map_
     assert all(-10 < d["startSigma"] < 10 and d["std"] > 0 for d in data["dims"])
     assert at.subheader[0].value.startswith("Test image #3:")
     assert dict(at.query_params)["point"] == "3"
+    (points,) = points_data_all(at)  # the map beside: its points put in by the browser
+    assert points["chart"] == data["chart"] and len(points["x"]) == 10_000
 
 
 def test_the_grid_has_a_row_per_active_dimension_and_downloads_as_png():

@@ -556,30 +556,37 @@ def linked_key(view: MapView) -> str:
     return f"linked-{view.name}-{view.projection}"
 
 
-def linked_chart(view: MapView, chosen_row: int | None, clickable: bool) -> None:
-    """One of the linked maps. Where the browser decodes, drawn as the Latent Map is: a figure
-    without points, and the points put in by the browser (points_ui), which on a phone also
-    moves the legend under the plot; else the whole figure, its clicks through Plotly."""
+def points_chart(view: MapView, key: str, stem: str) -> None:
+    """A map the pointer layer draws over, drawn as the Latent Map is: a figure without points,
+    and the points put in by the browser (points_ui), which on a phone also moves the legend
+    under the plot; the whole figure where the browser could not put them in. stem: the PNG
+    download's name."""
+    config = chart_config(stem, scrollZoom=True)
+    if not points_in_browser():
+        figure = map_figure(view, clickable_space=False)
+        st.plotly_chart(for_the_room(figure), key=key, on_select="ignore", config=config,
+                        theme=None)  # fmt: skip
+        return
+    figure = empty_map(key, class_style(), figure_words(), class_names())
+    st.plotly_chart(for_the_room(figure), key=key, on_select="ignore", config=config, theme=None)
     titles = axis_titles(view.projection, code_name(view.name))
-    style, words, names = class_style(), figure_words(), class_names()
-    in_browser = not clickable and points_in_browser()
-    if in_browser:
-        figure = empty_map(linked_key(view), style, words, names)
-    else:
-        figure = latent_map(
-            view.xy, view.map_data["labels"], titles, chosen_row=chosen_row,
-            revision=linked_key(view), style=style, words=words, names=names,
-            selectable=clickable,
-        )  # fmt: skip
+    points_ui(key, f"{view.name}|{view.projection}", view.xy, view.map_data["labels"], titles,
+              file_name(stem))  # fmt: skip
+
+
+def linked_chart(view: MapView, chosen_row: int | None) -> None:
+    """One of the linked maps, for a browser that cannot decode: the whole figure, its clicks
+    through Plotly."""
+    figure = latent_map(
+        view.xy, view.map_data["labels"], axis_titles(view.projection, code_name(view.name)),
+        chosen_row=chosen_row, revision=linked_key(view), style=class_style(),
+        words=figure_words(), names=class_names(), selectable=True,
+    )  # fmt: skip
     st.plotly_chart(
         for_the_room(figure),
-        key=linked_key(view), on_select="rerun" if clickable else "ignore",
-        selection_mode="points", config=chart_config(f"linked-{view.name}", scrollZoom=True),
-        theme=None,
+        key=linked_key(view), on_select="rerun", selection_mode="points",
+        config=chart_config(f"linked-{view.name}", scrollZoom=True), theme=None,
     )  # fmt: skip
-    if in_browser:
-        points_ui(linked_key(view), linked_key(view), view.xy, view.map_data["labels"], titles,
-                  file_name(f"linked-{view.name}"))  # fmt: skip
 
 
 def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
@@ -592,7 +599,7 @@ def linked_maps_ui(ae: str, vae: str, projection: str, size: int) -> None:
     for column, view in zip(st.columns(2, gap="large"), views.values()):
         with column:
             st.markdown(f"**{describe_model(view.name)}**")
-            linked_chart(view, None, clickable=False)
+            points_chart(view, linked_key(view), f"linked-{view.name}")
             send_model_ui(view, linked_key(view), nearest=True)
             pointer_layer_ui(view, linked_key(view), mode="nearest", group="linked")
     send_classifier_ui("linked")
@@ -629,7 +636,7 @@ def server_linked_maps_ui(views: dict[str, MapView], size: int) -> None:
     for column, view in zip(st.columns(2, gap="large"), views.values()):
         with column:
             st.markdown(f"**{describe_model(view.name)}**")
-            linked_chart(view, row, clickable=True)
+            linked_chart(view, row)
     st.caption(server_note())
     linked_images_ui(views, row, size)
 

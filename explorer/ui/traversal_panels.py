@@ -18,7 +18,7 @@ from explorer.ui.catalogue import (
     short_name,
 )
 from explorer.ui.lessons import graded_decodes
-from explorer.ui.map_panels import MapView, map_figure
+from explorer.ui.map_panels import MapView, points_chart
 from explorer.ui.pointer import (
     FOLDER,
     bundled_js,
@@ -28,7 +28,7 @@ from explorer.ui.pointer import (
     send_classifier_ui,
     send_model_ui,
 )
-from explorer.ui.widgets import chart_config, explain, for_the_room, show_chart
+from explorer.ui.widgets import explain, show_chart
 from explorer.ui.words import class_names, figure_words, file_name, t, template
 
 TRAVERSAL = st.components.v2.component(
@@ -81,9 +81,7 @@ def sliders_ui(view: MapView, row: int) -> None:
     left, right = st.columns([2, 3], gap="large")
     with left:
         key = f"traverse-{view.chart_key}"
-        config = chart_config(f"latent-{view.chart_key}", scrollZoom=True)
-        st.plotly_chart(for_the_room(map_figure(view, clickable_space=False)), key=key,
-                        on_select="ignore", config=config, theme=None)  # fmt: skip
+        points_chart(view, key, f"latent-{view.chart_key}")
         st.caption(t("traverse.map"))
     send_model_ui(view, key)
     send_classifier_ui("traverse")
