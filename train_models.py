@@ -21,8 +21,10 @@ from tqdm import tqdm
 from explorer.checkpoints import (
     CHECKPOINT_DIR,
     NAME,
+    CheckpointError,
     available_models,
     dataset_dir,
+    load_model,
     read_checkpoint,
     resolve,
     save_checkpoint,
@@ -176,7 +178,9 @@ def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
     save_checkpoint(path, model, metrics, history)
     if name != CLASSIFIER:
         # The map's data at once with PCA; UMAP (slow: numba compiles on first use) after.
-        map_data = make_map_data(model, *test, seed=training.seed, with_umap=False)
+        map_data = make_map_data(
+            model, *test, seed=training.seed, with_umap=False, classifier=reader(args)
+        )
         if recorder is not None:
             map_data |= recorder.arrays()
         save_map_data(map_data_path(path), map_data)
@@ -189,6 +193,19 @@ def train_one(name: str, args: argparse.Namespace, train, test, emit) -> dict:
         emit({"event": "saved", "name": path.stem})
     metrics["total_seconds"] = time.perf_counter() - started
     return metrics
+
+
+def reader(args: argparse.Namespace) -> Classifier | None:
+    """The classifier whose readings the map data stores: the one in --out (trained in this
+    run, or kept there), else the dataset's; None where neither loads (the app then reads the
+    images itself)."""
+    for folder in (args.out, dataset_dir(args.dataset, CHECKPOINT_DIR)):
+        if (folder / f"{CLASSIFIER}.pt").exists():
+            try:
+                return load_model(folder / f"{CLASSIFIER}.pt")
+            except CheckpointError:
+                return None
+    return None
 
 
 def metrics_table(results: dict[str, dict]) -> str:
@@ -220,6 +237,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict]:
         names = [args.name]
     else:
         names = args.only or SHIPPED_SETS[args.dataset]
+    # The classifier first: the others' map data stores its readings (make_map_data).
+    names = sorted(names, key=lambda name: name != CLASSIFIER)
     results = {name: train_one(name, args, train, test, emit) for name in names}
     # The table lists every checkpoint in the folder, so training one model keeps the others' rows.
     stored = {

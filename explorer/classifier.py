@@ -4,6 +4,7 @@ sure it is.
 The app reads decoded images with it; the lesson pages score generations with it.
 """
 
+import hashlib
 from dataclasses import asdict, dataclass
 
 import torch
@@ -68,3 +69,13 @@ def classify(model: Classifier, x: torch.Tensor) -> tuple[torch.Tensor, torch.Te
         logits = model(x)
     confidence, label = logits.float().softmax(dim=1).max(dim=1)
     return label, confidence
+
+
+def fingerprint(model: nn.Module) -> str:
+    """A short hash of a model's weights, in a fixed layout: readings stored beside a map name
+    the classifier that made them, so that a retrained classifier is never credited with them."""
+    digest = hashlib.sha256()
+    for key, tensor in sorted(model.state_dict().items()):
+        digest.update(key.encode())
+        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return digest.hexdigest()[:16]

@@ -1,4 +1,5 @@
-"""A model's map data: the 10,000 test images' codes (z, or mu and logvar), labels and 2-D views.
+"""A model's map data: the 10,000 test images' codes (z, or mu and logvar), labels, 2-D views,
+and the classifier's readings of the images and of their reconstructions.
 
 Computed once by train_models.py and shipped beside each checkpoint as <name>.npz, so the
 app never encodes the test set nor fits a projection when it starts. "Code": one image's
@@ -12,6 +13,7 @@ import numpy as np
 import torch
 
 from explorer.checkpoints import CHECKPOINT_DIR, CheckpointError, atomic_write, resolve
+from explorer.classifier import Classifier, classify, fingerprint
 from explorer.models import VAE, Autoencoder
 from explorer.projections import PCA, fit_pca, place_among, umap_coords
 
@@ -28,9 +30,15 @@ def encode_dataset(model: Autoencoder, x: torch.Tensor) -> dict[str, np.ndarray]
 
 
 def make_map_data(
-    model: Autoencoder, x: torch.Tensor, labels: torch.Tensor, seed: int = 0, with_umap: bool = True
+    model: Autoencoder,
+    x: torch.Tensor,
+    labels: torch.Tensor,
+    seed: int = 0,
+    with_umap: bool = True,
+    classifier: Classifier | None = None,
 ) -> dict[str, np.ndarray]:
-    """Everything the map shows for a model; 2-D models are their own coordinates."""
+    """Everything the map shows for a model; 2-D models are their own coordinates. With a
+    classifier, its readings too: a click on a test image then runs no classifier."""
     map_data = encode_dataset(model, x) | {"labels": labels.numpy().astype(np.int64)}
     codes = map_data["codes"]
     if codes.shape[1] > 2:
@@ -42,7 +50,39 @@ def make_map_data(
         }
         if with_umap:
             map_data["umap"] = umap_coords(codes, seed=seed)
+    if classifier is not None:
+        map_data |= read_test_set(classifier, model, x, codes)
     return map_data
+
+
+@torch.inference_mode()
+def read_test_set(
+    classifier: Classifier, model: Autoencoder, x: torch.Tensor, codes: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The classifier's reading (class, confidence) of each test image and of the model's
+    reconstruction of it, decoded from its code as the map's panel decodes it, with the
+    classifier's fingerprint."""
+    classifier.eval()
+    model.eval()
+    read = {}
+    for what, images in (("original", x), ("recon", model.decode(torch.as_tensor(codes)))):
+        classes, confidences = zip(*(classify(classifier, batch) for batch in images.split(1000)))
+        read[f"{what}_classes"] = torch.cat(classes).numpy().astype(np.uint8)
+        read[f"{what}_confidences"] = torch.cat(confidences).numpy().astype(np.float32)
+    return read | {"classifier": np.array(fingerprint(classifier))}
+
+
+def stored_readings(
+    map_data: dict[str, np.ndarray], rows: int | slice, classifier: str, with_original: bool = True
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The stored (classes, confidences) of test images (with_original) and of their
+    reconstructions, stacked in that order; None where the map data holds none, or the
+    classifier with this fingerprint did not make them."""
+    if str(map_data.get("classifier", "")) != classifier:
+        return None
+    whats = ("original", "recon") if with_original else ("recon",)
+    classes = np.stack([map_data[f"{what}_classes"][rows] for what in whats]).astype(np.int64)
+    return classes, np.stack([map_data[f"{what}_confidences"][rows] for what in whats])
 
 
 def projections(map_data: dict[str, np.ndarray]) -> list[str]:
@@ -119,3 +159,11 @@ def check_map_data(map_data: dict[str, np.ndarray], name: str) -> None:
             raise CheckpointError(f"{name}: {view} coordinates do not match the codes")
     if not np.isfinite(codes).all():
         raise CheckpointError(f"{name}: map data holds NaN or infinite values")
+    if "classifier" in map_data:
+        readings = [map_data.get(f"{what}_{kind}") for what in ("original", "recon")
+                    for kind in ("classes", "confidences")]  # fmt: skip
+        if (
+            any(r is None or r.shape != labels.shape for r in readings)
+            or max(readings[0].max(), readings[2].max()) > 9
+        ):
+            raise CheckpointError(f"{name}: the classifier's readings do not match the codes")

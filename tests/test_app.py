@@ -3,6 +3,8 @@
 import base64
 import itertools
 import json
+import os
+import time
 
 import numpy as np
 import pytest
@@ -455,6 +457,82 @@ def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(t
         for path in planted:
             path.unlink()
         ui.checkpoint_files.clear()
+
+
+def test_a_model_written_or_rewritten_while_the_app_runs_is_seen_and_read_again():
+    """The catalogue lists a folder again within a second of the folder's time changing
+    (every write ends in a rename), and only then; the model cache is keyed by the file's
+    time, so a retrained model is not served stale."""
+    USER_DIR.mkdir(parents=True, exist_ok=True)
+    path, file = USER_DIR / "zz-test-seen.pt", "zz-test-seen.pt"
+
+    def listed_within_3_s(was: int | None) -> int | None:
+        deadline = time.monotonic() + 3
+        while dict(ui.checkpoint_files()).get(file) == was and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return dict(ui.checkpoint_files()).get(file)
+
+    try:
+        torch.manual_seed(0)
+        save_checkpoint(path, build_model(SMALL), {}, [])
+        written = listed_within_3_s(None)
+        first = ui.cached_model("zz-test-seen").state_dict()
+        torch.manual_seed(1)
+        retrained = build_model(SMALL)
+        save_checkpoint(path, retrained, {}, [])
+        assert listed_within_3_s(written) != written
+        served = ui.cached_model("zz-test-seen").state_dict()
+        for key, weights in retrained.state_dict().items():
+            assert torch.equal(served[key], weights) and not torch.equal(first[key], weights)
+
+        a_minute_ago = time.time_ns() - 60 * 10**9
+        for _, folder in ui.catalogue.model_folders():  # as if untouched for a minute
+            if folder.exists():
+                os.utime(folder, ns=(a_minute_ago, a_minute_ago))
+        ui.checkpoint_files.clear()
+        ui.checkpoint_files()
+        listings = ui.catalogue._checkpoint_files.cache_info().misses
+        time.sleep(1.1)
+        assert file in dict(ui.checkpoint_files())
+        assert ui.catalogue._checkpoint_files.cache_info().misses == listings  # not listed again
+    finally:
+        path.unlink(missing_ok=True)
+        ui.checkpoint_files.clear()
+
+
+def stored_captions(name: str, row: int) -> list[str]:
+    """The captions of a test image and its reconstruction, from the readings in map data."""
+    stored = load_map_data(name)
+    return [
+        f"{what}: looks like a {stored[f'{key}_classes'][row]} "
+        f"({stored[f'{key}_confidences'][row]:.0%} sure)"
+        for what, key in (("original", "original"), ("reconstruction", "recon"))
+    ]
+
+
+def test_a_test_images_readings_come_from_its_map_data_and_empty_space_is_read_live(
+    monkeypatch,
+):
+    """The shipped maps hold the classifier's readings: a click on a test image (the Latent
+    Map's, the Linked maps') runs no classifier; a click in empty space still does."""
+    from explorer.ui import lessons
+    from tests.test_lesson_pages import open_page
+
+    runs, grade = [], lessons.grade
+    monkeypatch.setattr(lessons, "grade", lambda *args: runs.append(1) or grade(*args))
+    at = click(open_map("vae-2d"), MAP_CHART, {"x": 0, "y": 0, "customdata": 42})
+    original, reconstruction = stored_captions("vae-2d", 42)
+    captions = picture_captions(at)
+    assert reconstruction in captions and not runs
+    assert [c for c in captions if c.startswith("original:")] in ([], [original])  # no MNIST
+    click(at, MAP_CHART, {"x": 2.5, "y": -2.5, "customdata": -1})
+    assert any(c.startswith("decoded position: looks like a") for c in picture_captions(at))
+    assert runs
+    runs.clear()
+    at = open_page("pages/3_Linked_Maps.py", 2)
+    at = click(at, "linked-ae-2d-latent", {"x": 0, "y": 0, "customdata": 42})
+    captions = [c for image in at.image for c in image.captions]
+    assert {reconstruction, stored_captions("ae-2d", 42)[1]} <= set(captions) and not runs
 
 
 def test_the_map_offers_csv_downloads_and_png_export():

@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 import torch
 
+from explorer.checkpoints import CheckpointError
+from explorer.classifier import Classifier, ClassifierConfig, classify, fingerprint
 from explorer.generation import (
     cluster_means,
     fit_gaussian,
@@ -22,7 +24,15 @@ from explorer.latents import (
     sigma_ellipses,
     sigma_of,
 )
-from explorer.map_data import make_map_data, prior_plane, project
+from explorer.map_data import (
+    check_map_data,
+    load_map_data,
+    make_map_data,
+    prior_plane,
+    project,
+    save_map_data,
+    stored_readings,
+)
 from explorer.models import ModelConfig, build_model, kl_to_standard_normal
 from explorer.projections import PCA, place_among
 from explorer.scoring import agreement, best_generator, score
@@ -125,6 +135,29 @@ def test_projecting_new_latents_into_each_view(tiny_tensors):
     assert placed.shape == (3, 2)
     near = place_among(map_data["codes"], map_data["umap"], z, k=1)
     np.testing.assert_allclose(near, map_data["umap"][:3])
+
+
+def test_map_data_stores_the_classifiers_readings_for_that_classifier_only(tiny_tensors, tmp_path):
+    x, labels = tiny_tensors
+    torch.manual_seed(0)
+    model = build_model(ModelConfig("ae", 2, hidden=(16,)))
+    classifier = Classifier(ClassifierConfig())
+    map_data = make_map_data(model, x, labels, classifier=classifier)
+    save_map_data(tmp_path / "m.npz", map_data)
+    map_data = load_map_data(tmp_path / "m.pt")
+    read = stored_readings(map_data, 7, fingerprint(classifier))
+    decoded = torch.as_tensor(decode(model, map_data["codes"][7:8]))[:, None]
+    live = [classify(classifier, images) for images in (x[7:8], decoded)]
+    np.testing.assert_array_equal(read[0], [c.item() for c, _ in live])
+    np.testing.assert_allclose(read[1], [p.item() for _, p in live], atol=1e-6)
+    census = stored_readings(map_data, slice(0, 50), fingerprint(classifier), with_original=False)
+    assert census[0].shape == (1, 50)
+    retrained = Classifier(ClassifierConfig())
+    assert stored_readings(map_data, 7, fingerprint(retrained)) is None  # read live instead
+    assert stored_readings(make_map_data(model, x, labels), 7, fingerprint(classifier)) is None
+    del map_data["recon_confidences"]
+    with pytest.raises(CheckpointError, match="readings do not match"):
+        check_map_data(map_data, "m.npz")
 
 
 def test_decoding_a_path_gives_one_image_per_step():

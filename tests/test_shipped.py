@@ -6,10 +6,11 @@ import torch
 from sklearn.manifold import trustworthiness
 
 from explorer import load_model
-from explorer.checkpoints import load_metrics
-from explorer.classifier import classify
+from explorer.checkpoints import SHIPPED_DIR, dataset_dir, load_metrics
+from explorer.classifier import classify, fingerprint
+from explorer.latents import decode
 from explorer.map_data import load_map_data, projections
-from explorer.registry import CLASSIFIER, SHIPPED_MODELS
+from explorer.registry import CLASSIFIER, SHIPPED_MODELS, SHIPPED_SETS
 from explorer.training import autoencoder_metrics, classifier_metrics
 from tests.conftest import REPO
 
@@ -77,6 +78,29 @@ def test_shipped_map_data_is_the_models_own(name, real_mnist):
                 map_data["codes"][sample], map_data[view][sample], n_neighbors=10
             )
             assert score > threshold, (view, score)
+
+
+@pytest.mark.parametrize("dataset", SHIPPED_SETS)
+def test_every_shipped_map_holds_readings_by_its_datasets_shipped_classifier(dataset):
+    """Else a click on a test image runs the classifier again, in every session."""
+    folder = dataset_dir(dataset, SHIPPED_DIR)
+    shipped = fingerprint(load_model(folder / f"{CLASSIFIER}.pt"))
+    for name in SHIPPED_SETS[dataset]:
+        if name != CLASSIFIER:
+            assert str(load_map_data(folder / f"{name}.pt")["classifier"]) == shipped, name
+
+
+@pytest.mark.parametrize("name", ["ae-2d", "vae-20d"])
+def test_shipped_readings_are_what_the_classifier_reads(name, real_mnist):
+    x, _ = real_mnist
+    map_data, classifier = load_map_data(name), load_model(CLASSIFIER)
+    rows = np.random.default_rng(0).choice(len(x), 500, replace=False)
+    decoded = torch.as_tensor(decode(load_model(name), map_data["codes"][rows]))[:, None]
+    for what, images in (("original", x[rows]), ("recon", decoded)):
+        classes, confidences = classify(classifier, images)
+        assert (classes.numpy() == map_data[f"{what}_classes"][rows]).mean() >= 0.99
+        difference = np.abs(confidences.numpy() - map_data[f"{what}_confidences"][rows])
+        assert np.median(difference) < 1e-3 and difference.max() < 0.05  # bfloat16 or float32
 
 
 def test_readme_lists_every_shipped_model():

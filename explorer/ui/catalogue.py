@@ -2,6 +2,7 @@
 checkpoints, map data, test images."""
 
 import functools
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from explorer.checkpoints import (
     resolve,
     split_name,
 )
+from explorer.classifier import fingerprint
 from explorer.data import DATASETS, DataUnavailableError, load_mnist_uint8
 from explorer.map_data import coords, load_map_data
 from explorer.plotting import empty_space_grid
@@ -30,9 +32,9 @@ from explorer.ui.session import current_dataset
 
 def checkpoint_files() -> tuple[tuple[str, int], ...]:
     """(file name, modification time) of every checkpoint and map file, shipped and
-    user-trained, looked up at most once a second: a model trained or retrained meanwhile
-    changes it, and so refreshes the caches below."""
-    return _checkpoint_files(second=int(time.monotonic()))
+    user-trained: a model trained or retrained meanwhile changes it, and so refreshes the
+    caches below. Each folder is listed again only when its own time changed."""
+    return _checkpoint_files(_folder_times(second=int(time.monotonic())))
 
 
 # Keyed by the second rather than given a ttl: under load, Streamlit's TTL cache can let an
@@ -40,7 +42,25 @@ def checkpoint_files() -> tuple[tuple[str, int], ...]:
 # functools' cache rather than Streamlit's: a page asks for the catalogue up to 200 times a
 # run, and Streamlit's cache hashes its arguments on each call (0.3 ms a catalogue).
 @functools.lru_cache(maxsize=2)
-def _checkpoint_files(second: int) -> tuple[tuple[str, int], ...]:
+def _folder_times(second: int) -> tuple[int, ...]:
+    """The model folders' modification times, looked up at most once a second. Every write
+    there ends in a rename (atomic_write), which sets its folder's time. File system clocks
+    tick coarsely, so while a folder's time is under two seconds old a second write could
+    leave it as it was: the second joins the key until then."""
+    times = tuple(_mtime_ns(folder) for _, folder in model_folders())
+    recent = any(time.time_ns() - t < 2_000_000_000 for t in times)
+    return times + (second,) if recent else times
+
+
+def _mtime_ns(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except FileNotFoundError:  # no user/ folder yet
+        return 0
+
+
+@functools.lru_cache(maxsize=2)
+def _checkpoint_files(folder_times: tuple[int, ...]) -> tuple[tuple[str, int], ...]:
     found = []
     for dataset, folder in model_folders():
         for path in sorted(folder.glob("*.[pn][tp]*")):
@@ -53,7 +73,17 @@ def _checkpoint_files(second: int) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
-checkpoint_files.clear = _checkpoint_files.cache_clear  # to look again at once (a new model)
+def _look_again() -> None:
+    """Forget the folders' times and files, to see a model written a moment ago at once."""
+    _folder_times.cache_clear()
+    _checkpoint_files.cache_clear()
+
+
+checkpoint_files.clear = _look_again
+
+# Sessions arriving together (a class opening the map) wait for one read of a file rather than
+# each reading it: functools' caches, unlike Streamlit's, do not hold callers back on a miss.
+_reading = threading.RLock()
 
 
 def model_folders() -> list[tuple[str, Path]]:
@@ -65,7 +95,8 @@ def model_catalogue(dataset: str | None = None) -> tuple[dict[str, dict], dict[s
     """A dataset's models, the sidebar's unless another is named: (usable, unusable), with
     usable full name -> checkpoint metrics and config, unusable full name -> reason. Read
     again when the files change (their list's hash: hashing it whole is slower, per call)."""
-    return _catalogue(dataset or current_dataset(), hash(checkpoint_files()))
+    with _reading:
+        return _catalogue(dataset or current_dataset(), hash(checkpoint_files()))
 
 
 @functools.lru_cache(maxsize=8)
@@ -140,6 +171,18 @@ def classifier_name(dataset: str | None = None) -> str:
     return qualified(dataset or current_dataset(), CLASSIFIER)
 
 
+def classifier_fingerprint(dataset: str) -> str:
+    """The fingerprint of the dataset's classifier in use (explorer/classifier.py)."""
+    name = classifier_name(dataset)
+    with _reading:
+        return _fingerprint(name, version(name))
+
+
+@functools.lru_cache(maxsize=8)
+def _fingerprint(name: str, file_times: tuple) -> str:
+    return fingerprint(_model(name, file_times))
+
+
 def version(name: str) -> tuple[int, int]:
     """Modification times of a model's checkpoint and map data: part of the cache keys, so a
     retrained model is read again."""
@@ -149,22 +192,26 @@ def version(name: str) -> tuple[int, int]:
 
 def cached_model(name: str) -> nn.Module:
     """The model in eval mode; shared by all sessions, so only ever used under inference_mode."""
-    return _model(name, version(name))
+    with _reading:
+        return _model(name, version(name))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _model(name: str, _version: tuple) -> nn.Module:
+# functools' caches, keyed by the files' times: Streamlit's cache_resource took longer to look
+# up a model than a click's decode takes, and it leaves "_"-named arguments out of its key.
+@functools.lru_cache(maxsize=64)
+def _model(name: str, file_times: tuple) -> nn.Module:
     path = resolve(name)
     return model_from_checkpoint(read_checkpoint(path), path.name)
 
 
 def cached_map_data(name: str) -> dict[str, np.ndarray]:
-    """A model's map data; shared read-only arrays (cache_resource: no copy per rerun)."""
-    return _map_data(name, version(name))
+    """A model's map data; shared read-only arrays (no copy per rerun)."""
+    with _reading:
+        return _map_data(name, version(name))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _map_data(name: str, _version: tuple) -> dict[str, np.ndarray]:
+@functools.lru_cache(maxsize=64)
+def _map_data(name: str, file_times: tuple) -> dict[str, np.ndarray]:
     map_data = load_map_data(name)
     for array in map_data.values():
         array.setflags(write=False)

@@ -9,13 +9,42 @@ from explorer.coverage import ConfidencePlane, confidence_plane
 from explorer.generation import cluster_means, sample_codes
 from explorer.interpolation import Census, interpolate, path_census
 from explorer.latents import decode, kl_per_dimension, manifold_of
-from explorer.scoring import Score, grade
-from explorer.ui.catalogue import cached_map_data, cached_model, classifier_name
+from explorer.map_data import stored_readings
+from explorer.scoring import Score, grade, score
+from explorer.ui.catalogue import (
+    cached_map_data,
+    cached_model,
+    classifier_fingerprint,
+    classifier_name,
+)
 
 
 def score_images(images: np.ndarray, dataset: str) -> Score:
     """The dataset's classifier's grade of images (N, 28, 28): see explorer/scoring.py."""
     return grade(cached_model(classifier_name(dataset)), images)
+
+
+def score_test_image(name: str, row: int, images: np.ndarray) -> Score:
+    """The classifier's grade of a test image and of this model's reconstruction of it
+    (images: both, or the reconstruction alone): as stored in the model's map data, where the
+    classifier in use made it, else read now. A click then costs no classifier run."""
+    dataset = split_name(name)[0]
+    stored = stored_readings(
+        cached_map_data(name), row, classifier_fingerprint(dataset), with_original=len(images) == 2
+    )
+    return score_images(images, dataset) if stored is None else score(*stored)
+
+
+def reconstruction_classes(name: str, n: int) -> np.ndarray:
+    """The classifier's class of this model's reconstructions of the first n test images, as
+    stored where the classifier in use made them, else read now."""
+    map_data = cached_map_data(name)
+    stored = stored_readings(
+        map_data, slice(0, n), classifier_fingerprint(split_name(name)[0]), with_original=False
+    )
+    if stored is None:
+        return graded_decodes(name, map_data["codes"][:n])[1].classes
+    return stored[0][0]
 
 
 def graded_decodes(name: str, z: np.ndarray) -> tuple[np.ndarray, Score]:

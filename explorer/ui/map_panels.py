@@ -43,8 +43,9 @@ from explorer.ui.catalogue import (
 from explorer.ui.lessons import (
     cached_confidence_plane,
     cached_manifold,
-    graded_decodes,
+    reconstruction_classes,
     score_images,
+    score_test_image,
 )
 from explorer.ui.pointer import (
     Marks,
@@ -69,9 +70,9 @@ from explorer.ui.widgets import (
     explain,
     for_the_room,
     new_click,
+    read_captions,
     show_chart,
     show_images,
-    show_read_images,
 )
 from explorer.ui.words import (
     axis_titles,
@@ -198,9 +199,8 @@ RECON_CENSUS = 2000  # the first test images, reconstructed and read for the cen
 def cached_recon_share(name: str) -> float:
     """The share of the first test images whose reconstruction the classifier reads as their
     own class."""
-    map_data = cached_map_data(name)
-    graded = graded_decodes(name, map_data["codes"][:RECON_CENSUS])[1]
-    return agreement(graded.classes, map_data["labels"][:RECON_CENSUS])
+    labels = cached_map_data(name)["labels"][:RECON_CENSUS]
+    return agreement(reconstruction_classes(name, RECON_CENSUS), labels)
 
 
 def recon_census_ui(view: MapView) -> None:
@@ -393,11 +393,11 @@ def panel_of(view: MapView, point: ChosenPoint) -> Panel:
         heading = t("map.empty")
         whats.append(t("caption.decoded"))
     images.append(decode(view.model, point.code[None])[0])
-    read = readings(score_images(np.stack(images), current_dataset()))
-    captions = [
-        t("caption.reads", what=what, digit=name, confidence=p)
-        for what, (name, p) in zip(whats, read)
-    ]
+    if point.row is None:
+        read = readings(score_images(np.stack(images), current_dataset()))
+    else:
+        read = readings(score_test_image(view.name, point.row, np.stack(images)))
+    captions = read_captions(whats, read)
     code, sigma = point.code, point.sigma(view)
     if view.latent_dim == 2:
         vector = t("map.vector.2d", z=code_name(view.name), x=code[0], y=code[1])
@@ -561,17 +561,17 @@ def points_chart(view: MapView, key: str, stem: str) -> None:
     and the points put in by the browser (points_ui), which on a phone also moves the legend
     under the plot; the whole figure where the browser could not put them in. stem: the PNG
     download's name."""
-    config = chart_config(stem, scrollZoom=True)
-    if not points_in_browser():
+    in_browser = points_in_browser()
+    if in_browser:
+        figure = empty_map(key, class_style(), figure_words(), class_names())
+    else:
         figure = map_figure(view, clickable_space=False)
-        st.plotly_chart(for_the_room(figure), key=key, on_select="ignore", config=config,
-                        theme=None)  # fmt: skip
-        return
-    figure = empty_map(key, class_style(), figure_words(), class_names())
+    config = chart_config(stem, scrollZoom=True)
     st.plotly_chart(for_the_room(figure), key=key, on_select="ignore", config=config, theme=None)
-    titles = axis_titles(view.projection, code_name(view.name))
-    points_ui(key, f"{view.name}|{view.projection}", view.xy, view.map_data["labels"], titles,
-              file_name(stem))  # fmt: skip
+    if in_browser:
+        titles = axis_titles(view.projection, code_name(view.name))
+        points_ui(key, f"{view.name}|{view.projection}", view.xy, view.map_data["labels"],
+                  titles, file_name(stem))  # fmt: skip
 
 
 def linked_chart(view: MapView, chosen_row: int | None) -> None:
@@ -655,5 +655,6 @@ def linked_images_ui(views: dict[str, MapView], row: int, size: int) -> None:
             if originals is not None:
                 images.insert(0, originals[row] / np.float32(255))
                 whats.insert(0, t("caption.original"))
-            show_read_images(np.stack(images), whats)
+            read = readings(score_test_image(view.name, row, np.stack(images)))
+            show_images(np.stack(images), read_captions(whats, read))
     st.caption(t("linked.caption"))

@@ -202,12 +202,16 @@ def show_read_images(images: np.ndarray, whats: list[str], scale: int = 6) -> li
     """Images side by side, each captioned with what it is and what the classifier reads in
     it; returns the readings, (class name, confidence) per image."""
     read = readings(score_images(images, current_dataset()))
-    captions = [
+    show_images(images, read_captions(whats, read), scale)
+    return read
+
+
+def read_captions(whats: list[str], read: list[tuple[str, float]]) -> list[str]:
+    """Each image's caption: what it is, and what the classifier reads in it."""
+    return [
         t("caption.reads", what=what, digit=name, confidence=p)
         for what, (name, p) in zip(whats, read)
     ]
-    show_images(images, captions, scale)
-    return read
 
 
 def show_class_counts(graded: Score, key: str) -> None:
