@@ -55,11 +55,11 @@ def percentiles(values: list[float]) -> tuple[float, float]:
 
 
 @contextmanager
-def server(folder: Path):
-    """`streamlit run streamlit_app.py` in `folder`; yields (url, process, its start time)."""
+def server(folder: Path, script: str | None = None):
+    """`streamlit run` in `folder` (start_streamlit); yields (url, process, its start time)."""
     port = free_port()
     started = time.monotonic()
-    process = start_streamlit(port, folder=folder)
+    process = start_streamlit(port, folder=folder, script=script)
     try:
         yield f"http://127.0.0.1:{port}", process, started
     finally:
@@ -79,21 +79,26 @@ def drawn(page, url: str, selector: str, chart: bool) -> float:
 
 
 def start_up(browser, rounds: int) -> None:
-    """Fresh servers, alternating: start -> the toy's map, the app's home, the app's map."""
-    figures = {"toy map": [], "home": [], "map": []}
+    """Fresh servers, alternating: start -> the toy's map, the app's home, the app's map, and
+    the app's map served by `streamlit run streamlit_app.py` (no warm-up: app.py)."""
+    figures = {"toy map": [], "home": [], "map": [], "map, no warm-up": []}
     for _ in range(rounds):
-        for folder, path, what in ((TOY, "", "toy map"), (REPO, "", "home"),
-                                   (REPO, "/Latent_Map", "map")):  # fmt: skip
-            with server(folder) as (url, _, started):
+        for folder, path, what, script in (
+            (TOY, "", "toy map", None), (REPO, "", "home", None),
+            (REPO, "/Latent_Map", "map", None),
+            (REPO, "/Latent_Map", "map, no warm-up", "streamlit_app.py"),
+        ):  # fmt: skip
+            with server(folder, script) as (url, _, started):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 chart = what != "home"
                 drawn(page, url + path, ".js-plotly-plot" if chart else "h1", chart)
                 figures[what].append(time.monotonic() - started - 0.3)
                 page.close()
-    toy, home, map_ = (statistics.median(figures[key]) for key in ("toy map", "home", "map"))
+    toy, home, map_, cold = (statistics.median(values) for values in figures.values())
     print(f"server start -> drawn: toy map {toy:.2f} s; the app's home page {home:.2f} s "
           f"(ratio {home / toy:.2f}); the app's Latent Map, opened directly {map_:.2f} s "
-          f"(ratio {map_ / toy:.2f})")  # fmt: skip
+          f"(ratio {map_ / toy:.2f}); the same served without the warm-up {cold:.2f} s "
+          f"(ratio {cold / toy:.2f})")  # fmt: skip
     print(
         f"  (medians of {rounds} alternating rounds; every figure: "
         f"{ {key: [round(v, 2) for v in values] for key, values in figures.items()} })"

@@ -28,13 +28,16 @@ def free_port() -> int:
 
 def start_streamlit(
     port: int, env: dict | None = None, timeout: float = 60, folder: Path = REPO,
-    watcher: str = "none",
+    watcher: str = "none", script: str | None = None,
 ) -> subprocess.Popen:  # fmt: skip
-    """`streamlit run streamlit_app.py` in `folder` (the app's, or another app's such as the
-    toy map) on `port`, in its own process group, once it answers. watcher: Streamlit's file
-    watcher ("auto" is Streamlit's default; the app's config has none)."""
+    """`streamlit run app.py` in `folder` (the app's, as the README starts it), or `streamlit
+    run streamlit_app.py` where there is no app.py (another app's such as the toy map, or an
+    older checkout's), or `script`, on `port`, in its own process group, once it answers.
+    watcher: Streamlit's file watcher ("auto" is Streamlit's default; the app's config has
+    none)."""
+    script = script or ("app.py" if (folder / "app.py").is_file() else "streamlit_app.py")
     command = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+        sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
         "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
         f"--server.port={port}", f"--server.fileWatcherType={watcher}",
     ]  # fmt: skip
@@ -59,11 +62,11 @@ def start_streamlit(
 
 
 @contextmanager
-def streamlit_server(env: dict | None = None, timeout: float = 60):
-    """A Streamlit server on a free port; yields its base URL and the process, and stops the
-    whole group (SIGTERM, then SIGKILL) however the block ends."""
+def streamlit_server(env: dict | None = None, timeout: float = 60, script: str | None = None):
+    """A Streamlit server on a free port (start_streamlit); yields its base URL and the
+    process, and stops the whole group (SIGTERM, then SIGKILL) however the block ends."""
     port = free_port()
-    process = start_streamlit(port, env, timeout)
+    process = start_streamlit(port, env, timeout, script=script)
     try:
         yield f"http://127.0.0.1:{port}", process
     finally:

@@ -14,11 +14,31 @@ from tests.browser import (
     isolated_points,
     panel_heading,
     picture_captions,
+    streamlit_server,
     wait_for_script,
 )
 from tests.test_drawing import png, stroke_canvas
 
 pytestmark = pytest.mark.e2e
+
+
+def torch_loaded(pid: int) -> bool:
+    with open(f"/proc/{pid}/maps") as maps:
+        return "libtorch_cpu" in maps.read()
+
+
+def test_the_server_reads_the_models_as_it_starts_before_any_page_is_asked_for():
+    """`streamlit run app.py` (the README's command) imports torch and reads the models as the
+    server starts, not when the first page is asked for (app.py's warm-up); a plain Streamlit
+    server imports neither until a page runs."""
+    with streamlit_server() as (_, process):
+        deadline = time.monotonic() + 60
+        while not torch_loaded(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert torch_loaded(process.pid), "no torch a minute after the start"
+    with streamlit_server(script="streamlit_app.py") as (_, process):
+        time.sleep(3)
+        assert not torch_loaded(process.pid)
 
 
 def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server):

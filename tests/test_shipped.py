@@ -106,7 +106,7 @@ def test_shipped_readings_are_what_the_classifier_reads(name, real_mnist):
 def test_readme_lists_every_shipped_model():
     assert set(readme_metrics()) == {*SHIPPED_MODELS, CLASSIFIER}
     readme = (REPO / "README.md").read_text()
-    assert "pip install -r requirements.txt && streamlit run streamlit_app.py" in readme
+    assert "pip install -r requirements.txt && streamlit run app.py" in readme
     test_command = "pip install -r requirements-dev.txt && python -m pytest"
     assert test_command in readme
     assert test_command in (REPO / ".ci" / "run").read_text()  # CI runs what the README says

@@ -23,7 +23,7 @@ from explorer.checkpoints import (
     split_name,
 )
 from explorer.classifier import fingerprint
-from explorer.data import DATASETS, DataUnavailableError, load_mnist_uint8
+from explorer.data import DATASETS, MNIST, DataUnavailableError, load_mnist_uint8
 from explorer.map_data import coords, load_map_data
 from explorer.plotting import empty_space_grid
 from explorer.registry import CLASSIFIER
@@ -108,7 +108,7 @@ def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str
         name = qualified(dataset, short)
         try:
             checkpoint = read_checkpoint(resolve(name))
-            model_from_checkpoint(checkpoint, name)
+            cached_model(name)  # built once here, then shared
             if short != CLASSIFIER:
                 cached_map_data(name)  # checked once here, then shared
         except (CheckpointError, OSError, ValueError, KeyError) as error:
@@ -218,6 +218,15 @@ def _map_data(name: str, file_times: tuple) -> dict[str, np.ndarray]:
     return map_data
 
 
+def warm_up(dataset: str = MNIST.name) -> None:
+    """Read a dataset's catalogue (every checkpoint, its model and its map file) into the
+    caches above, and fetch its test images where they are missing, as the server starts
+    (app.py): the first page then finds them read, or on disk."""
+    model_catalogue(dataset)
+    classifier_fingerprint(dataset)
+    read_test_set(dataset)
+
+
 @st.cache_resource(show_spinner=False)
 def cached_click_grid(name: str, projection: str) -> np.ndarray:
     """The map's clickable empty-space nodes for a model and 2-D view."""
@@ -232,10 +241,20 @@ def test_images() -> np.ndarray | None:
 
 @st.cache_resource(show_spinner="Reading the test images…")
 def _test_images(dataset: str) -> np.ndarray | None:
-    try:
-        images, _ = load_mnist_uint8(train=False, dataset=DATASETS[dataset])
-    except DataUnavailableError:
-        return None
+    return read_test_set(dataset)
+
+
+_fetching = threading.Lock()  # one download at a time: the warm-up's, or a page's
+
+
+def read_test_set(dataset: str) -> np.ndarray | None:
+    """A dataset's test images from its idx files, downloaded first where they are missing and
+    a network is there (torchvision); None where they cannot be had."""
+    with _fetching:
+        try:
+            images, _ = load_mnist_uint8(train=False, dataset=DATASETS[dataset])
+        except DataUnavailableError:
+            return None
     return images
 
 
