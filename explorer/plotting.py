@@ -241,7 +241,7 @@ def manifold_figure(canvas: np.ndarray, xs: np.ndarray, ys: np.ndarray, axis_tit
     image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
     layout = {
         "font": FONT, "template": TEMPLATE_JSON, "height": 560,
-        "margin": {"l": 70, "r": 10, "t": 10, "b": 60},
+        "margin": {"l": 70, "r": 10, "t": 34, "b": 60},  # the toolbar above the image
         "xaxis": {"title": {"text": axis_titles[0]}, "constrain": "domain",
                   "tickvals": [centres[i] for i in ticks],
                   "ticktext": [f"{xs[i]:.1f}" for i in ticks]},
@@ -633,7 +633,7 @@ def traversal_figure(
     ]  # fmt: skip
     layout = {
         "font": FONT, "template": TEMPLATE_JSON, "height": 120 + 78 * rows,
-        "margin": {"l": 20, "r": 10, "t": 10, "b": 60}, "annotations": notes,
+        "margin": {"l": 20, "r": 10, "t": 34, "b": 60}, "annotations": notes,  # toolbar above
         "xaxis": {"title": {"text": words["sigmas"]}, "constrain": "domain",
                   "tickvals": [c * step + 13.5 for c in range(columns)],
                   "ticktext": [f"{s:+g}" for s in sigmas], "showgrid": False},

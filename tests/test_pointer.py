@@ -112,6 +112,38 @@ def test_a_tap_on_a_touch_screen_selects_and_a_drag_scrubs(browser, server):
     page.close()
 
 
+# The height of the chart with that key as the page lays it out (Streamlit's element around
+# it), and its plot's height, width and margins
+IMAGE_CHART = """key => { const element = document.querySelector(`.st-key-${key}`);
+  const size = element.querySelector('.js-plotly-plot')._fullLayout._size;
+  return [element.getBoundingClientRect().height, size.h, size.w, size.t + size.b]; }"""
+
+
+def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_desktop_as_drawn(
+    browser, server
+):
+    """An image chart shrinks to its image and margins where its figure's height (560 px)
+    would leave white bands around it (on a phone), and keeps that height where the image
+    would be taller."""
+    key = "manifold-vae-2d"
+    page, _ = open_phone_map(browser, server)
+    page.wait_for_function(f"() => document.querySelector('.st-key-{key} .js-plotly-plot')")
+    page.wait_for_function(f"() => (k => ({IMAGE_CHART})(k)[0] < 500)('{key}')", timeout=15_000)
+    height, plot_h, plot_w, margins = page.evaluate(IMAGE_CHART, key)
+    assert abs(plot_h - plot_w) <= 3  # the square image fills the plot
+    assert height <= plot_w + margins + 4  # and the chart holds little more
+    page.evaluate(f"() => document.querySelector('.st-key-{key}').scrollIntoView()")
+    page.screenshot(path=SCREENSHOTS / "phone-manifold.png")
+    page.close()
+    wide = {"viewport": {"width": 2000, "height": 1000}}  # room for more than 560 px of image
+    page, _ = open_page(browser, f"{server}/Latent_Map?model=vae-2d", **wide)
+    page.wait_for_function(f"() => document.querySelector('.st-key-{key} .js-plotly-plot')")
+    page.wait_for_timeout(1000)  # the fit's watch has looked at it
+    height, plot_h, plot_w, _ = page.evaluate(IMAGE_CHART, key)
+    assert height == 560 and plot_w > plot_h  # never taller than the figure: the image is
+    page.close()  # then as tall as the plot, and narrower
+
+
 def test_a_pinch_zooms_the_map(browser, server):
     page, _ = open_phone_map(browser, server)
     left, top, width, height = page.evaluate(PLOT_AREA, 0)

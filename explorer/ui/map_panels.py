@@ -72,6 +72,7 @@ from explorer.ui.widgets import (
     new_click,
     read_captions,
     show_chart,
+    show_image_chart,
     show_images,
 )
 from explorer.ui.words import (
@@ -531,7 +532,7 @@ def manifold_ui(name: str) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         figure = manifold_figure(canvas, xs, ys, axis_titles("latent", code_name(name)))
-        show_chart(figure, f"manifold-{name}")
+        show_image_chart(figure, f"manifold-{name}")
         if decodes_in_browser():
             pointer_ui(
                 map_view(name, "latent"), f"manifold-{name}", Marks(),

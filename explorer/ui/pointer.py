@@ -60,6 +60,8 @@ PANEL = st.components.v2.component(
 )
 # A map's points, put into its chart by the browser (points_ui).
 POINTS = st.components.v2.component("latent_explorer_points", js=bundled_js("points.js"))
+# An image chart shrunk to its image's height where it is narrow (fit_image_ui).
+FIT = st.components.v2.component("latent_explorer_fit", js=bundled_js("fit.js"))
 MORPH = st.components.v2.component(
     "latent_explorer_morph",
     html=(FOLDER / "morph.html").read_text(),
@@ -301,6 +303,13 @@ def marks_ui(
         key=marks_key(chart_key), data=json_bytes(data), default={"pick": None},
         on_pick_change=lambda: None,
     )  # fmt: skip
+
+
+def fit_image_ui(chart_key: str, height: int) -> None:
+    """Let the image chart with Streamlit key `chart_key` (its figure `height` px tall, its y
+    axis scale-anchored to x) shrink to its image's height where it is narrower than that
+    height was chosen for, on a phone: fit.js."""
+    FIT(key=f"fit-{chart_key}", data=json_bytes({"chart": chart_key, "height": height}))
 
 
 def server_note() -> str:

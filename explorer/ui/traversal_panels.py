@@ -28,7 +28,7 @@ from explorer.ui.pointer import (
     send_classifier_ui,
     send_model_ui,
 )
-from explorer.ui.widgets import explain, show_chart
+from explorer.ui.widgets import explain, show_image_chart
 from explorer.ui.words import class_names, figure_words, file_name, t, template
 
 TRAVERSAL = st.components.v2.component(
@@ -128,7 +128,7 @@ def grid_ui(name: str, row: int) -> None:
     # each row's label on two lines: on a phone the tiles then get the width
     labels = [dimension_label(dims, d, "<br>") for d in shown]
     figure = traversal_figure(images, labels, SIGMAS, readings, classes != start, figure_words())
-    show_chart(figure, f"traversal-{name}")
+    show_image_chart(figure, f"traversal-{name}")
     kept = float((classes == start).mean())
     st.markdown(t("traverse.grid.kept", kept=kept, digit=names[start], rows=len(shown)))
     st.download_button(

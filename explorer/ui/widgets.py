@@ -16,6 +16,7 @@ from explorer.ui.catalogue import (
     models_where,
 )
 from explorer.ui.lessons import score_images
+from explorer.ui.pointer import fit_image_ui
 from explorer.ui.session import class_style, current_dataset, presenting
 from explorer.ui.url import MAX_SEED, link_arrived
 from explorer.ui.words import (
@@ -171,6 +172,13 @@ def show_chart(figure, key: str) -> None:
     keeps two charts that happen to hold the same figure apart."""
     config = chart_config(key, modeBarButtons=[["toImage"]])
     st.plotly_chart(for_the_room(figure), key=key, config=config, theme=None)
+
+
+def show_image_chart(figure, key: str) -> None:
+    """A figure of one image (the manifold, the traversal grid) as show_chart draws it, which
+    on a phone is no taller than its image: no blank bands above and below it."""
+    show_chart(figure, key)
+    fit_image_ui(key, int(figure.layout.height))
 
 
 def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:
