@@ -236,9 +236,15 @@ def toy_clicks(browser, n: int) -> None:
     with server(TOY) as (url, process, _):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         drawn(page, url, ".js-plotly-plot", chart=True)
+        idle = idle_cpu(page, process)
+        cpu, started = cpu_seconds(process.pid), time.monotonic()
         latencies = time_clicks(page, n, "text=Selected index: {row}")
+        per_click = (cpu_seconds(process.pid) - cpu) / len(latencies) * 1000
+        net = per_click - idle * (time.monotonic() - started) / len(latencies)
         p50, p95 = percentiles(latencies)
-        print(f"toy map, click -> image: p50 {p50:.3f} s, p95 {p95:.3f} s over {n} clicks")
+        print(f"toy map, click -> image: p50 {p50:.3f} s, p95 {p95:.3f} s over {n} clicks; "
+              f"server CPU per click {per_click:.1f} ms, {net:.1f} ms of it the click's own "
+              f"(idle {idle:.1f} ms a second)")  # fmt: skip
 
 
 def watchers(browser) -> None:
