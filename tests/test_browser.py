@@ -28,9 +28,9 @@ def torch_loaded(pid: int) -> bool:
 
 
 def test_the_server_reads_the_models_as_it_starts_before_any_page_is_asked_for():
-    """`streamlit run app.py` (the README's command) imports torch and reads the models as the
-    server starts, not when the first page is asked for (app.py's warm-up); a plain Streamlit
-    server imports neither until a page runs."""
+    """`streamlit run app.py` (the README's command) imports torch as the server starts, not
+    when the first page is asked for: app.py's warm-up, which then reads the models (test_app
+    checks what it reads). `streamlit run streamlit_app.py` imports it only for a page."""
     with streamlit_server() as (_, process):
         deadline = time.monotonic() + 60
         while not torch_loaded(process.pid) and time.monotonic() < deadline:

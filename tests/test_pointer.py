@@ -119,7 +119,7 @@ IMAGE_CHART = """key => { const element = document.querySelector(`.st-key-${key}
   return [element.getBoundingClientRect().height, size.h, size.w, size.t + size.b]; }"""
 
 
-def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_desktop_as_drawn(
+def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_wide_screen_as_drawn(
     browser, server
 ):
     """An image chart shrinks to its image and margins where its figure's height (560 px)
@@ -128,7 +128,7 @@ def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_desktop_as_d
     key = "manifold-vae-2d"
     page, _ = open_phone_map(browser, server)
     page.wait_for_function(f"() => document.querySelector('.st-key-{key} .js-plotly-plot')")
-    page.wait_for_function(f"() => (k => ({IMAGE_CHART})(k)[0] < 500)('{key}')", timeout=15_000)
+    page.wait_for_function(f"() => ({IMAGE_CHART})('{key}')[0] < 500", timeout=15_000)
     height, plot_h, plot_w, margins = page.evaluate(IMAGE_CHART, key)
     assert abs(plot_h - plot_w) <= 3  # the square image fills the plot
     assert height <= plot_w + margins + 4  # and the chart holds little more
