@@ -235,21 +235,35 @@ def png_data_uri(image: np.ndarray) -> str:
 
 def manifold_figure(canvas: np.ndarray, xs: np.ndarray, ys: np.ndarray, axis_titles) -> go.Figure:
     """The decoded grid as one image, its axes labelled with the latent values decoded."""
+    return go.Figure(_validate=False, **manifold_content(canvas, xs, ys, axis_titles))
+
+
+def manifold_content(canvas: np.ndarray, xs: np.ndarray, ys: np.ndarray, axis_titles) -> dict:
+    """manifold_figure's trace and layout, as dicts."""
     n = len(xs)
-    centres = (28 * np.arange(n) + 13.5).tolist()
     ticks = list(range(0, n, max(1, n // 5)))
+    places = [28 * i + 13.5 for i in ticks]  # the ticked tiles' centres, in the image's pixels
     image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
     layout = {
         "font": FONT, "template": TEMPLATE_JSON, "height": 560,
         "margin": {"l": 70, "r": 10, "t": 34, "b": 60},  # the toolbar above the image
-        "xaxis": {"title": {"text": axis_titles[0]}, "constrain": "domain",
-                  "tickvals": [centres[i] for i in ticks],
+        "xaxis": {"title": {"text": axis_titles[0]}, "constrain": "domain", "tickvals": places,
                   "ticktext": [f"{xs[i]:.1f}" for i in ticks]},
         "yaxis": {"title": {"text": axis_titles[1]}, "constrain": "domain", "scaleanchor": "x",
-                  "autorange": "reversed", "tickvals": [centres[i] for i in ticks],
+                  "autorange": "reversed", "tickvals": places,
                   "ticktext": [f"{ys[i]:.1f}" for i in ticks]},
     }  # fmt: skip
-    return go.Figure(data=[image], layout=layout, _validate=False)
+    return {"data": [image], "layout": layout}
+
+
+def manifold_frame(n: int) -> go.Figure:
+    """The manifold's figure for the browser to put a model's grid in (ui/pointer.py's
+    chart_content_ui), the same for every model: a black image of n x n tiles, its axes'
+    ticks placed, unlabelled."""
+    content = manifold_content(np.zeros((28 * n, 28 * n)), np.zeros(n), np.zeros(n), ("", ""))
+    for axis in ("xaxis", "yaxis"):
+        content["layout"][axis]["ticktext"] = [""] * len(content["layout"][axis]["tickvals"])
+    return go.Figure(_validate=False, **content)
 
 
 def posterior_figure(

@@ -76,4 +76,4 @@ if size == 2:
         axes = ui.axis_titles("latent", ui.code_name(name))
         with column:
             st.subheader(ui.describe_model(name))
-            ui.show_chart(manifold_figure(canvas, xs, ys, axes), f"grid-{name}")
+            ui.show_image_chart(manifold_figure(canvas, xs, ys, axes), f"grid-{name}")

@@ -121,6 +121,12 @@ def map_figure(at: AppTest) -> dict:
     return json.loads(at.get("plotly_chart")[0].proto.spec)
 
 
+def chart(at: AppTest, key: str):
+    """The page's Plotly chart with Streamlit key `key`."""
+    (found,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    return found
+
+
 def points_data(at: AppTest) -> dict:
     """What points.js puts into the page's one map."""
     (data,) = points_data_all(at)
@@ -331,6 +337,25 @@ def test_a_browser_that_cannot_put_the_points_in_gets_the_whole_figure():
     assert not at.exception
     assert len(map_figure(at)["data"][0]["customdata"]) > 0  # the points in the figure
     assert any("(plotly.js is not reachable)" in c.value for c in at.caption)
+    manifold = json.loads(chart(at, "manifold").proto.spec)
+    assert all(manifold["layout"]["xaxis"]["ticktext"])  # the grid's figure, labelled
+
+
+def test_the_manifold_is_one_chart_for_every_model_its_grid_put_in_by_the_browser():
+    grids = []
+    for name in ("ae-2d", "vae-2d"):
+        at = open_map(name)
+        frame = json.loads(chart(at, "manifold").proto.spec)
+        assert not any(frame["layout"]["xaxis"]["ticktext"])  # unlabelled: the same figure
+        grids.append(frame)
+        content = next(
+            json.loads(e.proto.bytes) for e in at.get("bidi_component")
+            if e.proto.component_name == "latent_explorer_content"
+        )  # fmt: skip
+        assert content["chart"] == "manifold" and content["revision"] == name
+        assert content["traces"]["source"][0].startswith("data:image/png;base64,")
+        assert content["layout"]["xaxis.title.text"].startswith("mu" if "vae" in name else "z")
+    assert grids[0] == grids[1]
 
 
 def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():

@@ -3,6 +3,7 @@ no message to the server, a click or a tap selects, the alpha slider decodes as 
 decode=server falls back to Plotly's selection, and an open tab survives a server restart."""
 
 import asyncio
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -125,7 +126,7 @@ def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_wide_screen_
     """An image chart shrinks to its image and margins where its figure's height (560 px)
     would leave white bands around it (on a phone), and keeps that height where the image
     would be taller."""
-    key = "manifold-vae-2d"
+    key = "manifold"
     page, _ = open_phone_map(browser, server)
     page.wait_for_function(f"() => document.querySelector('.st-key-{key} .js-plotly-plot')")
     page.wait_for_function(f"() => ({IMAGE_CHART})('{key}')[0] < 500", timeout=15_000)
@@ -142,6 +143,30 @@ def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_wide_screen_
     height, plot_h, plot_w, _ = page.evaluate(IMAGE_CHART, key)
     assert height == 560 and plot_w > plot_h  # never taller than the figure: the image is
     page.close()  # then as tall as the plot, and narrower
+
+
+MANIFOLD = """() => { const gd = document.querySelector('.st-key-manifold .js-plotly-plot');
+  return gd && gd._fullData[0] && [gd.leSeen ?? false, gd._fullData[0].source.slice(-40),
+    gd._fullLayout.xaxis.title.text, gd._fullLayout.xaxis.ticktext.join(' ')]; }"""
+
+
+def test_a_model_switch_puts_the_new_grid_into_the_same_manifold_chart(browser, server):
+    """The manifold's figure is the same for every 2-D model, so Streamlit keeps its chart;
+    the browser puts each model's grid, ticks and titles in (content.js)."""
+    page, _ = open_page(browser, f"{server}/Latent_Map?model=ae-2d")
+    page.wait_for_function(f"() => ({MANIFOLD})() && ({MANIFOLD})()[2]", timeout=30_000)
+    _, grid, title, ticks = page.evaluate(MANIFOLD)
+    assert title.startswith("z[1]") and ticks.strip()  # the AE's labels are in
+    page.evaluate(
+        "() => { document.querySelector('.st-key-manifold .js-plotly-plot').leSeen = true; }"
+    )
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    page.get_by_role("option").filter(has_text="vae-2d ").first.click()
+    page.wait_for_function(f"() => ({MANIFOLD})()[1] !== {json.dumps(grid)}", timeout=30_000)
+    wait_for_script(page)
+    seen, _, title, vae_ticks = page.evaluate(MANIFOLD)
+    assert seen and title.startswith("mu[1]") and vae_ticks != ticks  # one chart, new content
+    page.close()
 
 
 def test_a_pinch_zooms_the_map(browser, server):

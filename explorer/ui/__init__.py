@@ -115,6 +115,7 @@ from explorer.ui.widgets import (
     show_chart,
     show_class_counts,
     show_grid,
+    show_image_chart,
     show_images,
     show_read_images,
     show_strip,

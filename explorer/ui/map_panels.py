@@ -22,7 +22,8 @@ from explorer.plotting import (
     empty_map,
     latent_bars,
     latent_map,
-    manifold_figure,
+    manifold_content,
+    manifold_frame,
     posterior_figure,
     tile,
     with_confidence,
@@ -50,6 +51,7 @@ from explorer.ui.lessons import (
 from explorer.ui.pointer import (
     Marks,
     Pick,
+    chart_content_ui,
     decodes_in_browser,
     marks_ui,
     pointer_layer_ui,
@@ -525,17 +527,31 @@ def manifold_group(name: str) -> str:
     return f"manifold-{name}"
 
 
+MANIFOLD_CHART = "manifold"  # one chart for every 2-D model: the browser puts each grid in
+MANIFOLD_FRAME = manifold_frame(15)
+
+
 def manifold_ui(name: str) -> None:
     """A 2-D model's decoded grid over its latent plane, beside what it shows."""
     st.subheader(t("map.manifold"))
     canvas, xs, ys = cached_manifold(name, 15)
+    content = manifold_content(canvas, xs, ys, axis_titles("latent", code_name(name)))
     left, right = st.columns([3, 2], gap="large")
     with left:
-        figure = manifold_figure(canvas, xs, ys, axis_titles("latent", code_name(name)))
-        show_image_chart(figure, f"manifold-{name}")
+        if points_in_browser():  # a model switch then redraws the grid, not a new chart
+            show_image_chart(MANIFOLD_FRAME, MANIFOLD_CHART)
+            x_axis, y_axis = content["layout"]["xaxis"], content["layout"]["yaxis"]
+            labels = {"xaxis.ticktext": x_axis["ticktext"], "yaxis.ticktext": y_axis["ticktext"],
+                      "xaxis.title.text": x_axis["title"]["text"],
+                      "yaxis.title.text": y_axis["title"]["text"]}  # fmt: skip
+            grid = {"source": [content["data"][0]["source"]]}
+            download = file_name(f"manifold-{name}")
+            chart_content_ui(MANIFOLD_CHART, name, grid, labels, [0], download)
+        else:
+            show_image_chart(go.Figure(_validate=False, **content), MANIFOLD_CHART)
         if decodes_in_browser():
             pointer_ui(
-                map_view(name, "latent"), f"manifold-{name}", Marks(),
+                map_view(name, "latent"), MANIFOLD_CHART, Marks(),
                 start=(xs[len(xs) // 2], ys[len(ys) // 2]), start_row=0, clickable=False,
                 lens=False, group=manifold_group(name), tiles=(xs, ys),
             )  # fmt: skip

@@ -58,8 +58,9 @@ PANEL = st.components.v2.component(
     js=bundled_js("panel.js"),
     isolate_styles=False,  # Streamlit's fonts, and the app's Korean and presentation styles
 )
-# A map's points, put into its chart by the browser (points_ui).
+# A map's points, put into its chart by the browser (points_ui), and other content so put in.
 POINTS = st.components.v2.component("latent_explorer_points", js=bundled_js("points.js"))
+CONTENT = st.components.v2.component("latent_explorer_content", js=bundled_js("content.js"))
 # An image chart shrunk to its image's height where it is narrow (fit_image_ui).
 FIT = st.components.v2.component("latent_explorer_fit", js=bundled_js("fit.js"))
 MORPH = st.components.v2.component(
@@ -342,8 +343,27 @@ def points_ui(
             "labels": encode_array(labels, "uint8"),
         }
     )  # fmt: skip
-    failed = POINTS(
-        key=f"points-{chart_key}", data=data, default={"failed": None},
+    filled_ui(POINTS, f"points-{chart_key}", data)
+
+
+def chart_content_ui(
+    chart_key: str, revision: str, traces: dict, layout: dict, indices: list[int],
+    image_name: str,
+) -> None:  # fmt: skip
+    """Put content into the chart with Streamlit key `chart_key`, in the browser, as
+    `Plotly.update(chart, traces, layout, indices)` (content.js): for a chart drawn from a
+    figure that stays the same from model to model (see points_ui), such as the manifold's.
+    revision names the content (its model)."""
+    data = {"chart": chart_key, "revision": revision, "traces": traces, "layout": layout,
+            "indices": indices, "image": image_name}  # fmt: skip
+    filled_ui(CONTENT, f"content-{chart_key}", json_bytes(data))
+
+
+def filled_ui(component, key: str, data: bytes) -> None:
+    """A component that puts content into a chart; where the browser cannot, every page draws
+    whole figures from then on."""
+    failed = component(
+        key=key, data=data, default={"failed": None},
         on_failed_change=lambda: None,
     ).failed  # fmt: skip
     if failed and points_in_browser():

@@ -84,6 +84,73 @@ export function plotlyChart(key) {
   return document.querySelector(`.${keyClass} .js-plotly-plot`);
 }
 
+const CHART_WAIT_MS = 10000; // for a chart, and for plotly.js, before saying the browser cannot
+
+// A chart whose content the browser puts in (points.js: a map's points; content.js: a model's
+// manifold grid). Streamlit replaces a chart, and the browser draws it anew (and makes it new
+// WebGL contexts), whenever its figure changes: a model switch then cost a second and more
+// where WebGL is drawn in software. So such a chart's figure stays the same from model to
+// model, and its content comes as a component's data, with a revision naming it (a model and
+// view), and goes in with Plotly.update on the same chart; again whenever Streamlit draws the
+// figure itself (plotly_react: it mounts or resizes the chart). `prepare(data)` makes, once a
+// revision, what `put(prepared, data, gd, fresh)` turns into Plotly.update's [traces, layout,
+// indices]; fresh: a revision other than the one put in last, in this chart or one before it.
+// data.chart is the chart's Streamlit key, data.image its PNG download's file name. Where the
+// chart or plotly.js is not there after CHART_WAIT_MS, `fail` says so.
+export class ChartContent {
+  constructor(fail, prepare, put) {
+    Object.assign(this, { fail, prepare, put });
+    this.gd = null;
+    this.shown = null; // the revision the chart shows
+    this.drawn = null; // the revision last put in, in this chart or one before it
+    this.waited = 0;
+    // A new chart (another figure: the holes layer) is found anew by the watch.
+    this.onReact = () => {
+      this.shown = null;
+      this.apply();
+    };
+    this.watch = setInterval(() => this.apply(), 250);
+  }
+
+  update(data) {
+    if (data.revision !== this.data?.revision) this.prepared = this.prepare(data);
+    this.data = data;
+    this.apply();
+  }
+
+  apply() {
+    const gd = plotlyChart(this.data.chart);
+    if (gd !== this.gd) {
+      this.gd?.removeListener?.('plotly_react', this.onReact);
+      this.gd = gd;
+      this.shown = null;
+      gd?.on?.('plotly_react', this.onReact);
+    }
+    const Plotly = window.Plotly; // Streamlit's own plotly.js, the one that drew the chart
+    if (!gd?._fullLayout || !Plotly?.update) {
+      this.waited += 250;
+      if (this.waited >= CHART_WAIT_MS) {
+        clearInterval(this.watch);
+        this.fail(gd ? 'plotly.js is not reachable from the page' : 'the chart never appeared');
+      }
+      return;
+    }
+    this.waited = 0;
+    if (this.shown === this.data.revision) return;
+    const fresh = this.drawn !== this.data.revision;
+    const [traces, layout, indices] = this.put(this.prepared, this.data, gd, fresh);
+    this.shown = this.drawn = this.data.revision;
+    const image = gd._context?.toImageButtonOptions;
+    if (image) image.filename = this.data.image; // the PNG download names the model
+    Plotly.update(gd, traces, layout, indices);
+  }
+
+  destroy() {
+    clearInterval(this.watch);
+    this.gd?.removeListener?.('plotly_react', this.onReact);
+  }
+}
+
 // A five-pointed star's outline centred on (x, y), as an SVG polygon's points.
 export function starPoints(x, y, outer = 15, inner = 6) {
   const points = [];
