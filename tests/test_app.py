@@ -77,6 +77,11 @@ def components(at: AppTest, name: str) -> list[dict]:
     return [json.loads(proto.bytes) for proto in found]
 
 
+def chart_contents(at: AppTest, chart_key: str) -> list[dict]:
+    """What content.js puts into the chart with that key."""
+    return [d for d in components(at, "latent_explorer_content") if d["chart"] == chart_key]
+
+
 def pointer_data(at: AppTest, chart_key: str) -> dict:
     (data,) = [d for d in components(at, "latent_explorer_pointer") if d["chart"] == chart_key]
     return data
@@ -348,14 +353,31 @@ def test_the_manifold_is_one_chart_for_every_model_its_grid_put_in_by_the_browse
         frame = json.loads(chart(at, "manifold").proto.spec)
         assert not any(frame["layout"]["xaxis"]["ticktext"])  # unlabelled: the same figure
         grids.append(frame)
-        content = next(
-            json.loads(e.proto.bytes) for e in at.get("bidi_component")
-            if e.proto.component_name == "latent_explorer_content"
-        )  # fmt: skip
-        assert content["chart"] == "manifold" and content["revision"] == name
+        (content,) = chart_contents(at, "manifold")
+        assert content["revision"] == name
         assert content["traces"]["source"][0].startswith("data:image/png;base64,")
         assert content["layout"]["xaxis.title.text"].startswith("mu" if "vae" in name else "z")
     assert grids[0] == grids[1]
+
+
+def test_a_20d_codes_bars_are_one_chart_the_browser_puts_each_code_in():
+    at = open_map("vae-20d", "pca")
+    frames, codes = [], []
+    for row in (3, 42):
+        at = click(at, MAP_CHART, {"customdata": row, "x": 0.0, "y": 0.0})
+        frames.append(json.loads(chart(at, "latent-bars").proto.spec))
+        (bars,) = chart_contents(at, "latent-bars")
+        codes.append(bars["traces"]["y"][0])
+        map_data = load_map_data("vae-20d")
+        assert np.allclose(codes[-1], map_data["codes"][row], atol=1e-6)
+        sigma = np.exp(0.5 * map_data["logvar"][row])
+        assert np.allclose(bars["traces"]["error_y.array"][0], sigma, rtol=1e-4)
+        assert bars["traces"]["error_y.visible"] == [True]
+    assert frames[0] == frames[1]  # the same figure for both codes: one chart
+    assert codes[0] != codes[1]
+    at = open_map("ae-20d", "pca")
+    (bars,) = chart_contents(at, "latent-bars")
+    assert bars["traces"]["error_y.visible"] == [False]  # an AE's code has no sigma
 
 
 def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():

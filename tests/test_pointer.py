@@ -169,6 +169,27 @@ def test_a_model_switch_puts_the_new_grid_into_the_same_manifold_chart(browser, 
     page.close()
 
 
+BARS = """() => { const gd = document.querySelector('.st-key-latent-bars .js-plotly-plot');
+  return gd && gd._fullData[0] && [gd.leSeen ?? false, Array.from(gd._fullData[0].y)]; }"""
+
+
+def test_a_click_puts_the_new_code_into_the_same_bars_chart(browser, server):
+    page, _ = open_page(browser, f"{server}/Latent_Map?model=vae-20d&view=pca")
+    first, second = isolated_points(page, want_empty=False, n=2)
+    click_at(page, first)
+    page.wait_for_selector(f"h3:has-text('Test image #{first[2]}:')", timeout=15_000)
+    page.wait_for_function(f"() => ({BARS})() && ({BARS})()[1].some(v => v !== 0)")
+    _, code = page.evaluate(BARS)
+    page.evaluate("() => { document.querySelector('.st-key-latent-bars .js-plotly-plot')"
+                  ".leSeen = true; }")  # fmt: skip
+    click_at(page, second)
+    page.wait_for_selector(f"h3:has-text('Test image #{second[2]}:')", timeout=15_000)
+    page.wait_for_function(f"() => ({BARS})()[1][0] !== {code[0]!r}")  # a number, as JS reads it
+    seen, new_code = page.evaluate(BARS)
+    assert seen and len(new_code) == 20 and new_code != code  # one chart, the new code in it
+    page.close()
+
+
 def test_a_pinch_zooms_the_map(browser, server):
     page, _ = open_phone_map(browser, server)
     left, top, width, height = page.evaluate(PLOT_AREA, 0)

@@ -1,6 +1,7 @@
 """The map pages' parts: the Latent Map (the map of the test codes, the chosen point's panel,
 the reparameterization close-up, the manifold grid) and the Linked maps."""
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -452,12 +453,29 @@ def browser_panel_json(panel: Panel) -> dict:
     }
 
 
+BARS_CHART = "latent-bars"  # one chart for every code of a size: the browser puts each in
+
+
+@functools.lru_cache(maxsize=8)
+def bars_frame(dims: int, words: tuple) -> go.Figure:
+    """The bars' figure for the browser to put a code in: zeros, with error bars."""
+    return latent_bars(np.zeros(dims), np.zeros(dims), dict(words))
+
+
 def latent_bars_ui(view: MapView, point: ChosenPoint) -> None:
     """A code of more than two numbers, as bars (with the VAE's sigma on each)."""
     if view.latent_dim == 2:
         return
     sigma = point.sigma(view)
-    show_chart(latent_bars(point.code, sigma, figure_words()), f"latent-{view.name}")
+    if points_in_browser():  # a click or a model switch then redraws the bars, not a chart
+        show_chart(bars_frame(view.latent_dim, tuple(figure_words().items())), BARS_CHART)
+        spread = np.zeros_like(point.code) if sigma is None else sigma
+        bars = {"y": [point.code.tolist()], "error_y.array": [spread.tolist()],
+                "error_y.visible": [sigma is not None]}  # fmt: skip
+        revision = f"{view.name}|{point.code.tobytes().hex()}"
+        chart_content_ui(BARS_CHART, revision, bars, {}, [0], file_name(f"latent-{view.name}"))
+    else:
+        show_chart(latent_bars(point.code, sigma, figure_words()), f"latent-{view.name}")
     if sigma is not None:
         st.caption(t("map.bars"))
 
