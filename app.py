@@ -2,14 +2,19 @@
 pages/; this file adds one thing at server start, through Streamlit's `st.App` lifespan: a
 thread that imports the app's library (torch with it, about 2 s) and reads the shipped models,
 while the first browser is still loading Streamlit's page. The first page drawn after a start
-then no longer waits for that (BENCHMARKS.md). `streamlit run streamlit_app.py` serves the same
-app without it."""
+then no longer waits for that (BENCHMARKS.md). And every HTML page it sends has the browser
+fetch and run the chart library meanwhile, rather than when the first chart arrives
+(explorer/preload.py). `streamlit run streamlit_app.py` serves the same app without either."""
 
 import logging
 import threading
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from explorer.preload import PreloadCharts, chart_script_urls, head_tags
 
 
 def warm_up() -> None:
@@ -27,4 +32,6 @@ async def lifespan(_app):
     yield
 
 
-app = st.App("streamlit_app.py", lifespan=lifespan)
+STATIC = Path(st.__file__).parent / "static"  # Streamlit's frontend, as its server serves it
+preload = Middleware(PreloadCharts, tags=head_tags(chart_script_urls(STATIC)))
+app = st.App("streamlit_app.py", lifespan=lifespan, middleware=[preload])

@@ -41,6 +41,33 @@ def test_the_server_reads_the_models_as_it_starts_before_any_page_is_asked_for()
         assert not torch_loaded(process.pid)
 
 
+CHART_SCRIPT_FETCHES = """() => {
+  const load = performance.getEntriesByType('navigation')[0].loadEventEnd;
+  return performance.getEntriesByType('resource')
+    .filter(r => r.name.includes('/static/js/PlotlyChart.')).map(r => [r.startTime, load]); }"""
+
+
+def test_the_chart_library_is_fetched_as_a_page_loads_and_run_before_any_chart_needs_it(
+    browser, server
+):
+    """app.py's pages name Streamlit's plotly.js chunk in a modulepreload link, which
+    preload.js runs once the page is idle (explorer/preload.py): the home page, which has no
+    chart, has run it a moment after loading, and the map fetches it once, before its load
+    event, while the server still runs the page. The chart then takes that copy."""
+    page = browser.new_page()
+    page.goto(server)
+    page.wait_for_function("() => window.Plotly !== undefined", timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() == 0
+    page.goto(f"{server}/Latent_Map")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    wait_for_script(page)
+    fetches = page.evaluate(CHART_SCRIPT_FETCHES)
+    assert len(fetches) == 1, fetches
+    started, load_ended = fetches[0]
+    assert 0 < started < load_ended, fetches
+    page.close()
+
+
 def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server):
     from explorer.texts import class_names
 

@@ -5,6 +5,7 @@ import functools
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import streamlit as st
@@ -107,14 +108,13 @@ def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str
     for short in available_models(dataset_dir(dataset)):
         name = qualified(dataset, short)
         try:
-            checkpoint = read_checkpoint(resolve(name))
-            cached_model(name)  # built once here, then shared
+            checkpoint = cached_checkpoint(name)  # read and built once here, then shared
             if short != CLASSIFIER:
                 cached_map_data(name)  # checked once here, then shared
         except (CheckpointError, OSError, ValueError, KeyError) as error:
             unusable[name] = str(error)
             continue
-        usable[name] = {"config": checkpoint["config"], "metrics": checkpoint["metrics"]}
+        usable[name] = {"config": checkpoint.config, "metrics": checkpoint.metrics}
     return usable, unusable
 
 
@@ -180,7 +180,7 @@ def classifier_fingerprint(dataset: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _fingerprint(name: str, file_times: tuple) -> str:
-    return fingerprint(_model(name, file_times))
+    return fingerprint(_checkpoint(name, file_times).model)
 
 
 def version(name: str) -> tuple[int, int]:
@@ -190,18 +190,34 @@ def version(name: str) -> tuple[int, int]:
     return files.get(f"{name}.pt", 0), files.get(f"{name}.npz", 0)
 
 
+class Checkpoint(NamedTuple):
+    """A checkpoint as read once: its model, in eval mode, and the config and metrics saved
+    with it."""
+
+    model: nn.Module
+    config: dict
+    metrics: dict
+
+
 def cached_model(name: str) -> nn.Module:
     """The model in eval mode; shared by all sessions, so only ever used under inference_mode."""
+    return cached_checkpoint(name).model
+
+
+def cached_checkpoint(name: str) -> Checkpoint:
+    """A model's checkpoint, read and its model built once per version of the file."""
     with _reading:
-        return _model(name, version(name))
+        return _checkpoint(name, version(name))
 
 
 # functools' caches, keyed by the files' times: Streamlit's cache_resource took longer to look
 # up a model than a click's decode takes, and it leaves "_"-named arguments out of its key.
 @functools.lru_cache(maxsize=64)
-def _model(name: str, file_times: tuple) -> nn.Module:
+def _checkpoint(name: str, file_times: tuple) -> Checkpoint:
     path = resolve(name)
-    return model_from_checkpoint(read_checkpoint(path), path.name)
+    checkpoint = read_checkpoint(path)
+    model = model_from_checkpoint(checkpoint, path.name)
+    return Checkpoint(model, checkpoint["config"], checkpoint["metrics"])
 
 
 def cached_map_data(name: str) -> dict[str, np.ndarray]:

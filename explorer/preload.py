@@ -1,0 +1,91 @@
+"""Every HTML page the server sends gets the chart library (Streamlit's plotly.js chunk) ready in
+the browser before the page's first chart arrives: fetched and compiled at once, then run
+while the browser waits for the server's first answer.
+
+Streamlit's frontend imports that 4.7 MB chunk only once a page's first chart arrives. On the
+Latent Map right after a server start that is after torch's import and the catalogue, and
+then the chunk's first run held the main thread for 1.3 s on a 2-core machine before the map
+could draw (BENCHMARKS.md). `<link rel="modulepreload">` (HTML Living Standard, "Link type
+modulepreload") fetches and compiles a module script without running it;
+components/preload.js imports it when the browser is idle after the page's load; the chart's own
+import then finds it in the browser's module map, run, under the same URL.
+"""
+
+import gzip
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+Message = MutableMapping[str, Any]
+Asgi = Callable[..., Awaitable[None]]  # (scope, receive, send) -> None
+SCRIPT = Path(__file__).parent / "ui" / "components" / "preload.js"
+
+
+def chart_script_urls(static_folder: Path) -> list[str]:
+    """The chart library's chunks under a Streamlit static folder (`static/js/PlotlyChart.*.js`),
+    as URLs relative to a page, the way Streamlit's own index.html names its scripts."""
+    chunks = sorted(static_folder.glob("static/js/PlotlyChart.*.js"))
+    return [f"./{c.relative_to(static_folder).as_posix()}" for c in chunks]
+
+
+def head_tags(urls: list[str]) -> bytes:
+    """What goes at the end of each page's <head>: a modulepreload link per URL, marked for
+    preload.js to run, and preload.js itself; b"" when there is nothing to preload."""
+    if not urls:
+        return b""
+    links = "".join(
+        f'<link rel="modulepreload" crossorigin href="{url}" data-run-when-idle>' for url in urls
+    )
+    return f'{links}<script type="module">{SCRIPT.read_text()}</script>'.encode()
+
+
+def with_tags(html: bytes, tags: bytes) -> bytes:
+    """`html` with `tags` just before its </head>; unchanged where it has none."""
+    at = html.find(b"</head>")
+    return html if at < 0 else html[:at] + tags + html[at:]
+
+
+class PreloadCharts:
+    """ASGI middleware: puts `tags` into every text/html response (plain or gzip-encoded, as
+    Streamlit sends them), and drops its validators (the page is no longer the file they name);
+    other responses pass as sent."""
+
+    def __init__(self, app: Asgi, tags: bytes) -> None:
+        self.app, self.tags = app, tags
+
+    async def __call__(self, scope: Message, receive: Asgi, send: Asgi) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not self.tags:
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        body = []
+
+        async def rewrite(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start" and rewritable(message["headers"]):
+                start = message  # held back until the whole body is in
+                return
+            if start is None:
+                await send(message)
+                return
+            body.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            page, headers = b"".join(body), dict(start["headers"])
+            gzipped = headers.get(b"content-encoding") == b"gzip"
+            page = with_tags(gzip.decompress(page) if gzipped else page, self.tags)
+            page = gzip.compress(page, mtime=0) if gzipped else page
+            kept = [(k, v) for k, v in start["headers"] if k not in DROPPED]
+            await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(page))]})
+            await send({"type": "http.response.body", "body": page})
+
+        await self.app(scope, receive, rewrite)
+
+
+DROPPED = {b"content-length", b"etag", b"last-modified"}
+
+
+def rewritable(headers: list[tuple[bytes, bytes]]) -> bool:
+    fields = {k.lower(): v for k, v in headers}
+    html = fields.get(b"content-type", b"").startswith(b"text/html")
+    return html and fields.get(b"content-encoding", b"identity") in (b"gzip", b"identity")
