@@ -2,8 +2,8 @@
 pages/; this file adds one thing at server start, through Streamlit's `st.App` lifespan: a
 thread that imports the app's library (torch with it, about 2 s) and reads the shipped models,
 while the first browser is still loading Streamlit's page. The first page drawn after a start
-then no longer waits for that (BENCHMARKS.md). And every HTML page it sends has the browser
-fetch and run the chart library meanwhile, rather than when the first chart arrives
+then no longer waits for that (BENCHMARKS.md). And until then, every HTML page it sends has the
+browser fetch and run the chart library meanwhile, rather than when the first chart arrives
 (explorer/preload.py). `streamlit run streamlit_app.py` serves the same app without either."""
 
 import logging
@@ -16,6 +16,8 @@ from starlette.middleware import Middleware
 
 from explorer.preload import PreloadCharts, chart_script_urls, head_tags
 
+warmed = threading.Event()
+
 
 def warm_up() -> None:
     try:
@@ -24,6 +26,8 @@ def warm_up() -> None:
         read_models()
     except Exception as error:  # noqa: BLE001 (the pages then read the models, and say why not)
         logging.getLogger("latent_explorer").warning("warm-up skipped: %r", error)
+    finally:
+        warmed.set()
 
 
 @asynccontextmanager
@@ -33,5 +37,6 @@ async def lifespan(_app):
 
 
 STATIC = Path(st.__file__).parent / "static"  # Streamlit's frontend, as its server serves it
-preload = Middleware(PreloadCharts, tags=head_tags(chart_script_urls(STATIC)))
+tags = head_tags(chart_script_urls(STATIC))
+preload = Middleware(PreloadCharts, tags=tags, wanted=lambda: not warmed.is_set())
 app = st.App("streamlit_app.py", lifespan=lifespan, middleware=[preload])

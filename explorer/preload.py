@@ -1,14 +1,18 @@
-"""Every HTML page the server sends gets the chart library (Streamlit's plotly.js chunk) ready in
-the browser before the page's first chart arrives: fetched and compiled at once, then run
-while the browser waits for the server's first answer.
+"""While the server is starting, every HTML page it sends gets the chart library (Streamlit's
+plotly.js chunk) ready in the browser before the page's first chart arrives: fetched and
+compiled at once, then run while the browser waits for the server to run the page's script.
 
 Streamlit's frontend imports that 4.7 MB chunk only once a page's first chart arrives. On the
 Latent Map right after a server start that is after torch's import and the catalogue, and
 then the chunk's first run held the main thread for 1.3 s on a 2-core machine before the map
-could draw (BENCHMARKS.md). `<link rel="modulepreload">` (HTML Living Standard, "Link type
-modulepreload") fetches and compiles a module script without running it;
-components/preload.js imports it when the browser is idle after the page's load; the chart's own
-import then finds it in the browser's module map, run, under the same URL.
+could draw, after a second of waiting (BENCHMARKS.md). A started server answers at once, and
+there the same early run only put the page's own first elements behind it (a new tab's map
+drew 1.2x later): app.py asks for the tags only until its warm-up is done.
+
+`<link rel="modulepreload">` (HTML Living Standard, "Link type modulepreload") fetches and
+compiles a module script without running it; components/preload.js imports it once Streamlit's
+app says its script is running, when the browser is idle; the chart's own import then finds it
+in the browser's module map, run, under the same URL.
 """
 
 import gzip
@@ -46,15 +50,16 @@ def with_tags(html: bytes, tags: bytes) -> bytes:
 
 
 class PreloadCharts:
-    """ASGI middleware: puts `tags` into every text/html response (plain or gzip-encoded, as
-    Streamlit sends them), and drops its validators (the page is no longer the file they name);
-    other responses pass as sent."""
+    """ASGI middleware: while `wanted()` says so, puts `tags` into every text/html response
+    (plain or gzip-encoded, as Streamlit sends them) and drops its validators (the page is no
+    longer the file they name); other responses, and every response after, pass as sent."""
 
-    def __init__(self, app: Asgi, tags: bytes) -> None:
-        self.app, self.tags = app, tags
+    def __init__(self, app: Asgi, tags: bytes, wanted: Callable[[], bool] = lambda: True) -> None:
+        self.app, self.tags, self.wanted = app, tags, wanted
 
     async def __call__(self, scope: Message, receive: Asgi, send: Asgi) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not self.tags:
+        page = scope["type"] == "http" and scope["method"] == "GET"
+        if not (page and self.tags and self.wanted()):
             await self.app(scope, receive, send)
             return
         start: Message | None = None

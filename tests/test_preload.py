@@ -50,8 +50,9 @@ def test_the_tags_go_just_before_the_head_closes_and_nowhere_without_a_head():
 
 
 def served(
-    headers: list[tuple[bytes, bytes]], chunks: list[bytes], scope: dict | None = None
-) -> tuple[dict, bytes, list[dict]]:
+    headers: list[tuple[bytes, bytes]], chunks: list[bytes], scope: dict | None = None,
+    wanted: bool = True,
+) -> tuple[dict, bytes, list[dict]]:  # fmt: skip
     """The response a streaming ASGI app gives through PreloadCharts: (its start message as a
     dict of headers, its whole body, every message sent)."""
     sent = []
@@ -66,7 +67,7 @@ def served(
         sent.append(message)
 
     scope = scope or {"type": "http", "method": "GET"}
-    asyncio.run(PreloadCharts(app, TAGS)(scope, None, send))
+    asyncio.run(PreloadCharts(app, TAGS, lambda: wanted)(scope, None, send))
     start, body = dict(sent[0]["headers"]), b"".join(m.get("body", b"") for m in sent[1:])
     assert sent[0]["status"] == 200 and int(start.get(b"content-length", len(body))) == len(body)
     return start, body, sent
@@ -99,6 +100,13 @@ def test_a_gzipped_page_gets_the_tags_and_stays_gzipped():
 def test_anything_else_passes_as_sent(headers, scope):
     _, body, sent = served(headers, [PAGE[:20], PAGE[20:]], scope)
     assert body == PAGE and len(sent) == 3 and sent[0]["headers"] == headers
+
+
+def test_a_page_asked_for_once_the_tags_are_no_longer_wanted_passes_as_sent():
+    """app.py wants them only while its warm-up runs."""
+    html = [(b"content-type", b"text/html"), (b"etag", b'"1"')]
+    _, body, sent = served(html, [PAGE], wanted=False)
+    assert body == PAGE and sent[0]["headers"] == html
 
 
 def test_a_websocket_passes_untouched():
