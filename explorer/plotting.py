@@ -266,6 +266,16 @@ def manifold_frame(n: int) -> go.Figure:
     return go.Figure(_validate=False, **content)
 
 
+def manifold_update(content: dict) -> tuple[dict, dict]:
+    """What turns manifold_frame's figure into a model's manifold_content, as Plotly.update
+    takes it: (the image trace's update, the layout's: tick labels and axis titles)."""
+    x_axis, y_axis = content["layout"]["xaxis"], content["layout"]["yaxis"]
+    labels = {"xaxis.ticktext": x_axis["ticktext"], "yaxis.ticktext": y_axis["ticktext"],
+              "xaxis.title.text": x_axis["title"]["text"],
+              "yaxis.title.text": y_axis["title"]["text"]}  # fmt: skip
+    return {"source": [content["data"][0]["source"]]}, labels
+
+
 def posterior_figure(
     mu: np.ndarray,
     ellipses: list[np.ndarray],

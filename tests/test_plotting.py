@@ -10,6 +10,9 @@ from explorer.plotting import (
     kl_bars,
     latent_bars,
     latent_map,
+    manifold_content,
+    manifold_frame,
+    manifold_update,
     path_figure,
     text_on,
     tile,
@@ -100,3 +103,26 @@ def test_figures_built_with_validation_keep_the_apps_template():
     ):
         assert figure.to_dict()["layout"]["template"] == TEMPLATE_JSON
         assert figure.layout.template.layout.plot_bgcolor == "white"  # plotly_white's
+
+
+def test_the_manifold_update_turns_the_shared_frame_into_a_models_figure():
+    """What the browser puts into manifold_frame (content.js, Plotly.update) gives the figure
+    the server would draw for that model: its image, tick labels and axis titles."""
+    rng = np.random.default_rng(0)
+    canvas, xs, ys = rng.random((28 * 15, 28 * 15)), np.linspace(-2, 2, 15), np.linspace(2, -2, 15)
+    content = manifold_content(canvas, xs, ys, ("z[0]", "z[1]"))
+    frame = manifold_frame(15).to_plotly_json()
+    trace, labels = manifold_update(content)
+    for key, per_trace in trace.items():
+        frame["data"][0][key] = per_trace[0]
+    for path, value in labels.items():
+        axis, *keys = path.split(".")
+        target = frame["layout"][axis]
+        for key in keys[:-1]:
+            target = target[key]
+        target[keys[-1]] = value
+    assert frame["data"][0]["source"] == content["data"][0]["source"]
+    for axis in ("xaxis", "yaxis"):
+        got, want = frame["layout"][axis], content["layout"][axis]
+        assert got["ticktext"] == want["ticktext"] and got["tickvals"] == want["tickvals"]
+        assert got["title"]["text"] == want["title"]["text"]

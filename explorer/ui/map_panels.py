@@ -25,6 +25,7 @@ from explorer.plotting import (
     latent_map,
     manifold_content,
     manifold_frame,
+    manifold_update,
     posterior_figure,
     tile,
     with_confidence,
@@ -558,11 +559,7 @@ def manifold_ui(name: str) -> None:
     with left:
         if points_in_browser():  # a model switch then redraws the grid, not a new chart
             show_image_chart(MANIFOLD_FRAME, MANIFOLD_CHART)
-            x_axis, y_axis = content["layout"]["xaxis"], content["layout"]["yaxis"]
-            labels = {"xaxis.ticktext": x_axis["ticktext"], "yaxis.ticktext": y_axis["ticktext"],
-                      "xaxis.title.text": x_axis["title"]["text"],
-                      "yaxis.title.text": y_axis["title"]["text"]}  # fmt: skip
-            grid = {"source": [content["data"][0]["source"]]}
+            grid, labels = manifold_update(content)
             download = file_name(f"manifold-{name}")
             chart_content_ui(MANIFOLD_CHART, name, grid, labels, [0], download)
         else:
