@@ -1,9 +1,9 @@
 """How the app is served: `streamlit run app.py`. The app is streamlit_app.py (the home page) and
-pages/; this file adds one thing at server start, through Streamlit's `st.App` lifespan: a
-thread that imports the app's library (torch with it, about 2 s) and reads the shipped models,
-while the first browser is still loading Streamlit's page. The first page drawn after a start
-then no longer waits for that (BENCHMARKS.md). And until then, every HTML page it sends has the
-browser fetch and run the chart library meanwhile, rather than when the first chart arrives
+pages/; this file adds two things. At server start, through Streamlit's `st.App` lifespan, it
+starts a thread that imports the app's library (torch with it, about 2 s) and reads the shipped
+models, while the first browser is still loading Streamlit's page. The first page drawn after a
+start then no longer waits for that (BENCHMARKS.md). And until then, every HTML page it sends has
+the browser fetch and run the chart library meanwhile, rather than when the first chart arrives
 (explorer/preload.py). `streamlit run streamlit_app.py` serves the same app without either."""
 
 import logging

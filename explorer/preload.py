@@ -49,6 +49,9 @@ def with_tags(html: bytes, tags: bytes) -> bytes:
     return html if at < 0 else html[:at] + tags + html[at:]
 
 
+DROPPED = {b"content-length", b"etag", b"last-modified"}  # set again, or no longer true
+
+
 class PreloadCharts:
     """ASGI middleware: while `wanted()` says so, puts `tags` into every text/html response
     (plain or gzip-encoded, as Streamlit sends them) and drops its validators (the page is no
@@ -58,8 +61,8 @@ class PreloadCharts:
         self.app, self.tags, self.wanted = app, tags, wanted
 
     async def __call__(self, scope: Message, receive: Asgi, send: Asgi) -> None:
-        page = scope["type"] == "http" and scope["method"] == "GET"
-        if not (page and self.tags and self.wanted()):
+        get = scope["type"] == "http" and scope["method"] == "GET"
+        if not (get and self.tags and self.wanted()):
             await self.app(scope, receive, send)
             return
         start: Message | None = None
@@ -76,21 +79,19 @@ class PreloadCharts:
             body.append(message.get("body", b""))
             if message.get("more_body"):
                 return
-            page, headers = b"".join(body), dict(start["headers"])
+            html, headers = b"".join(body), dict(start["headers"])
             gzipped = headers.get(b"content-encoding") == b"gzip"
-            page = with_tags(gzip.decompress(page) if gzipped else page, self.tags)
-            page = gzip.compress(page, mtime=0) if gzipped else page
+            html = with_tags(gzip.decompress(html) if gzipped else html, self.tags)
+            html = gzip.compress(html, mtime=0) if gzipped else html
             kept = [(k, v) for k, v in start["headers"] if k not in DROPPED]
-            await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(page))]})
-            await send({"type": "http.response.body", "body": page})
+            await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(html))]})
+            await send({"type": "http.response.body", "body": html})
 
         await self.app(scope, receive, rewrite)
 
 
-DROPPED = {b"content-length", b"etag", b"last-modified"}
-
-
 def rewritable(headers: list[tuple[bytes, bytes]]) -> bool:
+    """An HTML page, sent plain or gzip-encoded."""
     fields = {k.lower(): v for k, v in headers}
     html = fields.get(b"content-type", b"").startswith(b"text/html")
     return html and fields.get(b"content-encoding", b"identity") in (b"gzip", b"identity")

@@ -20,6 +20,7 @@ const watch = new MutationObserver(() => {
 });
 watch.observe(document.documentElement, {
   subtree: true,
+  childList: true, // the app's element, should it come already running
   attributes: true,
   attributeFilter: ['data-test-script-state'],
 });
