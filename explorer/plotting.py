@@ -334,6 +334,14 @@ def latent_bars(
     return themed(fig)
 
 
+def bars_update(latent: np.ndarray, sigma: np.ndarray | None = None) -> dict:
+    """What turns latent_bars' figure of zeros (with error bars) into the bars of a code, as
+    Plotly.update takes it for the one trace; no sigma (an AE) hides the error bars."""
+    spread = np.zeros_like(latent) if sigma is None else sigma
+    return {"y": [latent.tolist()], "error_y.array": [spread.tolist()],
+            "error_y.visible": [sigma is not None]}  # fmt: skip
+
+
 def class_counts(
     counts: np.ndarray,
     title: str,

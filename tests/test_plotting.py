@@ -4,6 +4,7 @@ import pytest
 from explorer.plotting import (
     ACCESSIBLE,
     TEMPLATE_JSON,
+    bars_update,
     beta_tradeoff,
     class_counts,
     empty_space_grid,
@@ -126,3 +127,22 @@ def test_the_manifold_update_turns_the_shared_frame_into_a_models_figure():
         got, want = frame["layout"][axis], content["layout"][axis]
         assert got["ticktext"] == want["ticktext"] and got["tickvals"] == want["tickvals"]
         assert got["title"]["text"] == want["title"]["text"]
+
+
+@pytest.mark.parametrize("vae", [True, False], ids=["a VAE's code", "an AE's code"])
+def test_the_bars_update_turns_the_frame_of_zeros_into_a_codes_bars(vae):
+    """What the browser puts into the 20-D bars' shared frame (content.js) gives the bars the
+    server would draw for that code."""
+    rng = np.random.default_rng(1)
+    code, sigma = rng.normal(size=20), (rng.random(20) if vae else None)
+    frame = latent_bars(np.zeros(20), np.zeros(20)).to_plotly_json()["data"][0]
+    for path, per_trace in bars_update(code, sigma).items():
+        target, *keys = frame, *path.split(".")
+        for key in keys[:-1]:
+            target = target[key]
+        target[keys[-1]] = per_trace[0]
+    want = latent_bars(code, sigma).data[0]
+    assert np.allclose(frame["y"], values(want.y))
+    assert frame["error_y"]["visible"] == vae
+    if vae:
+        assert np.allclose(frame["error_y"]["array"], values(want.error_y.array))

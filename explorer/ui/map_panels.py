@@ -20,6 +20,7 @@ from explorer.latents import (
 )
 from explorer.map_data import coords, pca_of, projections
 from explorer.plotting import (
+    bars_update,
     empty_map,
     latent_bars,
     latent_map,
@@ -470,10 +471,8 @@ def latent_bars_ui(view: MapView, point: ChosenPoint) -> None:
     sigma = point.sigma(view)
     if points_in_browser():  # a click or a model switch then redraws the bars, not a chart
         show_chart(bars_frame(view.latent_dim, tuple(figure_words().items())), BARS_CHART)
-        spread = np.zeros_like(point.code) if sigma is None else sigma
-        bars = {"y": [point.code.tolist()], "error_y.array": [spread.tolist()],
-                "error_y.visible": [sigma is not None]}  # fmt: skip
         revision = f"{view.name}|{point.code.tobytes().hex()}"
+        bars = bars_update(point.code, sigma)
         chart_content_ui(BARS_CHART, revision, bars, {}, [0], file_name(f"latent-{view.name}"))
     else:
         show_chart(latent_bars(point.code, sigma, figure_words()), f"latent-{view.name}")
