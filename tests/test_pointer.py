@@ -27,6 +27,8 @@ LENS = """() => {
   const lens = document.querySelector('.le-lens');
   return lens && [lens.querySelector('canvas').toDataURL(), lens.textContent];
 }"""
+CLASSIFIER_IN_SIMD = """() => [...globalThis.latentExplorerModels.values()]
+  .some((model) => model.classifier?.simd)"""
 PLOT_AREA = """(index) => {
   const gd = document.querySelectorAll('.js-plotly-plot')[index];
   const rect = gd.getBoundingClientRect();
@@ -80,6 +82,7 @@ def test_hovering_the_map_decodes_in_the_browser_and_sends_nothing(browser, serv
     assert page.evaluate(LENS) != before
     assert "z = (" in caption and "%" in caption  # the position, and the classifier's reading
     assert page.evaluate("() => globalThis.latentExplorerTimings.length") >= 20
+    assert page.evaluate(CLASSIFIER_IN_SIMD)  # Chromium runs simd.js's WebAssembly
     page.screenshot(path=SCREENSHOTS / "map-hover.png")
     page.close()
 

@@ -16,6 +16,7 @@ from torch import nn
 from explorer.checkpoints import load_model
 from explorer.classifier import classify
 from explorer.map_data import load_map_data
+from explorer.ui.pointer import FOLDER, bundled_js
 from explorer.web_models import (
     classifier_payload,
     decoder_payload,
@@ -54,10 +55,10 @@ const results = JSON.parse(readFileSync(input, 'utf8')).map((test) => {
     const decoder = loadDecoder(payload);
     return inputs.map((z) => ({ pixels: Array.from(decoder.decode(z)) }));
   }
-  const classifier = loadClassifier(payload);
+  const classifier = loadClassifier(payload, { useSimd: test.simd });
   return inputs.map((pixels) => {
     const { label, probabilities } = classifier.classify(Float32Array.from(pixels));
-    return { label, probabilities: Array.from(probabilities) };
+    return { label, probabilities: Array.from(probabilities), simd: classifier.simd };
   });
 });
 writeFileSync(output, JSON.stringify(results));
@@ -105,12 +106,14 @@ def classifier_cases() -> list[dict]:
     probabilities = classifier(x).softmax(dim=1)  # float32, as the browser computes
     return [
         {
-            "id": f"classifier-{dtype}",
+            "id": f"classifier-{dtype}" + ("" if simd else "-plain"),
             "payload": classifier_payload(classifier, dtype),
+            "simd": simd,
             "inputs": x.flatten(1).tolist(),
             "expected": probabilities.tolist(),
         }
         for dtype in FLOATS
+        for simd in (True, False)  # WebAssembly SIMD, and the JavaScript loops without it
     ]
 
 
@@ -158,9 +161,11 @@ def test_browser_int8_decodes_read_as_torch_decodes(browser_results, name):
     assert (read == reference).float().mean() >= INT8_SAME_READING
 
 
+@pytest.mark.parametrize("simd", [True, False])
 @pytest.mark.parametrize("dtype", FLOATS)
-def test_browser_classifier_matches_torch(browser_results, dtype):
-    case, results = browser_results[f"classifier-{dtype}"]
+def test_browser_classifier_matches_torch(browser_results, dtype, simd):
+    case, results = browser_results[f"classifier-{dtype}" + ("" if simd else "-plain")]
+    assert all(result["simd"] == simd for result in results)  # the path asked for ran
     expected = torch.tensor(case["expected"])
     got = torch.tensor([result["probabilities"] for result in results])
     assert [result["label"] for result in results] == expected.argmax(dim=1).tolist()
@@ -241,3 +246,11 @@ def test_javascript_unit_tests_pass():
         [node, "--test", "tests/js/"], cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+
+
+def test_a_components_javascript_is_bundled_with_what_it_imports_each_once():
+    bundle = bundled_js("pointer.js")  # pointer.js -> decoder.js -> simd.js, and page.js
+    assert "from './" not in bundle  # a blob: URL resolves no relative import
+    for name in ("simd.js", "decoder.js", "page.js", "pointer.js"):
+        assert bundle.count((FOLDER / name).read_text().splitlines()[0]) == 1  # its opening line
+    assert bundle.index("function simdConvolution") < bundle.index("function loadClassifier")

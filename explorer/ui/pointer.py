@@ -20,17 +20,19 @@ LOCAL_IMPORT = re.compile(r"^import \{[^}]*\} from '\./([\w-]+\.js)';\n", re.MUL
 
 
 def bundled_js(main: str) -> str:
-    """A component's .js file with the files it imports (decoder.js, page.js) in front of it,
-    as one module: Streamlit imports inline JS from a blob: URL, where a relative import cannot
-    resolve. The files imported must import nothing themselves."""
-    code = (FOLDER / main).read_text()
-    parts = []
-    for name in LOCAL_IMPORT.findall(code):
-        part = (FOLDER / name).read_text()
-        if LOCAL_IMPORT.search(part):
-            raise RuntimeError(f"{name}, imported by {main}, should import nothing")
-        parts.append(part)
-    return "".join(parts) + LOCAL_IMPORT.sub("", code)
+    """A component's .js file with the files it imports (decoder.js, page.js), and the files
+    they import (simd.js), in front of it, each once and before its importers, as one module:
+    Streamlit imports inline JS from a blob: URL, where a relative import cannot resolve."""
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        for imported in LOCAL_IMPORT.findall((FOLDER / name).read_text()):
+            if imported not in order:
+                visit(imported)
+        order.append(name)
+
+    visit(main)
+    return "".join(LOCAL_IMPORT.sub("", (FOLDER / name).read_text()) for name in order)
 
 
 def json_bytes(data: dict) -> bytes:

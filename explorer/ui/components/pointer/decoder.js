@@ -2,6 +2,8 @@
 // the payloads of explorer/web_models.py, and a helper that draws a 28x28 image on a canvas.
 // Weights are unpacked to Float32Array once, at load; each call then reuses its buffers.
 
+import { simdConvolution } from './simd.js';
+
 export const SIDE = 28;
 export const PIXELS = SIDE * SIDE;
 
@@ -119,11 +121,25 @@ export function loadDecoder(payload) {
   };
 }
 
+// dense's y = W x + b (ReLU if asked) as a convolution at one position (simd.js): the nonzero
+// inputs (about half, after ReLU and pooling) times their weights.
+function sparseDense(simd, x, y, relu) {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === 0) continue;
+    simd.taps[n] = i;
+    simd.values[n++] = x[i];
+  }
+  simd.run(n);
+  for (let o = 0; o < y.length; o++) y[o] = relu && simd.out[o] < 0 ? 0 : simd.out[o];
+}
+
 // A 'same' convolution as a sparse matrix product: at each output position, the nonzero
 // values under the kernel (after ReLU and pooling, about half are zero) are gathered with
-// their taps into `patch`, then every output channel is their dot product with its weights,
-// eight channels per pass so that each gathered value is read once for eight.
-function convolve(layer, x, side, patch, y) {
+// their taps into `patch`, then every output channel is their dot product with its weights:
+// in WebAssembly SIMD where the browser has it (`simd`, simd.js), else here, eight channels
+// per pass so that each gathered value is read once for eight.
+function convolve(layer, x, side, patch, y, simd) {
   const [cOut, cIn, k] = layer.weight_shape;
   const pad = layer.padding;
   const plane = side * side;
@@ -148,6 +164,11 @@ function convolve(layer, x, side, patch, y) {
         }
       }
       const p = r * side + c;
+      if (simd) {
+        simd.run(n);
+        for (let o = 0; o < cOut; o++) y[o * plane + p] = simd.out[o];
+        continue;
+      }
       let o = 0;
       for (; o + 8 <= cOut; o += 8) {
         const w = o * taps;
@@ -192,7 +213,8 @@ function reluPool(x, channels, side, y) {
   }
 }
 
-export function loadClassifier(payload) {
+// useSimd: false keeps the convolutions in JavaScript, as in a browser without WebAssembly SIMD.
+export function loadClassifier(payload, { useSimd = true } = {}) {
   const layers = payload.layers.map((layer) => unpackLayer(layer, payload.dtype));
   const convs = layers.filter((layer) => layer.type === 'conv2d');
   const linears = layers.filter((layer) => layer.type === 'linear');
@@ -201,10 +223,13 @@ export function loadClassifier(payload) {
   let side = SIDE;
   const stages = convs.map((layer) => {
     const [cOut, cIn, k] = layer.weight_shape;
+    const taps = cIn * k * k;
+    const simd = useSimd ? simdConvolution(layer.weight, layer.bias, cOut, taps) : null;
     const stage = {
       layer,
       side,
-      patch: { taps: new Int32Array(cIn * k * k), values: new Float32Array(cIn * k * k) },
+      simd,
+      patch: simd ?? { taps: new Int32Array(taps), values: new Float32Array(taps) },
       conv: new Float32Array(cOut * side * side),
       pooled: new Float32Array((cOut * side * side) / 4),
     };
@@ -212,28 +237,27 @@ export function loadClassifier(payload) {
     return stage;
   });
   const hidden = linears.map((layer) => new Float32Array(layer.nOut));
+  // The head's layers in SIMD too, where they have 32 outputs a pass (the first: 3136 -> 128).
+  const heads = linears.map((layer) =>
+    useSimd ? simdConvolution(layer.weight, layer.bias, layer.nOut, layer.nIn) : null,
+  );
   const input = new Float32Array(PIXELS);
   const probabilities = new Float32Array(linears[linears.length - 1].nOut);
   return {
+    simd: stages.some((stage) => stage.simd), // whether its convolutions run in WebAssembly SIMD
     // pixels: 784 values in [0, 1], row by row -> the argmax digit and its softmax probability.
     classify(pixels) {
       input.set(pixels);
       let x = input;
       for (const stage of stages) {
-        convolve(stage.layer, x, stage.side, stage.patch, stage.conv);
+        convolve(stage.layer, x, stage.side, stage.patch, stage.conv, stage.simd);
         reluPool(stage.conv, stage.layer.weight_shape[0], stage.side, stage.pooled);
         x = stage.pooled; // flattened as (channel, row, column), as nn.Flatten does
       }
       linears.forEach((layer, k) => {
-        dense(
-          layer.weight,
-          layer.bias,
-          layer.nIn,
-          layer.nOut,
-          x,
-          hidden[k],
-          k < linears.length - 1,
-        );
+        const relu = k < linears.length - 1;
+        if (heads[k]) sparseDense(heads[k], x, hidden[k], relu);
+        else dense(layer.weight, layer.bias, layer.nIn, layer.nOut, x, hidden[k], relu);
         x = hidden[k];
       });
       let label = 0;
