@@ -3,7 +3,10 @@
 // width. Where the chart is narrower than that height was chosen for (a phone), the image,
 // as wide as the plot, is shorter, and bands of white stay above and below it. This shrinks
 // the chart to what the image takes at its width, never taller than the figure, whenever
-// Streamlit or Plotly draws it again (a resize, a rerun).
+// Streamlit or Plotly draws it again (a resize, a rerun). It sets the height of Streamlit's
+// element around the chart, which Streamlit measures and draws the chart at. (A Plotly
+// relayout of its own was undone by each of Streamlit's next draws of the chart, and done
+// again: a switch from a 20-D model to a 2-D one drew the new grid 14 times, now 6.)
 import { keepView, plotlyChart, readJson } from './page.js';
 
 const SLACK_PX = 2; // closer than this, the chart is left as it is (no redraw for a pixel)
@@ -42,16 +45,14 @@ class Fit {
 
   apply() {
     const full = this.gd?._fullLayout;
-    if (!full?._size || !full.xaxis?.range || !window.Plotly?.relayout) return;
+    if (!full?._size || !full.xaxis?.range) return;
     const height = fittedHeight(full, this.data.height);
-    // Streamlit's element around the chart is given the figure's height by its own style
     const element = this.gd.closest('[data-testid="stElementContainer"]');
-    const px = height < this.data.height ? `${height}px` : '';
+    const px = height < this.data.height - SLACK_PX ? `${height}px` : '';
     if (element && element.style.height !== px) {
       element.style.height = px;
       element.style.flex = px && `0 0 ${px}`;
     }
-    if (Math.abs(height - full.height) > SLACK_PX) window.Plotly.relayout(this.gd, { height });
   }
 
   destroy() {
