@@ -4,12 +4,14 @@
 // as wide as the plot, is shorter, and bands of white stay above and below it. This shrinks
 // the chart to what the image takes at its width, never taller than the figure, whenever
 // Streamlit or Plotly draws it again (a resize, a rerun). It sets the height of Streamlit's
-// element around the chart, which Streamlit measures and draws the chart at. (A Plotly
-// relayout of its own was undone by each of Streamlit's next draws of the chart, and done
-// again: a switch from a 20-D model to a 2-D one drew the new grid 14 times, now 6.)
-import { keepView, plotlyChart, readJson } from './page.js';
+// element around the chart, which Streamlit measures and draws the chart at; only where the
+// chart is still not at that height a while later does it relayout the chart itself. (A
+// relayout at once was undone by each of Streamlit's next draws of the chart, and done again:
+// a switch from a 20-D model to a 2-D one drew the new grid 14 times, now 6.)
+import { keepView, plotlyChart, readJson, takeNoRoom } from './page.js';
 
 const SLACK_PX = 2; // closer than this, the chart is left as it is (no redraw for a pixel)
+const FOLLOW_MS = 500; // how long Streamlit is given to draw the chart at its element's height
 
 // The height that fits a drawn chart's image (`full`: its _fullLayout): the margins, and the
 // plot's width times the image's height over its width; at most `most`.
@@ -24,6 +26,7 @@ export function fittedHeight(full, most) {
 class Fit {
   constructor() {
     this.gd = null;
+    this.asked = 0; // when the element was last given a height
     this.onDrawn = () => this.apply();
     this.watch = setInterval(() => this.attach(), 250); // a chart drawn anew (a new figure)
   }
@@ -52,6 +55,13 @@ class Fit {
     if (element && element.style.height !== px) {
       element.style.height = px;
       element.style.flex = px && `0 0 ${px}`;
+      this.asked = performance.now();
+    } else if (
+      Math.abs(height - full.height) > SLACK_PX &&
+      performance.now() - this.asked > FOLLOW_MS &&
+      window.Plotly?.relayout
+    ) {
+      window.Plotly.relayout(this.gd, { height });
     }
   }
 
@@ -62,5 +72,6 @@ class Fit {
 }
 
 export default function (component) {
+  takeNoRoom(component);
   return keepView(component, () => new Fit(), readJson);
 }

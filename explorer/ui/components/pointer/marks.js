@@ -2,8 +2,9 @@
 // star, and where its lens starts; and the way the layer's picks go to Python, as this
 // component's state "pick". A component of its own, so that the element that changes on every
 // click is this small one, while the pointer layer's, with its script, is sent once.
-import { readJson, showMarks } from './page.js';
+import { readJson, showMarks, takeNoRoom } from './page.js';
 
 export default function (component) {
+  takeNoRoom(component);
   return showMarks(component, readJson(component.data));
 }

@@ -2,7 +2,7 @@
 // once and kept in the page-wide `models`; the pointer layers, the Interpolation slider and
 // the sliders decode with them.
 import { loadClassifier, loadDecoder, readPacked, unpack } from './decoder.js';
-import { ARRIVED, FAILED, models } from './page.js';
+import { ARRIVED, FAILED, models, takeNoRoom } from './page.js';
 
 export function loadModel(bytes) {
   const payload = readPacked(bytes);
@@ -18,7 +18,9 @@ export function loadModel(bytes) {
   return payload.key;
 }
 
-export default function ({ data }) {
+export default function (component) {
+  takeNoRoom(component);
+  const { data } = component;
   // Unpacked once the page is idle, so that the map and the panel draw first. A browser that
   // cannot (an old one) says so to the pointer layers, which hand the decoding to the server.
   const load = () => {

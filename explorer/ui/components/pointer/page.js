@@ -45,6 +45,15 @@ export function showMarks(component, data) {
   };
 }
 
+// A component that draws nothing in its own box (it sends a model, puts content into a chart,
+// or draws over one) takes no room in the page: Streamlit's element around it would otherwise
+// take a gap of its column's, 16 px each, four and more under a chart.
+export function takeNoRoom({ parentElement }) {
+  const inside = parentElement.getRootNode().host ?? parentElement; // out of a shadow root
+  const element = inside.closest('[data-testid="stElementContainer"]');
+  if (element) element.style.display = 'none';
+}
+
 const views = new WeakMap(); // a component's parentElement -> its view, kept between reruns
 
 // The entry of a component that keeps one view (an object with update(data) and destroy())

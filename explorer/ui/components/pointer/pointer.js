@@ -21,6 +21,7 @@ import {
   record,
   starPoints,
   SVG,
+  takeNoRoom,
   timings,
   withinFrame,
 } from './page.js';
@@ -486,5 +487,6 @@ class Pointer {
 // What the browser cannot run goes to Python as the state "failed": the page then decodes on
 // the server, with a note.
 export default function (component) {
+  takeNoRoom(component); // its lens and marks are drawn beside the chart, outside its box
   return keepView(component, (_, fail) => new Pointer(fail), readJson, true);
 }

@@ -2,7 +2,7 @@
 // page.js's ChartContent): the map's figure holds no model's points, and stays the same from
 // model to model; its points and axis titles come here, as bytes.
 import { readPacked, unpack } from './decoder.js';
-import { ChartContent, keepView } from './page.js';
+import { ChartContent, keepView, takeNoRoom } from './page.js';
 
 // The points as Plotly traces' arrays, one trace per class (the frame's first traces, in the
 // order plotting.py's latent_map gives them): x, y, and the test image's row as customdata.
@@ -65,5 +65,6 @@ function put(arrays, points, gd, fresh) {
 // What the browser cannot do goes to Python as the state "failed": the page then draws the
 // whole figure on the server.
 export default function (component) {
+  takeNoRoom(component);
   return keepView(component, (_, fail) => new ChartContent(fail, traces, put), readPacked, true);
 }
