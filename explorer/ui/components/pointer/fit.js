@@ -7,7 +7,7 @@
 // element around the chart, which Streamlit measures and draws the chart at; only where the
 // chart is still not at that height a while later does it relayout the chart itself. (A
 // relayout at once was undone by each of Streamlit's next draws of the chart, and done again:
-// a switch from a 20-D model to a 2-D one drew the new grid 14 times, now 6.)
+// a switch from a 20-D model to a 2-D one made 13 Plotly calls on the new grid, now 5.)
 import { keepView, plotlyChart, readJson, takeNoRoom } from './page.js';
 
 const SLACK_PX = 2; // closer than this, the chart is left as it is (no redraw for a pixel)
