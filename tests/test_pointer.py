@@ -123,12 +123,17 @@ IMAGE_CHART = """key => { const element = document.querySelector(`.st-key-${key}
   return [element.getBoundingClientRect().height, size.h, size.w, size.t + size.b]; }"""
 
 
+# Whether each element (by Streamlit key) is laid out in the page, taking room
+TAKES_ROOM = """keys => keys.map(key =>
+  document.querySelector(`.st-key-${key}`).getClientRects().length > 0)"""
+
+
 def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_wide_screen_as_drawn(
     browser, server
 ):
     """An image chart shrinks to its image and margins where its figure's height (560 px)
     would leave white bands around it (on a phone), and keeps that height where the image
-    would be taller."""
+    would be taller; the components that fill and fit it take no room under it."""
     key = "manifold"
     page, _ = open_phone_map(browser, server)
     page.wait_for_function(f"() => document.querySelector('.st-key-{key} .js-plotly-plot')")
@@ -136,6 +141,10 @@ def test_on_a_phone_the_manifold_is_as_tall_as_its_picture_and_on_a_wide_screen_
     height, plot_h, plot_w, margins = page.evaluate(IMAGE_CHART, key)
     assert abs(plot_h - plot_w) <= 3  # the square image fills the plot
     assert height <= plot_w + margins + 4  # and the chart holds little more
+    # The components under it that draw nothing in their own box take no room (no gaps).
+    helpers = [f"fit-{key}", f"content-{key}", f"pointer-{key}", f"pointer-{key}-marks"]
+    boxes = page.evaluate(TAKES_ROOM, helpers)
+    assert boxes == [False] * len(helpers)
     page.evaluate(f"() => document.querySelector('.st-key-{key}').scrollIntoView()")
     page.screenshot(path=SCREENSHOTS / "phone-manifold.png")
     page.close()
