@@ -10,7 +10,8 @@ sends a click (its component state), or with --server-decoding as Plotly's selec
 decode=server. A click is timed from sending it to the decoded image's bytes arriving: in the
 panel's message (components/pointer/panel.js), or over HTTP as a browser fetches it where
 Streamlit draws the panel (--server-decoding).
-Prints errors (exceptions on a page, failed or slow replies), click latency p50/p95, and the
+Prints errors (exceptions on a page, failed or slow replies), click latency p50/p95, the server's
+CPU per click (all it spent once every session had loaded the map, over their clicks), and the
 server's memory: with one session, with all of them, and per added session. --train also runs
 a training (train_models.py, one thread, as the Train page starts it) for the whole time.
 """
@@ -35,7 +36,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from explorer import jobs
 from explorer.ui.map_panels import MAP_CHART
-from tests.bench_map import BARE_TORCH, rss_mib
+from tests.bench_map import BARE_TORCH, cpu_seconds, rss_mib
 from tests.browser import streamlit_server
 
 PAGE = "Latent_Map"
@@ -157,13 +158,23 @@ async def load(url: str, pid: int, sessions: int, seconds: float, server: bool) 
     await asyncio.sleep(1)
     rss_one = rss_mib(pid)
     others = [Session(url, server) for _ in range(sessions - 1)]
-    tasks += [asyncio.create_task(s.run(seconds, None, seed=i + 1)) for i, s in enumerate(others)]
-    await asyncio.sleep(seconds - 1)
+    ready = [asyncio.Event() for _ in others]
+    runs = [s.run(seconds, event, seed=i + 1) for i, (s, event) in enumerate(zip(others, ready))]
+    tasks += [asyncio.create_task(run) for run in runs]
+    every = [first, *others]
+    started = time.monotonic()
+    await asyncio.gather(*(event.wait() for event in ready))
+    # From here every session has its map: what the server spends is the clicks' share, and
+    # what it spends anyway meanwhile.
+    cpu, clicked = cpu_seconds(pid), sum(s.clicks for s in every)
+    await asyncio.sleep(max(0.0, seconds - 1 - (time.monotonic() - started)))
     rss_all = rss_mib(pid)  # every session open and clicking
     await asyncio.gather(*tasks)
-    every = [first, *others]
+    cpu = cpu_seconds(pid) - cpu
+    clicked = sum(s.clicks for s in every) - clicked
     latencies = sorted(x for s in every for x in s.latencies)
     return {
+        "cpu_per_click": cpu / max(1, clicked),
         "errors": [e for s in every for e in s.errors],
         "clicks": len(latencies),
         "p50": statistics.median(latencies) if latencies else float("nan"),
@@ -181,6 +192,8 @@ def report(title: str, figures: dict, sessions: int) -> None:
         print(f"    {error}")
     print(f"  clicks: {figures['clicks']}, click to decoded image: "
           f"p50 {figures['p50']:.3f} s, p95 {figures['p95']:.3f} s")  # fmt: skip
+    print(f"  server CPU per click: {figures['cpu_per_click'] * 1000:.1f} ms (all the server's "
+          "CPU once every session had its map, over the clicks sent since)")  # fmt: skip
     print(f"  server RSS: {figures['rss_one']:.0f} MiB with 1 session, {figures['rss_all']:.0f} "
           f"MiB with {sessions}: {per_session:.1f} MiB per added session")  # fmt: skip
 
