@@ -412,34 +412,34 @@ def beta_tradeoff(
     recognised: list[float],
     latent_dim: int,
     words: dict[str, str] = ENGLISH,
-) -> go.Figure:
-    """Three panels against beta: reconstruction and KL (nats); the active dimensions, of
-    latent_dim; the share of prior samples the classifier recognises."""
-    fig = make_subplots(rows=1, cols=3, horizontal_spacing=0.09)
+) -> tuple[go.Figure, go.Figure, go.Figure]:
+    """Three figures against beta, to stand side by side (or one above the other on a phone,
+    where three panels in one figure left no room for their titles): reconstruction and KL
+    (nats); the active dimensions, of latent_dim; the share of prior samples the classifier
+    recognises."""
     x = [f"{b:g}" for b in betas]
-    fig.add_trace(go.Scatter(x=x, y=recon, name=words["recon"], mode="lines+markers"), 1, 1)
-    fig.add_trace(go.Scatter(x=x, y=kl, name=words["kl"], mode="lines+markers"), 1, 1)
-    fig.add_trace(
-        go.Bar(x=x, y=active, name=words["active_dims"], marker_color="#7f7f7f",
-               text=active, textposition="outside"),
-        1, 2,
+    losses = go.Figure(
+        [go.Scatter(x=x, y=recon, name=words["recon"], mode="lines+markers"),
+         go.Scatter(x=x, y=kl, name=words["kl"], mode="lines+markers")]
     )  # fmt: skip
-    fig.add_trace(
-        go.Scatter(
-            x=x, y=[100 * r for r in recognised], name=words["prior_recognised"],
-            mode="lines+markers", line={"color": "black"},
-        ),
-        1, 3,
+    losses.update_layout(legend={"orientation": "h", "y": -0.3})
+    losses.update_yaxes(title_text=words["nats"], rangemode="tozero")
+    dims = go.Figure(
+        go.Bar(x=x, y=active, name=words["active_dims"], marker_color="#7f7f7f", text=active,
+               textposition="outside", showlegend=True)
     )  # fmt: skip
-    fig.update_layout(
-        font=FONT, height=380, margin={"l": 70, "r": 10, "t": 10, "b": 60},
-        legend={"orientation": "h", "y": -0.3},
+    dims.update_yaxes(title_text=words["active_dims"], range=[0, latent_dim * 1.15])
+    samples = go.Figure(
+        go.Scatter(x=x, y=[100 * r for r in recognised], name=words["prior_recognised"],
+                   mode="lines+markers", line={"color": "black"}, showlegend=True)
     )  # fmt: skip
-    fig.update_xaxes(title_text=words["beta"], type="category")
-    fig.update_yaxes(title_text=words["nats"], rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text=words["active_dims"], range=[0, latent_dim * 1.15], row=1, col=2)
-    fig.update_yaxes(title_text=words["recognised"], range=[0, 100], row=1, col=3)
-    return themed(fig)
+    samples.update_yaxes(title_text=words["recognised"], range=[0, 100])
+    for fig in (dims, samples):
+        fig.update_layout(legend={"orientation": "h", "y": -0.3})
+    for fig in (losses, dims, samples):
+        fig.update_layout(font=FONT, height=380, margin={"l": 70, "r": 10, "t": 10, "b": 60})
+        fig.update_xaxes(title_text=words["beta"], type="category")
+    return themed(losses), themed(dims), themed(samples)
 
 
 def path_figure(

@@ -101,11 +101,16 @@ def test_kl_page_compares_the_two_models_in_2d_with_the_beta_slider():
     originals = ui.test_images() is not None  # the test images show where MNIST is found
     assert len(at.image) == 4 + originals  # two reconstruction grids, two sample grids
     charts = figures(at)
-    assert len(charts) == 7  # two maps, two histograms, two KL bar charts, the beta trade-off
+    assert len(charts) == 9  # two maps, two histograms, two KL bar charts, the trade-off's 3
     circles = [t for t in charts[0]["data"] if "prior" in (t.get("name") or "")]
     assert len(circles) == 2
-    assert [t["name"] for t in charts[-1]["data"]][-1] == "prior samples recognised"
+    assert [t["name"] for t in charts[-1]["data"]] == ["prior samples recognised"]
     assert len(values(charts[-1]["data"][0]["x"])) == 4  # beta 0, 0.5, 1 and 4
+    # the sweep's sentence names the recognised share at both ends once where it is the same
+    shares = [round(v) for v in values(charts[-1]["data"][0]["y"])]
+    result = next(i.value for i in at.info if "recognised samples" in i.value)
+    assert ("at both ends" in result) == (shares[0] == shares[-1])
+    assert f"from {shares[0]}% to {shares[0]}%" not in result
     assert "of the codes lie inside the 2-sigma circle" in texts(at)
     at.sidebar.select_slider[0].set_value(4.0).run()
     assert not at.exception
@@ -123,10 +128,10 @@ def test_kl_page_in_20d_counts_active_dimensions():
 
 def test_the_20d_beta_sweep_names_posterior_collapse_with_the_models_numbers():
     at = open_page(KL, 20)
-    sweep = figures(at)[-1]
-    betas = list(values(sweep["data"][0]["x"]))
+    dims = figures(at)[-2]  # the trade-off's active dimensions
+    betas = list(values(dims["data"][0]["x"]))
     assert betas == ["0", "0.5", "1", "2", "4", "8"]
-    active = values(sweep["data"][2]["y"])
+    active = values(dims["data"][0]["y"])
     assert active[0] == 20 and list(active) == sorted(active, reverse=True) and active[-1] < 10
     assert "Posterior collapse." in texts(at) and f"only **{active[-1]} of 20**" in texts(at)
     rows = [i.captions[0] for i in at.image if i.captions and i.captions[0].startswith("beta ")]

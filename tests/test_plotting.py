@@ -64,8 +64,13 @@ def test_lesson_figures_have_labelled_axes_and_legends():
     assert [t.name for t in kl.data] == ["active", "inactive"]
     assert list(values(kl.data[0].x)) == [1, 3] and kl.layout.yaxis.title.text.startswith("KL")
     trade = beta_tradeoff([0, 1, 4], [130, 132, 135], [80, 7, 4], [20, 12, 5], [0.5, 0.7, 0.8], 20)
-    assert len(trade.data) == 4 and trade.layout.xaxis.title.text.startswith("beta")
-    assert list(values(trade.data[2].y)) == [20, 12, 5] and trade.layout.yaxis2.range[1] > 20
+    losses, dims, samples = trade  # three figures, side by side or stacked on a phone
+    assert [len(figure.data) for figure in trade] == [2, 1, 1]
+    for figure in trade:
+        assert figure.layout.xaxis.title.text.startswith("beta") and figure.layout.yaxis.title.text
+        assert figure.layout.xaxis.type == "category" and figure.data[0].showlegend is not False
+    assert list(values(dims.data[0].y)) == [20, 12, 5] and dims.layout.yaxis.range[1] > 20
+    assert list(values(samples.data[0].y)) == pytest.approx([50, 70, 80])
     labels = np.repeat(np.arange(10), 4)
     coords = np.random.default_rng(2).normal(size=(40, 2))
     circled = with_prior_circles(latent_map(coords, labels, ("a", "b")))
@@ -100,7 +105,7 @@ def test_figures_built_with_validation_keep_the_apps_template():
     for figure in (
         kl_bars(kl, active),
         latent_bars(kl, kl),
-        beta_tradeoff([0, 1], [130, 132], [80, 7], [2, 1], [0.5, 0.7], 2),
+        *beta_tradeoff([0, 1], [130, 132], [80, 7], [2, 1], [0.5, 0.7], 2),
     ):
         assert figure.to_dict()["layout"]["template"] == TEMPLATE_JSON
         assert figure.layout.template.layout.plot_bgcolor == "white"  # plotly_white's

@@ -100,12 +100,16 @@ def tradeoff_ui(size: int, rows: tuple[int, ...]) -> None:
     kls = [metrics_of(n)["kl"] for n in names]
     active = [int(active_dimensions(cached_kl(n)).sum()) for n in names]
     recognised = [cached_samples(n, "prior", TRADEOFF_SAMPLES, 0)[1].recognised for n in names]
-    figure = beta_tradeoff(betas, bces, kls, active, recognised, size, figure_words())
-    show_chart(figure, f"tradeoff-{size}")
+    figures = beta_tradeoff(betas, bces, kls, active, recognised, size, figure_words())
+    for column, figure, part in zip(side_by_side(3), figures, ("losses", "dims", "samples")):
+        with column:
+            show_chart(figure, f"tradeoff-{size}-{part}")
     best = recognised.index(max(recognised))
+    same = f"{recognised[0]:.0%}" == f"{recognised[-1]:.0%}"  # as the sentence rounds them
     st.info(
         t(
-            "kl.tradeoff.result", first=bces[0], last=bces[-1], beta=betas[-1],
+            "kl.tradeoff.result.same" if same else "kl.tradeoff.result",
+            first=bces[0], last=bces[-1], beta=betas[-1],
             r_first=recognised[0], r_last=recognised[-1], best=recognised[best],
             best_beta=betas[best],
         )

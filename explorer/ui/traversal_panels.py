@@ -8,7 +8,15 @@ import streamlit as st
 from explorer.checkpoints import split_name
 from explorer.map_data import pca_of
 from explorer.plotting import png_bytes, tile, traversal_figure
-from explorer.traversal import SIGMAS, Dimensions, dimensions_of, kept_class_share, traversal_grid
+from explorer.traversal import (
+    SAMPLED,
+    SIGMAS,
+    Dimensions,
+    clearly_apart,
+    dimensions_of,
+    kept_class_shares,
+    traversal_grid,
+)
 from explorer.ui.catalogue import (
     cached_map_data,
     cached_model,
@@ -59,10 +67,10 @@ def cached_grid(name: str, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 
 @st.cache_data(show_spinner="Moving 50 test images along every dimension…", max_entries=64)
-def cached_kept_share(name: str) -> float:
+def cached_kept_shares(name: str) -> np.ndarray:
     dims = cached_dimensions(name)
     classifier = cached_model(classifier_name(split_name(name)[0]))
-    return kept_class_share(cached_model(name), classifier, cached_map_data(name)["codes"], dims)
+    return kept_class_shares(cached_model(name), classifier, cached_map_data(name)["codes"], dims)
 
 
 def dimension_label(dims: Dimensions, dim: int, sep: str = " · ") -> str:
@@ -140,18 +148,22 @@ def grid_ui(name: str, row: int) -> None:
 def kept_ui(names: list[str]) -> None:
     """How often moving one active dimension keeps the class, per model, over 50 images."""
     explain(t("traverse.kept.text"))
-    shares = {name: cached_kept_share(name) for name in names}
+    per_image = {name: cached_kept_shares(name) for name in names}
     st.dataframe(
-        [{t("traverse.kept.model"): short_name(n), t("traverse.kept.share"): f"{s:.0%}",
+        [{t("traverse.kept.model"): short_name(n), t("traverse.kept.share"): f"{s.mean():.0%}",
           t("traverse.kept.active"): int(cached_dimensions(n).active.sum())}
-         for n, s in shares.items()],
+         for n, s in per_image.items()],
         hide_index=True,
     )  # fmt: skip
-    if len(shares) == 2:
-        (ae, ae_share), (vae, vae_share) = shares.items()
-        verdict = "traverse.kept.ae_more" if ae_share >= vae_share else "traverse.kept.vae_more"
+    if len(per_image) == 2:
+        (ae, ae_shares), (vae, vae_shares) = per_image.items()
+        ae_share, vae_share = ae_shares.mean(), vae_shares.mean()
+        if not clearly_apart(ae_shares, vae_shares):
+            verdict = "traverse.kept.same"
+        else:
+            verdict = "traverse.kept.ae_more" if ae_share > vae_share else "traverse.kept.vae_more"
         st.info(t(verdict, ae=short_name(ae), vae=short_name(vae), ae_share=ae_share,
-                  vae_share=vae_share))  # fmt: skip
+                  vae_share=vae_share, n=SAMPLED))  # fmt: skip
 
 
 def test_image_ui(key: str = "traverse_row") -> int:
