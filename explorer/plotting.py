@@ -623,7 +623,9 @@ def replay_figure(
         # on two lines: two panels' titles side by side fit a phone's width
         fig.update_xaxes(title_text=words["latent_dimension"].replace(" ", "<br>", 1) + " 1",
                          row=1, col=k + 1)  # fmt: skip
-        fig.update_yaxes(title_text=words["latent_dimension"] + " 2", row=1, col=k + 1)
+    # one y title, at the left: the next panel's would sit in the gap, over this one's codes on
+    # a phone
+    fig.update_yaxes(title_text=words["latent_dimension"] + " 2", row=1, col=1)
     return themed(fig)
 
 

@@ -77,6 +77,10 @@ def test_the_watch_page_replays_both_shipped_models_on_one_slider():
     replay, separation = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
     assert len(replay["frames"]) == 35 and len(replay["data"]) == 20  # 10 digits, 2 models
     assert len(replay["layout"]["sliders"][0]["steps"]) == 35
+    layout = replay["layout"]  # both panels' x titles; one y title, left of the first panel
+    assert layout["xaxis"]["title"]["text"] == layout["xaxis2"]["title"]["text"]
+    assert layout["yaxis"]["title"]["text"] == "latent dimension 2"
+    assert "text" not in layout["yaxis2"].get("title", {})
     heads = [a["text"] for a in replay["frames"][0]["layout"]["annotations"]]
     assert heads[0].startswith("<b>ae-2d</b><br>untrained<br>reconstruction")  # a fact a line
     assert "KL" in heads[1] and "5-NN" in heads[1]
