@@ -21,10 +21,17 @@ def interpolate(z_a: np.ndarray, z_b: np.ndarray, steps: int) -> np.ndarray:
     return (1 - alpha) * z_a + alpha * z_b
 
 
-def typical_row(codes: np.ndarray, labels: np.ndarray, label: int) -> int:
-    """The test image of a class whose code lies closest to that class's mean code."""
+def typical_row(
+    codes: np.ndarray, labels: np.ndarray, label: int, kept: np.ndarray | None = None
+) -> int:
+    """The test image of a class whose code lies closest to that class's mean code; with kept
+    (a bool per image: its reconstructions read as its class), the closest of those, where the
+    class has any. In 2-D a class's mean can lie where classes overlap, and the image nearest
+    it then decodes as another class: a path should start at a picture of its class."""
     rows = np.flatnonzero(labels == label)
     distances = ((codes[rows] - codes[rows].mean(axis=0)) ** 2).sum(axis=1)
+    if kept is not None and kept[rows].any():
+        distances = np.where(kept[rows], distances, np.inf)
     return int(rows[np.argmin(distances)])
 
 

@@ -28,7 +28,7 @@ steps = st.sidebar.slider(ui.t("interp.steps"), 5, 20, key="steps")
 seed = ui.seed_ui()
 
 st.header(ui.t("interp.ends"))
-ends = ui.ends_ui(vae, projection, seed)
+ends = ui.ends_ui((ae, vae), projection, seed)
 ui.write_url(PAGE, {"size": size, "seed": seed, "steps": steps} | ends.link)
 names = ui.class_names()
 st.markdown(

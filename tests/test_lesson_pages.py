@@ -168,6 +168,10 @@ def test_interpolation_page_decodes_paths_and_counts_third_digits():
     assert all(s.endswith("%") for s in census["paths with a third digit"])
     labelled = [image for image in at.image if len(image.captions) == 10]  # a label per step
     assert len(labelled) == 2 and all(c.endswith("%)") for i in labelled for c in i.captions)
+    # typical ends are images both models rebuild as their class: each path starts at a 2 and
+    # ends at a 5 (the 5 nearest its class's mean in 2-D reads as a 3 in both)
+    assert all(i.captions[0].startswith("2 (") for i in labelled)
+    assert all(i.captions[-1].startswith("5 (") for i in labelled)
 
 
 def test_on_the_server_the_alpha_slider_moves_the_star_and_the_enlarged_step():

@@ -91,6 +91,9 @@ def test_typical_row_is_the_code_nearest_its_digits_mean():
     labels = np.array([4, 4, 4, 9])
     assert typical_row(latents, labels, 4) == 1
     assert typical_row(latents, labels, 9) == 3
+    kept = np.array([True, False, True, False])  # row 1's reconstruction reads as another digit
+    assert typical_row(latents, labels, 4, kept) in (0, 2)
+    assert typical_row(latents, labels, 9, kept) == 3  # none of the 9s kept: the nearest still
 
 
 def test_random_pairs_take_one_image_of_each_digit():

@@ -12,7 +12,7 @@ from explorer.map_data import coords, project, projections
 from explorer.plotting import latent_map, path_figure, tile, with_ends, with_path
 from explorer.questions import third_answer
 from explorer.ui.catalogue import cached_map_data, code_name, short_name
-from explorer.ui.lessons import cached_census, cached_path
+from explorer.ui.lessons import cached_census, cached_path, kept_by_all
 from explorer.ui.map_panels import map_view
 from explorer.ui.pointer import (
     Marks,
@@ -74,8 +74,10 @@ def open_links_on_their_ends() -> None:
     st.session_state.setdefault("which_images", "typical")
 
 
-def ends_ui(vae: str, projection: str, seed: int) -> Ends:
-    """The ends: two classes (their typical or random test images), or two clicks on the map."""
+def ends_ui(models: tuple[str, str], projection: str, seed: int) -> Ends:
+    """The ends: two classes (their typical or random test images), or two clicks on the
+    map (the VAE's, models[1])."""
+    vae = models[1]
     labels, names = cached_map_data(vae)["labels"], class_names()
     how = st.radio(
         t("interp.ends"), MODES, horizontal=True, label_visibility="collapsed",
@@ -93,9 +95,9 @@ def ends_ui(vae: str, projection: str, seed: int) -> Ends:
             t("interp.which"), ["typical", "random"], horizontal=True, key="which_images",
             format_func=option_labels("interp.which"),
         )  # fmt: skip
-        if which == "typical":  # the image nearest its class's mean code, in the VAE
-            codes = cached_map_data(vae)["codes"]
-            row_a, row_b = typical_row(codes, labels, a), typical_row(codes, labels, b)
+        if which == "typical":  # nearest its class's mean code in the VAE, and kept by both
+            codes, kept = cached_map_data(vae)["codes"], kept_by_all(models)
+            row_a, row_b = (typical_row(codes, labels, c, kept) for c in (a, b))
         else:
             row_a, row_b = (int(r) for r in random_pairs(labels, a, b, 1, seed)[0])
         return Ends(row_a, row_b, a, b, {"from": a, "to": b, "images": which})
@@ -253,7 +255,8 @@ def chain_ui(models: tuple[str, str], vae: str, steps: int, size: int) -> None:
     st.header(t("interp.chain", chain=" → ".join(names[c] for c in CHAIN)))
     explain(t("interp.chain.text") + (t("interp.chain.2d") if size == 2 else ""))
     map_data = cached_map_data(vae)
-    ends = [typical_row(map_data["codes"], map_data["labels"], c) for c in CHAIN]
+    kept = kept_by_all(models)
+    ends = [typical_row(map_data["codes"], map_data["labels"], c, kept) for c in CHAIN]
     legs_text = ", ".join(f"{names[i]} → {names[j]}" for i, j in zip(CHAIN[:-1], CHAIN[1:]))
     for name in models:  # one above the other, each the page's width: tiles a class can read
         legs = [cached_path(name, i, j, steps)[1] for i, j in zip(ends[:-1], ends[1:])]

@@ -47,6 +47,14 @@ def reconstruction_classes(name: str, n: int) -> np.ndarray:
     return stored[0][0]
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def kept_by_all(models: tuple[str, ...]) -> np.ndarray:
+    """Per test image, whether each of these models' reconstructions reads as its class."""
+    labels = cached_map_data(models[0])["labels"]
+    kept = [reconstruction_classes(name, len(labels)) == labels for name in models]
+    return np.logical_and.reduce(kept)
+
+
 def graded_decodes(name: str, z: np.ndarray) -> tuple[np.ndarray, Score]:
     """Codes of a model decoded, and the classifier of its dataset's grade of them."""
     images = decode(cached_model(name), z)
