@@ -422,7 +422,6 @@ def beta_tradeoff(
         [go.Scatter(x=x, y=recon, name=words["recon"], mode="lines+markers"),
          go.Scatter(x=x, y=kl, name=words["kl"], mode="lines+markers")]
     )  # fmt: skip
-    losses.update_layout(legend={"orientation": "h", "y": -0.3})
     losses.update_yaxes(title_text=words["nats"], rangemode="tozero")
     dims = go.Figure(
         go.Bar(x=x, y=active, name=words["active_dims"], marker_color="#7f7f7f", text=active,
@@ -434,11 +433,13 @@ def beta_tradeoff(
                    mode="lines+markers", line={"color": "black"}, showlegend=True)
     )  # fmt: skip
     samples.update_yaxes(title_text=words["recognised"], range=[0, 100])
-    for fig in (dims, samples):
-        fig.update_layout(legend={"orientation": "h", "y": -0.3})
+    beta = words["beta"].replace(" (", "<br>(", 1)  # on two lines: a third of a page is narrow
     for fig in (losses, dims, samples):
-        fig.update_layout(font=FONT, height=380, margin={"l": 70, "r": 10, "t": 10, "b": 60})
-        fig.update_xaxes(title_text=words["beta"], type="category")
+        fig.update_layout(
+            font=FONT, height=400, margin={"l": 70, "r": 10, "t": 10, "b": 90},
+            legend={"orientation": "h", "y": -0.42},
+        )  # fmt: skip
+        fig.update_xaxes(title_text=beta, type="category")
     return themed(losses), themed(dims), themed(samples)
 
 
