@@ -12,6 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# With --disable-gpu Chromium composites in software, and a screenshot of a WebGL map scrolled
+# partly above the window shows its axes without its points, though its canvas holds them all
+# (read back with toDataURL). Composited as a GPU does it (--use-angle=swiftshader
+# --enable-unsafe-swiftshader instead of --disable-gpu) the points show: judge scrolled maps so.
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
