@@ -653,29 +653,36 @@ def traversal_figure(
     images: np.ndarray, row_labels: Sequence[str], sigmas: np.ndarray, readings: np.ndarray,
     changed: np.ndarray, words: dict[str, str] = ENGLISH,
 ) -> go.Figure:  # fmt: skip
-    """A traversal grid: images (rows, columns, 28, 28), one row per latent dimension (its
-    label may break lines with <br>) and one column per value in sigmas of it; under each tile
-    (its lower right) the classifier's reading, bold where it differs from the start's
-    (changed: (rows, columns) bool)."""
+    """A traversal grid: images (rows, columns, 28, 28), one row per latent dimension, its
+    label in a band above it (not beside it: on a phone the tiles then get the whole width),
+    and one column per value in sigmas of it; under each tile (its lower right) the
+    classifier's reading, bold where it differs from the start's (changed: (rows, columns)
+    bool)."""
     rows, columns = images.shape[:2]
-    canvas = tile(images.reshape(-1, 28, 28), columns=columns, gap=6, scale=1)
-    step = 28 + 6
+    band, gap = 16, 6  # a label's band above each row; the gap between columns
+    strips = [tile(row, columns=columns, gap=gap, scale=1) for row in images]
+    width = strips[0].shape[1]
+    canvas = np.vstack([np.vstack([np.ones((band, width), np.float32), s]) for s in strips])
+    x_step, y_step = 28 + gap, band + 28
     notes = [
-        {"x": c * step + 27, "y": r * step + 27, "xanchor": "right", "yanchor": "bottom",
+        {"x": c * x_step + 27, "y": r * y_step + band + 27, "xanchor": "right",
+         "yanchor": "bottom", "showarrow": False,
          "text": f"<b>{readings[r, c]}</b>" if changed[r, c] else str(readings[r, c]),
-         "showarrow": False, "font": {"size": 13, "color": "#ee7733" if changed[r, c] else "white"}}
+         "font": {"size": 13, "color": "#ee7733" if changed[r, c] else "white"}}
         for r in range(rows) for c in range(columns)
+    ] + [
+        {"x": -0.5, "y": r * y_step + band - 1, "xanchor": "left", "yanchor": "bottom",
+         "text": label, "showarrow": False, "font": {"size": 14}}
+        for r, label in enumerate(row_labels)
     ]  # fmt: skip
     layout = {
-        "font": FONT, "template": TEMPLATE_JSON, "height": 120 + 78 * rows,
-        "margin": {"l": 20, "r": 10, "t": 34, "b": 60}, "annotations": notes,  # toolbar above
+        "font": FONT, "template": TEMPLATE_JSON, "height": 120 + 100 * rows,
+        "margin": {"l": 10, "r": 10, "t": 34, "b": 60}, "annotations": notes,  # toolbar above
         "xaxis": {"title": {"text": words["sigmas"]}, "constrain": "domain",
-                  "tickvals": [c * step + 13.5 for c in range(columns)],
+                  "tickvals": [c * x_step + 13.5 for c in range(columns)],
                   "ticktext": [f"{s:+g}" for s in sigmas], "showgrid": False},
-        # The row labels' margin only as wide as they need: on a phone the tiles get the width.
         "yaxis": {"constrain": "domain", "scaleanchor": "x", "autorange": "reversed",
-                  "tickvals": [r * step + 13.5 for r in range(rows)], "automargin": True,
-                  "ticktext": list(row_labels), "tickfont": {"size": 14}, "showgrid": False},
+                  "showticklabels": False, "showgrid": False},
     }  # fmt: skip
     image = {"type": "image", "source": png_data_uri(canvas), "hoverinfo": "skip"}
     return go.Figure(data=[image], layout=layout, _validate=False)

@@ -88,8 +88,11 @@ def test_the_grid_has_a_row_per_active_dimension_and_downloads_as_png():
     at = open_with(PAGE, model="vae-20d", point="3")
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     (grid,) = [f for f in specs if f["layout"]["xaxis"]["title"]["text"].startswith("sigmas")]
-    assert len(grid["layout"]["yaxis"]["ticktext"]) == 12
-    assert len(grid["layout"]["annotations"]) == 12 * 7  # a reading under every tile
+    notes = [note["text"] for note in grid["layout"]["annotations"]]
+    labels = [text for text in notes if text.startswith("dimension")]
+    assert len(labels) == 12 and "KL" in labels[0]  # a label above each row, not beside it:
+    assert not grid["layout"]["yaxis"]["showticklabels"]  # the tiles get the page's width
+    assert len(notes) == 12 * 7 + 12  # and a reading under every tile
     assert any(b.label == "Download the grid (PNG)" for b in at.get("download_button"))
     table = at.dataframe[0].value
     assert list(table["model"]) == ["ae-20d", "vae-20d"]  # the AE beside the VAE

@@ -73,8 +73,9 @@ def cached_kept_shares(name: str) -> np.ndarray:
     return kept_class_shares(cached_model(name), classifier, cached_map_data(name)["codes"], dims)
 
 
-def dimension_label(dims: Dimensions, dim: int, sep: str = " · ") -> str:
-    """A dimension's name and its spread (an AE's sigma, a VAE's KL), `sep` between them."""
+def dimension_label(dims: Dimensions, dim: int) -> str:
+    """A dimension's name and its spread (an AE's sigma, a VAE's KL)."""
+    sep = " · "
     if dims.kl is None:
         return t("traverse.dim.ae", dim=dim + 1, sep=sep, std=dims.std[dim])
     key = "traverse.dim.vae" if dims.active[dim] else "traverse.dim.inactive"
@@ -133,8 +134,7 @@ def grid_ui(name: str, row: int) -> None:
     shown, images, classes, start = cached_grid(name, row)
     names = class_names()
     readings = np.array([[names[c] for c in r] for r in classes])
-    # each row's label on two lines: on a phone the tiles then get the width
-    labels = [dimension_label(dims, d, "<br>") for d in shown]
+    labels = [dimension_label(dims, d) for d in shown]
     figure = traversal_figure(images, labels, SIGMAS, readings, classes != start, figure_words())
     show_image_chart(figure, f"traversal-{name}")
     kept = float((classes == start).mean())
