@@ -440,9 +440,13 @@ def test_presentation_mode_enlarges_the_text_and_folds_the_explanations(page):
 
 def test_presentation_mode_enlarges_the_maps_text_and_the_reset_keeps_it():
     at = open_map("vae-2d")
+    how = "Move the mouse over the map"
     assert map_figure(at)["layout"]["font"]["size"] == 16
+    assert any(c.value.startswith(how) for c in at.caption)
     at.sidebar.toggle(key="presenting").set_value(True).run()
     assert map_figure(at)["layout"]["font"]["size"] == ui.widgets.ROOM_FONT
+    assert not any(c.value.startswith(how) for c in at.caption)  # folded, with the rest:
+    assert any(m.value.startswith(how) for e in at.expander for m in e.markdown)
     next(b for b in at.sidebar.button if b.label == "Reset this page").click().run()
     assert at.session_state.presenting and not at.exception
 

@@ -302,7 +302,7 @@ def browser_map_ui(view: MapView) -> None:
             axis_titles(view.projection, code_name(view.name)),
             file_name(f"latent-{view.chart_key}"),
         )  # fmt: skip
-        st.caption(t("pointer.how"))
+        explain(t("pointer.how"), caption=True)  # folded when presenting
         send_model_ui(view, MAP_CHART)
         send_classifier_ui("map")
         pointer_layer_ui(view, MAP_CHART, group=manifold_group(view.name))

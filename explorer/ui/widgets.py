@@ -151,12 +151,15 @@ def for_the_room(figure: go.Figure) -> go.Figure | dict:
     return {**spec, "layout": {**layout, "font": font}}
 
 
-def explain(text: str) -> None:
-    """A paragraph on what a part of the page shows. In presentation mode it folds under one
-    line, so that the class sees the figures first while the teacher says it."""
+def explain(text: str, caption: bool = False) -> None:
+    """A paragraph on what a part of the page shows (caption: in small print, as a how-to under
+    a figure). In presentation mode it folds under one line, so that the class sees the
+    figures first while the teacher says it."""
     if presenting():
         with st.expander(t("present.more")):
             st.markdown(text)
+    elif caption:
+        st.caption(text)
     else:
         st.write(text)
 
