@@ -3,8 +3,10 @@
     python -m tests.bench_map [--clicks 30] [--sessions 3]
 
 Server start -> map interactive; click on a point -> decoded image visible (p50, p95);
-server CPU time per click; whether umap/numba got loaded; server RSS with N sessions open,
-beside the RSS of a bare `import torch` measured in the same run.
+server CPU time per click, and beside it Streamlit's floor: the CPU per click of an app that
+holds one component in a fragment (tests/floor/floor_app.py), clicked the same way in the same
+run; whether umap/numba got loaded; server RSS with N sessions open, beside the RSS of a bare
+`import torch` measured in the same run.
 """
 
 import argparse
@@ -101,6 +103,25 @@ def click_work_ms(repeats: int = 50) -> float:
     return (time.perf_counter() - started) / repeats * 1000
 
 
+def floor_cpu_ms(browser, clicks: int) -> float:
+    """Server CPU per click of tests/floor/floor_app.py, clicked as the map is below: a pause
+    of 250 ms before each click (the map's hover), and wait_for_script after it."""
+    with streamlit_server(script="tests/floor/floor_app.py") as (url, process):
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(url)
+        page.wait_for_function("() => window.floorPick", timeout=60_000)
+        wait_for_script(page)
+        cpu_before = cpu_seconds(process.pid)
+        for click in range(1, clicks + 1):
+            page.wait_for_timeout(250)
+            page.evaluate("(click) => window.floorPick(click)", click)
+            page.wait_for_function("(c) => window.floorAnswered === c", arg=click, polling=20)
+            wait_for_script(page)
+        cpu = (cpu_seconds(process.pid) - cpu_before) / clicks
+        page.close()
+    return cpu * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clicks", type=int, default=30)
@@ -146,6 +167,11 @@ def main() -> None:
                 f"p95 {p95:.3f} s over {len(points)} clicks"
             )
             print(f"server CPU per click (Streamlit included): {cpu * 1000:.1f} ms")
+            floor = floor_cpu_ms(browser, len(points))
+            print(
+                f"Streamlit's floor, one component in a fragment clicked the same way: "
+                f"{floor:.1f} ms a click; the map's click costs {cpu * 1000 / floor:.2f}x it"
+            )
             print(f"umap/numba loaded in the server: {loaded(process.pid, 'numba')}")
             pages = [page] + [open_map(browser, url) for _ in range(args.sessions - 1)]
             rss = rss_mib(process.pid)
