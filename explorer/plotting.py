@@ -668,7 +668,8 @@ def traversal_figure(
         {"x": c * x_step + 27, "y": r * y_step + band + 27, "xanchor": "right",
          "yanchor": "bottom", "showarrow": False,
          "text": f"<b>{readings[r, c]}</b>" if changed[r, c] else str(readings[r, c]),
-         "font": {"size": 13, "color": "#ee7733" if changed[r, c] else "white"}}
+         "font": {"size": 13, "color": "#ee7733" if changed[r, c] else "white"},
+         "bgcolor": "rgba(0, 0, 0, 0.6)", "borderpad": 1}  # legible on a white shirt too
         for r in range(rows) for c in range(columns)
     ] + [
         {"x": -0.5, "y": r * y_step + band - 1, "xanchor": "left", "yanchor": "bottom",

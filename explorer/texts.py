@@ -7,6 +7,7 @@ language's own name), [texts], and a table per dataset whose wording differs fro
 post, hence Korean.
 """
 
+import re
 import string
 import tomllib
 from collections.abc import Mapping
@@ -47,9 +48,19 @@ def template(key: str, language: str, dataset: str = "mnist") -> str:
     return table(language, dataset)[key]
 
 
+ARTICLE = re.compile(r"\{(\w+):a\}")  # "{digit:a}": the value after "a" or "an"
+
+
+def with_article(word: str) -> str:
+    """English's article before a class name or digit: "an 8", "an Ankle boot", "a 7"."""
+    return f"{'an' if word[:1].lower() in 'aeio8' else 'a'} {word}"
+
+
 def translate(key: str, language: str, dataset: str = "mnist", **values: object) -> str:
-    """The text for key in language, with its {placeholders} filled in."""
-    return template(key, language, dataset).format(**values)
+    """The text for key in language, with its {placeholders} filled in ({name:a}: with its
+    English article)."""
+    text = ARTICLE.sub(lambda m: with_article(str(values[m[1]])), template(key, language, dataset))
+    return text.format(**values)
 
 
 def figure_words(language: str = "en", dataset: str = "mnist") -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Fashion-MNIST as a second dataset: the sidebar switch, its shipped models, its words."""
 
+import json
 import re
 import time
 from urllib.parse import parse_qsl
@@ -193,3 +194,15 @@ def test_a_dataset_without_its_classifier_stops_its_pages_with_a_message(monkeyp
 def test_the_interpolation_ends_speak_of_clothes():
     at = open_fashion("pages/7_Interpolation.py")
     assert at.radio(key="ends_mode").options[0] == "Two kinds of clothing"
+
+
+def test_the_traversal_grid_numbers_the_kinds_in_its_tiles_and_names_them_under_it():
+    at = open_fashion("pages/6_One_Dimension.py")
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    (grid,) = [f for f in specs if f["layout"]["xaxis"]["title"]["text"].startswith("sigmas")]
+    readings = [re.sub("</?b>", "", n["text"]) for n in grid["layout"]["annotations"]]
+    readings = [text for text in readings if not text.startswith("dimension")]
+    assert readings and all(text in "0123456789" for text in readings)  # "Ankle boot" fits no tile
+    assert any("9 Ankle boot" in caption.value for caption in at.caption)
+    heading = next(h.value for h in at.subheader if h.value.startswith("Test image #0"))
+    assert heading == "Test image #0: Ankle boot"

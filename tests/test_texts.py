@@ -27,9 +27,14 @@ LEFTOVER = re.compile(r"\*\*|__|\*(?=\S)|(?<=\S)\*")
 
 
 def fields(text: str) -> list[tuple[str, str, str | None]]:
-    """Each placeholder as (name, format spec, conversion): {name!r} -> ("name", "", "r")."""
+    """Each placeholder as (name, format spec, conversion): {name!r} -> ("name", "", "r");
+    English's article ({digit:a}, texts.translate) is its own grammar, not a format."""
     parsed = string.Formatter().parse(text)
-    return sorted((name, spec, conversion) for _, name, spec, conversion in parsed if name)
+    return sorted(
+        (name, "" if spec == "a" else spec, conversion)
+        for _, name, spec, conversion in parsed
+        if name
+    )
 
 
 def sample(spec: str) -> object:
@@ -91,7 +96,7 @@ def test_every_texts_markdown_closes_its_emphasis(language, dataset):
     unclosed = {}
     for key, text in table(language, dataset).items():
         values = {name: sample(spec) for name, spec, _ in fields(text)}
-        html = markdown.render(text.format(**values))
+        html = markdown.render(translate(key, language, dataset, **values))
         html = re.sub(r"<code>.*?</code>", "", html)  # a code span shows its characters as typed
         if LEFTOVER.search(html):
             unclosed[key] = html
@@ -109,6 +114,21 @@ def test_translate_fills_in_values():
     assert translate("map.test_image", "en", "fashion-mnist", row=3, digit="Dress") == (
         "Test image #3: Dress"
     )
+
+
+def test_english_puts_a_or_an_before_a_class():
+    assert translate("map.test_image", "en", row=3, digit=8) == "Test image #3: an 8"
+    what = {"what": "reconstruction", "confidence": 0.5}
+    assert translate("caption.reads", "en", digit="8", **what).startswith(
+        "reconstruction: looks like an 8 "
+    )
+    fashion = translate("caption.reads", "en", "fashion-mnist", digit="Ankle boot", **what)
+    assert fashion.startswith("reconstruction: looks like an Ankle boot ")
+    assert translate("caption.reads", "en", "fashion-mnist", digit="Shirt", **what).startswith(
+        "reconstruction: looks like a Shirt "
+    )
+    kept = translate("traverse.grid.kept", "ko", kept=0.5, digit="8", rows=2)
+    assert "8(으)로" in kept  # Korean has no article
 
 
 def test_a_text_missing_in_a_language_is_english(tmp_path, monkeypatch):

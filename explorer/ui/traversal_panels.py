@@ -133,10 +133,14 @@ def grid_ui(name: str, row: int) -> None:
     dims = cached_dimensions(name)
     shown, images, classes, start = cached_grid(name, row)
     names = class_names()
-    readings = np.array([[names[c] for c in r] for r in classes])
+    readings = classes.astype(str)  # numbers fit a tile (not "Ankle boot"): a caption names them
     labels = [dimension_label(dims, d) for d in shown]
     figure = traversal_figure(images, labels, SIGMAS, readings, classes != start, figure_words())
     show_image_chart(figure, f"traversal-{name}")
+    if names != [str(c) for c in range(len(names))]:  # Fashion-MNIST: the numbers' kinds
+        st.caption(
+            t("traverse.grid.classes", classes=", ".join(f"{c} {n}" for c, n in enumerate(names)))
+        )
     kept = float((classes == start).mean())
     st.markdown(t("traverse.grid.kept", kept=kept, digit=names[start], rows=len(shown)))
     st.download_button(
