@@ -31,7 +31,7 @@ for column, name in zip(ui.side_by_side(2), (ae, vae)):
     with column:
         st.subheader(ui.describe_model(name))
         readings = [  # under each class's mean: what the classifier reads in its decode
-            f"{names[d]}→{names[r]} ({c:.0%})"
+            f"{names[d]} → {names[r]} ({c:.0%})"  # spaced: a long name wraps whole
             for d, (r, c) in enumerate(zip(graded.classes, graded.confidences))
         ]
         ui.show_strip(images, readings, ui.t("gen.means.caption"))

@@ -63,7 +63,7 @@ def test_generation_page_shows_means_samples_and_scores(size):
     ]
     assert len(at.image) == 5  # two rows of cluster means, three sample grids
     means = [image.captions for image in at.image[:2]]
-    assert all(len(c) == 10 and c[0].startswith("0→") for c in means)  # a reading under each
+    assert all(len(c) == 10 and c[0].startswith("0 → ") for c in means)  # a reading under each
     histograms = [
         f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("digit")
     ]
@@ -238,3 +238,14 @@ def test_kl_page_takes_every_beta():
         at.sidebar.select_slider[0].set_value(float(beta)).run()
         assert not at.exception, beta
         assert f"KL on (beta {float(beta):g})" in [s.value for s in at.subheader]
+
+
+def test_a_strips_pictures_keep_one_width_however_long_their_captions(monkeypatch):
+    """Streamlit widened a picture to its caption's width: Fashion-MNIST's strips of cluster
+    means had pictures of four sizes."""
+    shown = {}
+    monkeypatch.setattr(ui.widgets.st, "image", lambda images, **options: shown.update(options))
+    monkeypatch.setattr(ui.widgets.st, "caption", lambda text: None)
+    captions = ["T-shirt/top → T-shirt/top (98%)", "Coat → Coat (51%)"]
+    ui.widgets.show_strip(np.zeros((2, 28, 28), np.float32), captions, "", scale=3)
+    assert shown["width"] == 3 * 28 and shown["caption"] == captions

@@ -193,7 +193,9 @@ def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int =
     """Images in a row (wrapping where the column is narrow), each labelled under it (the
     classifier's reading), large enough for a projector; then what the row shows."""
     tiles = [tile(image[None], scale=enlarged(scale)) for image in images]
-    st.image(tiles, caption=labels, clamp=True, output_format="PNG")
+    # a fixed width: a caption wider than its picture ("T-shirt/top → T-shirt/top (98%)")
+    # otherwise stretched the picture to the caption's width, each to its own
+    st.image(tiles, caption=labels, width=tiles[0].shape[1], clamp=True, output_format="PNG")
     st.caption(caption)
 
 
