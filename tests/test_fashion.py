@@ -79,8 +79,8 @@ def test_the_map_shows_clothes_and_names_them():
     assert "T-shirt/top, test image" in figure["data"][0]["hovertemplate"]
     assert panel(at)["heading"] == "Test image #0: Ankle boot"  # Fashion's first test image
     captions = picture_captions(at)
-    reads = [c for c in captions if c.startswith("reconstruction: looks like ")]
-    assert reads and reads[0].split("looks like ")[1].split(" (")[0] in EN_CLASSES, captions
+    reads = [re.match(r"reconstruction: looks like an? (.+) \(", c) for c in captions]
+    assert [r[1] for r in reads if r][0] in EN_CLASSES, captions
     assert dict(at.query_params)["data"] == FASHION
 
 
@@ -206,3 +206,22 @@ def test_the_traversal_grid_numbers_the_kinds_in_its_tiles_and_names_them_under_
     assert any("9 Ankle boot" in caption.value for caption in at.caption)
     heading = next(h.value for h in at.subheader if h.value.startswith("Test image #0"))
     assert heading == "Test image #0: Ankle boot"
+
+
+def test_the_prior_question_offers_clothes_not_digits_and_says_a_tally_without_plurals():
+    at = open_fashion("pages/4_AE_vs_VAE.py", size="2")
+    (guess,) = [r for r in at.radio if r.key and r.key.startswith("guess-prior")]
+    assert guess.options[0] == "clothes"
+    guess.set_value("clothes").run()
+    next(b for b in at.button if b.key and b.key.startswith("reveal-prior")).click().run()
+    said = " ".join(e.value for e in [*at.success, *at.warning])  # the guess held, or missed
+    assert "clothes when half or more are" in said and "digits" not in said
+    assert any(c.value.startswith("How this server's guesses went (") for c in at.caption)
+
+
+@pytest.mark.parametrize("page", ["streamlit_app.py", "pages/9_Train.py"])
+def test_home_and_train_say_fashion_mnist_where_it_is_chosen(page):
+    at = open_fashion(page)
+    said = " ".join(e.value for e in [*at.markdown, *at.caption])
+    assert "60,000 Fashion-MNIST training images" in said
+    assert "60,000 MNIST" not in said

@@ -1,5 +1,6 @@
 """Predict, then reveal: the class's tally, and the answers the measured numbers give."""
 
+import re
 import threading
 
 import numpy as np
@@ -66,7 +67,7 @@ def test_the_answers_follow_the_numbers():
 
 def tallied(at) -> int:
     line = next((c.value for c in at.caption if c.value.startswith("How this server's")), "")
-    return int(line.split()[3]) if line else 0
+    return int(re.search(r"\((\d+) so far\)", line)[1]) if line else 0
 
 
 def test_the_samples_wait_for_a_guess_then_the_reveal_says_whether_it_held():
