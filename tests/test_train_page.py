@@ -34,6 +34,10 @@ def test_train_page_trains_a_model_that_every_picker_then_lists(tiny_training):
     at.run()
     assert not at.exception
     assert any("zz-test-live" in s.value and "trained and saved" in s.value for s in at.success)
+    (link,) = [link for link in at.get("page_link") if "zz-test-live" in link.proto.label]
+    assert "data=mnist" in link.proto.query_string  # it opens from a Fashion-MNIST session too
+    assert "Loss terms per epoch" in " ".join(m.value for m in at.markdown)  # still there
+    assert len(at.get("plotly_chart")) == 2  # the curves and the last epoch's codes
     assert "zz-test-live" in ui.autoencoder_names()
     at.switch_page("pages/1_Latent_Map.py").run()
     at.sidebar.selectbox[0].set_value("zz-test-live").run()

@@ -43,6 +43,13 @@ def live_training_ui() -> None:
     if not job.epochs:
         st.caption(t("train.starting"))
         return
+    progress_ui(job)
+
+
+def progress_ui(job: jobs.JobStatus) -> None:
+    """The loss terms per epoch and, for a 2-D model, the watched codes after the last one:
+    while it trains, and after it ended, so that a learner can look back at them."""
+    request, done = job.request, len(job.epochs)
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown(t("train.curves"))
@@ -75,12 +82,12 @@ def training_outcome_ui(job: jobs.JobStatus) -> None:
     name, dataset = job.request.name, job.request.dataset
     if job.finished == "done":
         st.success(t("train.done", name=name, what=describe(job.request)))
-        link = {"model": qualified(dataset, name)}
-        if dataset != MNIST.name:
-            link["data"] = dataset
+        link = {"model": qualified(dataset, name), "data": dataset}  # from either dataset
         st.page_link(
             PAGES["map"].file, label=t("train.open", name=name), icon="🗺️", query_params=link
         )
+        if job.epochs:
+            progress_ui(job)
     elif job.finished == "error":
         message = next(e["message"] for e in job.events if e["event"] == "error")
         st.error(t("train.failed", name=name, message=message))
