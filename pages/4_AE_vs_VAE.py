@@ -41,7 +41,8 @@ st.info(ui.t(verdict, ae=hits[ae], vae=hits[vae]))
 
 st.header(ui.t("gen.sampling"))
 ui.explain(ui.t("gen.sampling.text", n=GRID * GRID, threshold=CONFIDENT))
-if not ui.asked_ui("prior"):  # predict, then reveal: the grids wait for the learner's guess
+# predict, then reveal: the grids wait for a guess, one for each autoencoder asked about
+if not ui.asked_ui("prior", variant=f"-{ae}"):
     st.stop()
 grids = [
     (vae, "prior", ui.t("gen.grid.vae")),
@@ -66,7 +67,7 @@ figures = "; ".join(
 st.info(ui.t("gen.verdict", figures=figures, verdict=verdict))
 ae_prior = graded[grids[1][2]]
 measured = ui.t("ask.prior.measured", ae=ae_prior.recognised, vae=vae_score.recognised)
-ui.answer_ui("prior", prior_answer(ae_prior), measured)
+ui.answer_ui("prior", prior_answer(ae_prior), measured, variant=f"-{ae}")
 
 if size == 2:
     st.header(ui.t("gen.manifold"))

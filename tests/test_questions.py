@@ -73,18 +73,21 @@ def tallied(at) -> int:
 def test_the_samples_wait_for_a_guess_then_the_reveal_says_whether_it_held():
     at = open_with("pages/4_AE_vs_VAE.py")
     assert len(at.image) == 2  # the cluster means only: the sample grids wait
-    assert at.radio(key="guess-prior").value is None
-    at.radio(key="guess-prior").set_value("noise").run()
-    at.button(key="reveal-prior").click().run()
+    assert at.radio(key="guess-prior-ae-2d").value is None
+    at.radio(key="guess-prior-ae-2d").set_value("noise").run()
+    at.button(key="reveal-prior-ae-2d").click().run()
     assert not at.exception and len(at.image) == 5
     assert at.warning and at.warning[0].value.startswith("**You guessed noise; measured:")
     counted = tallied(at)
     assert counted >= 1
-    assert not [b for b in at.button if b.key == "reveal-prior"]  # one pick: no second ask
-    ui.predictions.class_tally().record("prior", "another learner", "digits")
+    assert not [b for b in at.button if b.key == "reveal-prior-ae-2d"]  # one pick: no second ask
+    ui.predictions.class_tally().record("prior-ae-2d", "another learner", "digits")
     at.switch_page("pages/1_Latent_Map.py").run()
     at.switch_page("pages/4_AE_vs_VAE.py").run()
     assert len(at.image) == 5 and tallied(at) == counted + 1  # revealed stays revealed
+    at.sidebar.radio(key="latent_size").set_value(20).run()  # another autoencoder: asked anew,
+    assert len(at.image) == 2 and at.radio(key="guess-prior-ae-20d").value is None  # not judged
+    assert not at.warning  # by the 2-D guess
 
 
 def test_revealing_without_a_guess_shows_the_answer_and_counts_nothing():
