@@ -225,3 +225,11 @@ def test_home_and_train_say_fashion_mnist_where_it_is_chosen(page):
     said = " ".join(e.value for e in [*at.markdown, *at.caption])
     assert "60,000 Fashion-MNIST training images" in said
     assert "60,000 MNIST" not in said
+
+
+def test_the_kinds_read_in_the_sample_grids_are_horizontal_bars_named_down_the_side():
+    at = open_fashion("pages/4_AE_vs_VAE.py", reveal="on")
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    bars = [f["data"][0] for f in specs if f["data"] and f["data"][0].get("orientation") == "h"]
+    assert len(bars) == 3 and all(b["y"] == EN_CLASSES for b in bars)
+    assert all(sum(b["x"]) == 64 for b in bars)  # a grid's 64 samples each
