@@ -5,6 +5,7 @@ import json
 import numpy as np
 import torch
 
+from explorer import ui
 from explorer.classifier import Classifier, ClassifierConfig
 from explorer.models import ModelConfig, build_model
 from explorer.traversal import (
@@ -118,3 +119,16 @@ def test_a_2d_autoencoder_traverses_both_dimensions_in_korean():
         len(data["dims"]) == 2 and data["plane"] is None and all(d["active"] for d in data["dims"])
     )
     assert data["words"]["back"] == "이미지의 코드로 돌아가기"
+
+
+def test_presentation_mode_enlarges_the_grid_and_its_readings():
+    def grid(at) -> dict:
+        specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+        return next(f for f in specs if f["layout"]["xaxis"]["title"]["text"].startswith("sigma"))
+
+    usual = grid(open_with(PAGE, model="vae-2d", point="3"))["layout"]
+    room = grid(open_with(PAGE, model="vae-2d", point="3", present="on"))["layout"]
+    assert room["height"] == round(usual["height"] * ui.widgets.ROOM_SCALE)
+    sizes = {note["font"]["size"] for note in usual["annotations"]}
+    assert sizes == {13, 14}  # a tile's reading, a row's label
+    assert {note["font"]["size"] for note in room["annotations"]} == {18, 19}

@@ -148,7 +148,13 @@ def for_the_room(figure: go.Figure) -> go.Figure | dict:
     spec = figure if isinstance(figure, dict) else figure.to_dict()
     layout = spec.get("layout", {})
     font = {**FONT, **layout.get("font", {}), "size": ROOM_FONT}
-    return {**spec, "layout": {**layout, "font": font}}
+    grow = ROOM_FONT / FONT["size"]  # text placed with a size of its own grows alike
+    notes = [
+        {**note, "font": {**note["font"], "size": round(note["font"]["size"] * grow)}}
+        if "size" in note.get("font", {}) else note
+        for note in layout.get("annotations", [])
+    ]  # fmt: skip
+    return {**spec, "layout": {**layout, "font": font, "annotations": notes}}
 
 
 def explain(text: str, caption: bool = False) -> None:
@@ -179,9 +185,14 @@ def show_chart(figure, key: str) -> None:
 
 def show_image_chart(figure, key: str) -> None:
     """A figure of one image (the manifold, the traversal grid) as show_chart draws it, which
-    on a phone is no taller than its image: no blank bands above and below it."""
+    on a phone is no taller than its image: no blank bands above and below it; in presentation
+    mode taller, as pictures are."""
+    height = int(figure.layout.height)
+    if presenting():  # the image grows as pictures do
+        height = round(height * ROOM_SCALE)
+        figure = go.Figure(figure).update_layout(height=height)
     show_chart(figure, key)
-    fit_image_ui(key, int(figure.layout.height))
+    fit_image_ui(key, height)
 
 
 def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:
