@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import HOME, components
+from tests.test_app import HOME, components, points_data_all
 from tests.test_drawing import png, stroke_canvas
 
 DRAW = "pages/2_Draw_a_Digit.py"
@@ -44,8 +44,9 @@ def test_a_drawing_is_encoded_decoded_read_and_starred_on_the_map(model):
     captions = [c for image in at.image for c in image.captions]
     assert captions[0].startswith("prepared like MNIST: looks like a")
     assert captions[1].startswith("reconstruction: looks like a")
-    assert len(map_traces(at)) == 10  # the test codes; the pointer layer draws the drawing
-    (pointer,) = components(at, "latent_explorer_pointer")
+    (points,) = points_data_all(at)  # the test codes, put in by the browser, as on the map;
+    assert points["chart"].startswith(f"draw-map-{model}-") and len(points["x"]) == 10_000
+    (pointer,) = components(at, "latent_explorer_pointer")  # the pointer layer draws the drawing
     (marks,) = components(at, "latent_explorer_marks")
     assert pointer["clickable"] is False and marks["star"] is not None
     lines = marks["lines"]

@@ -523,16 +523,16 @@ def resample_eps() -> None:
 
 def drawing_on_map_ui(view: MapView, position: np.ndarray, ellipses: list[np.ndarray]) -> None:
     """The map with a drawing's code as a star (and a VAE's ellipses round it); in the
-    browser, the pointer decodes the map under it, and the 10,000 points are sent once."""
+    browser, the pointer decodes the map under it, and its points go in as the Latent Map's
+    do (points_chart: on a phone its legend under the plot, not beside it)."""
     key = f"draw-{view.chart_key}"
-    config = chart_config(f"draw-{view.chart_key}", modeBarButtons=[["toImage"]])
     if not decodes_in_browser():
+        config = chart_config(key, modeBarButtons=[["toImage"]])
         figure = map_figure(view, clickable_space=False, ellipses=ellipses)
         st.plotly_chart(for_the_room(with_star(figure, position, t("draw.star"))), key=key,
                         config=config, theme=None)  # fmt: skip
         return
-    figure = for_the_room(map_figure(view, clickable_space=False))
-    st.plotly_chart(figure, key=key, config=config, theme=None)
+    points_chart(view, key, key)
     send_model_ui(view, key)
     send_classifier_ui("draw")
     marks = Marks(star=tuple(position), lines=ellipses)
