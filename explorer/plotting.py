@@ -538,7 +538,8 @@ def training_curves(epochs: list[dict], total: int, words: dict[str, str] = ENGL
     ])  # fmt: skip
     fig.update_layout(
         font=FONT, height=360, margin={"l": 70, "r": 10, "t": 10, "b": 60},
-        xaxis={"title": {"text": words["epoch"]}, "range": [0.5, total + 0.5]},
+        xaxis={"title": {"text": words["epoch"]}, "range": [0.5, total + 0.5],  # whole epochs:
+               "tick0": 1, "dtick": max(1, round(total / 6))},  # no "0.5" at the "0" corner
         yaxis={"title": {"text": words["nats"]}, "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.25},
     )  # fmt: skip

@@ -17,6 +17,7 @@ from explorer.plotting import (
     path_figure,
     text_on,
     tile,
+    training_curves,
     with_path,
     with_prior_circles,
 )
@@ -151,3 +152,10 @@ def test_the_bars_update_turns_the_frame_of_zeros_into_a_codes_bars(vae):
     assert frame["error_y"]["visible"] == vae
     if vae:
         assert np.allclose(frame["error_y"]["array"], values(want.error_y.array))
+
+
+def test_training_curves_tick_whole_epochs_only():
+    one = training_curves([{"epoch": 1, "loss": 170.0, "recon": 165.0, "kl": 5.0}], total=1)
+    assert (one.layout.xaxis.tick0, one.layout.xaxis.dtick) == (1, 1)  # no "0.5" tick
+    many = training_curves([{"epoch": 1, "loss": 170.0, "recon": 170.0}], total=30)
+    assert many.layout.xaxis.dtick == 5 and len(many.data) == 2  # an AE: no KL term
