@@ -1,6 +1,7 @@
 """The map in a real headless Chromium: clicking a point and empty space decodes them."""
 
 import json
+import re
 import time
 import urllib.request
 
@@ -104,7 +105,7 @@ def test_a_fashion_mnist_link_maps_clothes_and_a_click_names_one(browser, server
     wait_for_script(page)
     assert panel_heading(page).split(": ", 1)[1] in clothes
     captions = picture_captions(page)
-    reads = [c.split("looks like ")[1].split(" (")[0] for c in captions if "looks like " in c]
+    reads = [m[1] for m in (re.search(r"looks like an? (.+) \(", c) for c in captions) if m]
     assert reads and all(read in clothes for read in reads), captions
     page.screenshot(path=SCREENSHOTS / "fashion-map-point.png", full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
@@ -306,15 +307,15 @@ def test_presentation_mode_shows_larger_pictures_and_text_figures_first(browser,
 def test_a_guess_then_the_reveal_in_the_browser(browser, server):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/AE_vs_VAE")
-    page.wait_for_selector(".st-key-ask-prior", timeout=60_000)
+    page.wait_for_selector(".st-key-ask-prior-ae-2d", timeout=60_000)
     wait_for_script(page)
     count = "() => document.querySelectorAll(\"[data-testid='stImage'] img\").length"
     # The cluster means' tiles, two models'; the grids wait. On a slow machine the status
     # widget can be gone before the first run has sent every picture, hence a wait, not a count.
     page.wait_for_function(f"() => ({count})() === 20", timeout=30_000)
-    page.locator(".st-key-ask-prior").get_by_text("blurry blobs").click()
+    page.locator(".st-key-ask-prior-ae-2d").get_by_text("blurry blobs").click()
     wait_for_script(page)
-    page.locator(".st-key-ask-prior").get_by_role("button", name="Reveal").click()
+    page.locator(".st-key-ask-prior-ae-2d").get_by_role("button", name="Reveal").click()
     page.wait_for_selector("text=How this server's", timeout=30_000)
     wait_for_script(page)
     page.wait_for_function(f"() => ({count})() === 23", timeout=30_000)  # and 3 sample grids
