@@ -5,7 +5,6 @@ import streamlit as st
 
 from explorer import ui
 from explorer.latents import active_dimensions
-from explorer.plotting import kl_bars
 
 PAGE = "kl"
 SAMPLES = 8 * 8
@@ -56,6 +55,6 @@ for column, (name, title) in zip(ui.side_by_side(2), sides):
     with column:
         st.subheader(title)
         st.markdown(ui.t("kl.active", active=active.sum(), size=size, kl=kl.sum()))
-        ui.show_chart(kl_bars(kl, active, ui.figure_words()), f"kl-{name}")
+        ui.show_chart(ui.kl_figure(name, tuple(ui.figure_words().items())), f"kl-{name}")
 
 ui.tradeoff_ui(size, rows[:8])  # the beta sweep, on the same test images as section 1

@@ -249,3 +249,30 @@ def test_a_strips_pictures_keep_one_width_however_long_their_captions(monkeypatc
     captions = ["T-shirt/top → T-shirt/top (98%)", "Coat → Coat (51%)"]
     ui.widgets.show_strip(np.zeros((2, 28, 28), np.float32), captions, "", scale=3)
     assert shown["width"] == 3 * 28 and shown["caption"] == captions
+
+
+def test_a_grid_is_encoded_once_however_often_a_page_shows_it(monkeypatch):
+    calls = []
+    encode = ui.widgets.png_bytes
+    monkeypatch.setattr(ui.widgets, "png_bytes", lambda image: calls.append(1) or encode(image))
+    ui.widgets.grid_png.clear()
+    images = np.random.default_rng(0).random((4, 28, 28)).astype(np.float32)
+    first = ui.widgets.grid_png(images, 2, 3)
+    assert first.startswith(b"\x89PNG") and ui.widgets.grid_png(images.copy(), 2, 3) == first
+    assert len(calls) == 1  # the same pixels again: the same bytes, not encoded again
+
+
+def test_the_kl_pages_figures_are_built_once_and_the_room_grows_only_its_copy():
+    """The KL page's figures are shared by every session (cache_resource): presentation mode
+    must enlarge a copy's text, never the shared figure's."""
+    at = open_page(KL)
+    at.sidebar.toggle(key="presenting").set_value(True).run()
+    room = [f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("beta")]
+    assert room and all(f["layout"]["font"]["size"] == ui.widgets.ROOM_FONT for f in room)
+    at.sidebar.toggle(key="presenting").set_value(False).run()
+    usual = [f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("beta")]
+    assert usual and all(f["layout"]["font"]["size"] == 16 for f in usual)
+    assert at.sidebar.select_slider(key="beta").value == 1.0
+    at.sidebar.select_slider(key="beta").set_value(4.0).run()  # another beta: the same sweep
+    again = [f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("beta")]
+    assert again == usual and not at.exception

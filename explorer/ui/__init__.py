@@ -52,6 +52,7 @@ from explorer.ui.interpolation_panels import (
 )
 from explorer.ui.kl_panels import (
     BETA_KEY,
+    kl_figure,
     kl_pair_ui,
     prior_view_ui,
     reconstructions_ui,

@@ -2,11 +2,19 @@
 and the beta trade-off."""
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.latents import COLLAPSED_KL, active_dimensions
 from explorer.map_data import prior_plane
-from explorer.plotting import beta_tradeoff, empty_map, latent_map, with_prior_circles
+from explorer.plotting import (
+    ClassStyle,
+    beta_tradeoff,
+    empty_map,
+    kl_bars,
+    latent_map,
+    with_prior_circles,
+)
 from explorer.questions import no_kl_answer
 from explorer.scoring import agreement
 from explorer.ui.catalogue import cached_map_data, metrics_of, short_name, test_images, vaes_by_beta
@@ -65,6 +73,46 @@ def reconstructions_ui(sides: tuple, rows: tuple[int, ...], labels: np.ndarray) 
     answer_ui("no_kl", no_kl_answer(recon[off], recon[on], shares[off]), measured)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def prior_frame(key: str, style: ClassStyle, words: tuple, names: tuple) -> go.Figure:
+    """A prior view's figure before the browser puts its points in, built once a chart, style
+    and language: another beta's rerun sends it again without building it again. Shared by
+    every session, so never changed after (show_chart copies it where it grows the text)."""
+    return with_prior_circles(empty_map(key, style, dict(words), list(names)), words=dict(words))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def kl_figure(name: str, words: tuple) -> go.Figure:
+    """A VAE's KL per dimension, built once a model and language (shared: never changed)."""
+    kl = cached_kl(name)
+    return kl_bars(kl, active_dimensions(kl), dict(words))
+
+
+def sweep(by_beta: tuple) -> dict[str, list]:
+    """The numbers of a beta sweep (by_beta: (beta, model name) pairs), each a list in beta's
+    order: reconstruction cost, KL, active dimensions, share of recognised prior samples."""
+    names = [name for _, name in by_beta]
+    return {
+        "betas": [beta for beta, _ in by_beta],
+        "bces": [metrics_of(n)["recon_bce"] for n in names],
+        "kls": [metrics_of(n)["kl"] for n in names],
+        "active": [int(active_dimensions(cached_kl(n)).sum()) for n in names],
+        "recognised": [
+            cached_samples(n, "prior", TRADEOFF_SAMPLES, 0)[1].recognised for n in names
+        ],
+    }  # fmt: skip
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def tradeoff_figures(by_beta: tuple, size: int, words: tuple) -> tuple[go.Figure, ...]:
+    """The beta sweep's three charts of the VAEs of one latent size, built once a sweep and
+    language: the sidebar's beta and seed change none of them (shared: never changed)."""
+    n = sweep(by_beta)
+    figures = beta_tradeoff(n["betas"], n["bces"], n["kls"], n["active"], n["recognised"], size,
+                            dict(words))  # fmt: skip
+    return tuple(figures)
+
+
 def prior_view_ui(name: str, size: int, key: str) -> None:
     """A VAE's codes with the prior's 1- and 2-sigma circles, and the share within 2 sigma.
     key names the chart, the same for whichever model it shows: its points go in in the
@@ -77,7 +125,7 @@ def prior_view_ui(name: str, size: int, key: str) -> None:
     within = float((np.linalg.norm(xy, axis=1) <= 2).mean())
     words, style, names = figure_words(), class_style(), class_names()
     if points_in_browser():
-        show_chart(with_prior_circles(empty_map(key, style, words, names), words=words), key)
+        show_chart(prior_frame(key, style, tuple(words.items()), tuple(names)), key)
         points_ui(key, name, xy, map_data["labels"], axes, file_name(f"map-{name}"))
     else:
         figure = latent_map(xy, map_data["labels"], axes, revision=name, style=style,
@@ -95,12 +143,10 @@ def tradeoff_ui(size: int, rows: tuple[int, ...]) -> None:
         return
     st.header(t("kl.tradeoff"))
     explain(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES, threshold=COLLAPSED_KL))
-    betas, names = list(by_beta), list(by_beta.values())
-    bces = [metrics_of(n)["recon_bce"] for n in names]
-    kls = [metrics_of(n)["kl"] for n in names]
-    active = [int(active_dimensions(cached_kl(n)).sum()) for n in names]
-    recognised = [cached_samples(n, "prior", TRADEOFF_SAMPLES, 0)[1].recognised for n in names]
-    figures = beta_tradeoff(betas, bces, kls, active, recognised, size, figure_words())
+    numbers = sweep(tuple(by_beta.items()))
+    betas, names, bces = numbers["betas"], list(by_beta.values()), numbers["bces"]
+    active, recognised = numbers["active"], numbers["recognised"]
+    figures = tradeoff_figures(tuple(by_beta.items()), size, tuple(figure_words().items()))
     for column, figure, part in zip(side_by_side(3), figures, ("losses", "dims", "samples")):
         with column:
             show_chart(figure, f"tradeoff-{size}-{part}")
