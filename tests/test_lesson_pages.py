@@ -260,6 +260,9 @@ def test_a_grid_is_encoded_once_however_often_a_page_shows_it(monkeypatch):
     first = ui.widgets.grid_png(images, 2, 3)
     assert first.startswith(b"\x89PNG") and ui.widgets.grid_png(images.copy(), 2, 3) == first
     assert len(calls) == 1  # the same pixels again: the same bytes, not encoded again
+    at = open_page(KL)
+    grids = [url for image in at.image for url in image.value]
+    assert grids and all(url.endswith(".png") for url in grids)  # sent as encoded: no JPEG
 
 
 def test_the_kl_pages_figures_are_built_once_and_the_room_grows_only_its_copy():

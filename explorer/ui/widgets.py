@@ -203,7 +203,8 @@ def grid_png(images: np.ndarray, columns: int, scale: int) -> bytes:
 
 
 def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) -> None:
-    st.image(grid_png(images, columns, enlarged(scale)), caption=caption)
+    # PNG said again: given bytes, Streamlit would otherwise re-encode a grey picture as JPEG
+    st.image(grid_png(images, columns, enlarged(scale)), caption=caption, output_format="PNG")
 
 
 def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int = 3) -> None:
