@@ -52,7 +52,8 @@ ARTICLE = re.compile(r"\{(\w+):a\}")  # "{digit:a}": the value after "a" or "an"
 
 
 def with_article(word: str) -> str:
-    """English's article before a class name or digit: "an 8", "an Ankle boot", "a 7"."""
+    """English's article before a class name or digit: "an 8", "an Ankle boot", "a 7" (no
+    class starts with a "u", which may sound as in "a unit")."""
     return f"{'an' if word[:1].lower() in 'aeio8' else 'a'} {word}"
 
 

@@ -143,10 +143,11 @@ def tradeoff_ui(size: int, rows: tuple[int, ...]) -> None:
         return
     st.header(t("kl.tradeoff"))
     explain(t("kl.tradeoff.text", n=TRADEOFF_SAMPLES, threshold=COLLAPSED_KL))
-    numbers = sweep(tuple(by_beta.items()))
+    pairs = tuple(by_beta.items())
+    numbers = sweep(pairs)
     betas, names, bces = numbers["betas"], list(by_beta.values()), numbers["bces"]
     active, recognised = numbers["active"], numbers["recognised"]
-    figures = tradeoff_figures(tuple(by_beta.items()), size, tuple(figure_words().items()))
+    figures = tradeoff_figures(pairs, size, tuple(figure_words().items()))
     for column, figure, part in zip(side_by_side(3), figures, ("losses", "dims", "samples")):
         with column:
             show_chart(figure, f"tradeoff-{size}-{part}")

@@ -8,6 +8,7 @@ import streamlit as st
 from explorer.checkpoints import split_name
 from explorer.map_data import pca_of
 from explorer.plotting import png_bytes, tile, traversal_figure
+from explorer.texts import DIGITS
 from explorer.traversal import (
     SAMPLED,
     SIGMAS,
@@ -75,11 +76,10 @@ def cached_kept_shares(name: str) -> np.ndarray:
 
 def dimension_label(dims: Dimensions, dim: int) -> str:
     """A dimension's name and its spread (an AE's sigma, a VAE's KL)."""
-    sep = " · "
     if dims.kl is None:
-        return t("traverse.dim.ae", dim=dim + 1, sep=sep, std=dims.std[dim])
+        return t("traverse.dim.ae", dim=dim + 1, std=dims.std[dim])
     key = "traverse.dim.vae" if dims.active[dim] else "traverse.dim.inactive"
-    return t(key, dim=dim + 1, sep=sep, kl=dims.kl[dim])
+    return t(key, dim=dim + 1, kl=dims.kl[dim])
 
 
 def sliders_ui(view: MapView, row: int) -> None:
@@ -137,7 +137,7 @@ def grid_ui(name: str, row: int) -> None:
     labels = [dimension_label(dims, d) for d in shown]
     figure = traversal_figure(images, labels, SIGMAS, readings, classes != start, figure_words())
     show_image_chart(figure, f"traversal-{name}")
-    if names != [str(c) for c in range(len(names))]:  # Fashion-MNIST: the numbers' kinds
+    if tuple(names) != DIGITS:  # Fashion-MNIST: which kind each number is
         st.caption(
             t("traverse.grid.classes", classes=", ".join(f"{c} {n}" for c, n in enumerate(names)))
         )
