@@ -2,11 +2,13 @@
 
     python -m tests.bench_map [--clicks 30] [--sessions 3]
 
-Server start -> map interactive; click on a point -> decoded image visible (p50, p95);
-server CPU time per click, and beside it Streamlit's floor: the CPU per click of an app that
-holds one component in a fragment (tests/floor/floor_app.py), clicked the same way in the same
-run; whether umap/numba got loaded; server RSS with N sessions open, beside the RSS of a bare
-`import torch` measured in the same run.
+Server start -> map interactive; on ae-2d's and vae-2d's maps, click on a point -> decoded
+image visible (p50, p95), the messages the page sends a click, the server's CPU per click, and
+its CPU for the pick sent when the learner next presses elsewhere; beside them Streamlit's
+floor: the CPU per click of an app that holds one component in a fragment
+(tests/floor/floor_app.py), clicked as the map was before a click stayed in the browser, in
+the same run; whether umap/numba got loaded; server RSS with N sessions open, beside the RSS
+of a bare `import torch` measured in the same run.
 """
 
 import argparse
@@ -72,12 +74,42 @@ def loaded(pid: int, library: str) -> bool:
         return library in f.read()
 
 
-def open_map(browser, url: str):
+def open_map(browser, url: str, query: str = "", sent: list | None = None):
+    """The Latent Map in a new tab; `sent` gets the time of each message the page sends."""
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.goto(f"{url}/Latent_Map")
+    if sent is not None:
+        page.on("websocket", lambda ws: ws.on("framesent", lambda _: sent.append(1)))
+    page.goto(f"{url}/Latent_Map{query}")
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     wait_for_script(page)
     return page
+
+
+def click_map(page, process, clicks: int) -> tuple[list[float], float]:
+    """Click isolated test images, each after a 250 ms hover; returns the times from click to
+    its panel's heading and pictures, and the server's CPU seconds over all the clicks."""
+    latencies, cpu_before = [], cpu_seconds(process.pid)
+    for x, y, row in isolated_points(page, want_empty=False, n=clicks, min_gap=8):
+        before = page.evaluate(IMAGE_SOURCES)
+        page.mouse.move(x, y)
+        page.wait_for_timeout(250)
+        clicked = time.monotonic()
+        page.mouse.click(x, y)
+        page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
+        page.wait_for_function(NEW_IMAGE_SHOWN, arg=before, polling=20, timeout=15_000)
+        latencies.append(time.monotonic() - clicked)
+        wait_for_script(page)
+    return latencies, cpu_seconds(process.pid) - cpu_before
+
+
+def sync_cpu_ms(page, process) -> float:
+    """The server's CPU for the pick the page sends when the learner next turns to something
+    else (panel.js): a press on the page outside the map, then the fragment's rerun."""
+    cpu_before = cpu_seconds(process.pid)
+    page.mouse.click(5, 500)  # the page's margin: no widget, but not the map
+    page.wait_for_timeout(300)
+    wait_for_script(page)
+    return (cpu_seconds(process.pid) - cpu_before) * 1000
 
 
 def click_work_ms(repeats: int = 50) -> float:
@@ -137,41 +169,33 @@ def main() -> None:
         with streamlit_server() as (url, process):
             page = open_map(browser, url)
             print(f"server start -> map interactive: {time.monotonic() - started:.2f} s")
-            latencies, cpu_before = [], cpu_seconds(process.pid)
-            points = isolated_points(page, want_empty=False, n=args.clicks, min_gap=8)
-            for point in points:
-                before = page.evaluate(IMAGE_SOURCES)
-                x, y, row = point
-                page.mouse.move(x, y)
-                page.wait_for_timeout(250)
-                clicked = time.monotonic()
-                page.mouse.click(x, y)
-                try:
-                    page.wait_for_selector(f"h3:has-text('Test image #{row}')", timeout=15_000)
-                except Exception:
-                    page.screenshot(path="/tmp/fail.png")
-                    print(
-                        page.evaluate(
-                            "() => [...document.querySelectorAll('h3')].map(h => h.innerText)"
-                        )
-                    )
-                    raise
-                page.wait_for_function(NEW_IMAGE_SHOWN, arg=before, polling=20, timeout=15_000)
-                latencies.append(time.monotonic() - clicked)
-                wait_for_script(page)
-            cpu = (cpu_seconds(process.pid) - cpu_before) / len(points)
-            latencies.sort()
-            p95 = latencies[int(0.95 * (len(latencies) - 1))]
-            print(
-                f"click -> decoded image: p50 {statistics.median(latencies):.3f} s, "
-                f"p95 {p95:.3f} s over {len(points)} clicks"
-            )
-            print(f"server CPU per click (Streamlit included): {cpu * 1000:.1f} ms")
-            floor = floor_cpu_ms(browser, len(points))
+            page.close()
+            cpus = []
+            for model in ("ae-2d", "vae-2d"):
+                sent: list = []
+                page = open_map(browser, url, f"?model={model}&reveal=on", sent)
+                frames = len(sent)
+                latencies, cpu = click_map(page, process, args.clicks)
+                latencies.sort()
+                p95 = latencies[int(0.95 * (len(latencies) - 1))]
+                print(
+                    f"{model}: click -> decoded image: p50 {statistics.median(latencies):.3f} s, "
+                    f"p95 {p95:.3f} s over {len(latencies)} clicks; messages sent "
+                    f"{(len(sent) - frames) / len(latencies):.2f} a click; server CPU per click "
+                    f"(Streamlit included) {cpu * 1000 / len(latencies):.1f} ms"
+                )
+                cpus.append(cpu * 1000 / len(latencies))
+                synced = sync_cpu_ms(page, process)
+                print(f"  then the pick sent on the next press elsewhere: {synced:.1f} ms of CPU")
+                page.close()
+            floor = floor_cpu_ms(browser, args.clicks)
             print(
                 f"Streamlit's floor, one component in a fragment clicked the same way: "
-                f"{floor:.1f} ms a click; the map's click costs {cpu * 1000 / floor:.2f}x it"
+                f"{floor:.1f} ms a click; the map's clicks cost "
+                + ", ".join(f"{cpu / floor:.2f}x" for cpu in cpus)
+                + " it"
             )
+            page = open_map(browser, url)
             print(f"umap/numba loaded in the server: {loaded(process.pid, 'numba')}")
             pages = [page] + [open_map(browser, url) for _ in range(args.sessions - 1)]
             rss = rss_mib(process.pid)

@@ -1,10 +1,13 @@
 """Every page through Streamlit's AppTest: renders without exception, shows what it should."""
 
-import base64
+import functools
 import itertools
 import json
 import os
+import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,13 +23,14 @@ from explorer.checkpoints import (
     USER_DIR,
     save_checkpoint,
 )
-from explorer.data import load_mnist_uint8
+from explorer.export import point_csv
 from explorer.latents import decode
 from explorer.map_data import load_map_data
 from explorer.models import build_model
 from explorer.ui.map_panels import MAP_CHART
 from tests.conftest import REPO
 from tests.test_checkpoints import SMALL, RunsCode, broken_files
+from tests.test_web_models import node_or_skip
 
 MAP = "pages/1_Latent_Map.py"
 HOME = str(REPO / "streamlit_app.py")
@@ -96,29 +100,49 @@ def marks_data(at: AppTest, chart_key: str) -> dict:
 
 
 def panel(at: AppTest) -> dict:
-    """The chosen point's panel beside the Latent Map, as the browser draws it (panel.js)."""
+    """The chosen point's panel beside the Latent Map, as the browser draws it: panel.js's
+    content() run in Node (tests/js/draw_panel.mjs) on the panel's data and the page's model
+    components (the map book, the test images, the decoder and the classifier)."""
     (data,) = components(at, "latent_explorer_panel")
-    return data["panel"]
+    models = [e.proto.bytes for e in at.get("bidi_component")
+              if e.proto.component_name == "latent_explorer_model"]  # fmt: skip
+    return drawn_panel(json.dumps(data["panel"]), tuple(models))
+
+
+@functools.lru_cache(maxsize=32)
+def drawn_panel(spec: str, models: tuple[bytes, ...]) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for i, model in enumerate(models):
+            files.append(f"{folder}/model-{i}.bin")
+            Path(files[-1]).write_bytes(model)
+        Path(folder, "in.json").write_text(json.dumps({"spec": json.loads(spec), "files": files}))
+        subprocess.run(
+            [node_or_skip(), REPO / "tests/js/draw_panel.mjs", f"{folder}/in.json",
+             f"{folder}/out.json"], check=True, timeout=60,
+        )  # fmt: skip
+        return json.loads(Path(folder, "out.json").read_text())
+
+
+def has_panel(at: AppTest) -> bool:
+    return bool(components(at, "latent_explorer_panel"))
 
 
 def headings(at: AppTest) -> list[str]:
     """The page's subheadings, and the heading of the chosen point's panel where the browser
     draws it."""
-    drawn = [data["panel"]["heading"] for data in components(at, "latent_explorer_panel")]
-    return subheaders(at) + drawn
+    return subheaders(at) + ([panel(at)["heading"]] if has_panel(at) else [])
 
 
 def picture_captions(at: AppTest) -> list[str]:
     """The captions of the page's pictures, and of the panel's where the browser draws them."""
     captions = [c for image in at.image for c in image.captions]
-    for data in components(at, "latent_explorer_panel"):
-        captions += [picture["caption"] for picture in data["panel"]["pictures"]]
-    return captions
+    return captions + (panel(at)["captions"] if has_panel(at) else [])
 
 
 def notes(at: AppTest) -> list[str]:
     """The page's blue notes, and the panel's (how an empty-space position was decoded)."""
-    drawn = [data["panel"]["note"] for data in components(at, "latent_explorer_panel")]
+    drawn = [panel(at)["note"]] if has_panel(at) else []
     return [i.value for i in at.info] + [note for note in drawn if note]
 
 
@@ -208,13 +232,10 @@ def test_map_renders_every_model_and_projection(model, projection):
     assert "Test image #0: a 7" in headings(at)
     captions = picture_captions(at)
     assert any(c.startswith("reconstruction: looks like a") for c in captions), captions
-    original, decoded = (
-        np.frombuffer(base64.b64decode(p["pixels"]), np.uint8).reshape(28, 28)
-        for p in panel(at)["pictures"]
-    )  # the panel's pictures, as the browser draws them
-    assert (original == load_mnist_uint8(train=False)[0][0]).all()
-    reconstruction = decode(load_model(model), load_map_data(model)["codes"][:1])[0]
-    assert np.abs(decoded / 255 - reconstruction).max() <= 0.5 / 255 + 1e-6
+    drawn = panel(at)  # as the browser draws it: its decoder has int8 weights
+    assert drawn["code"] == pytest.approx(map_data["codes"][0].tolist())
+    reconstruction = decode(load_model(model), map_data["codes"][:1])[0]
+    assert np.abs(np.array(drawn["decoded"]) / 255 - reconstruction.ravel()).mean() < 0.005
 
 
 def test_a_model_switch_keeps_the_maps_chart_and_sends_new_points():
@@ -238,40 +259,59 @@ def test_a_model_switch_keeps_the_maps_chart_and_sends_new_points():
     assert not any("is not one of this model's views" in i.value for i in at.info)
 
 
+def open_server_map(model: str) -> AppTest:
+    """The Latent Map where the server decodes (?decode=server), its answers revealed."""
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.session_state["revealing"] = True
+    at.query_params["decode"] = "server"
+    at.run().switch_page(MAP).run()
+    at.sidebar.selectbox[0].set_value(model).run()
+    assert not at.exception
+    return at
+
+
 def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     at = open_map("vae-2d")
     at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 123})
     assert not at.exception
     assert f"Test image #123: a {load_map_data('vae-2d')['labels'][123]}" in headings(at)
-    close_up = json.loads(at.get("plotly_chart")[1].proto.spec)
-    names = [t.get("name") for t in close_up["data"]]
-    assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
-    draws = next(t for t in close_up["data"] if t["name"] == "z draws")
-    assert draws["text"] == [str(i) for i in range(1, 9)]
+    sigma, draws = components(at, "latent_explorer_reparam")  # drawn by reparam.js
+    assert sigma["part"] == "sigma" and draws["part"] == "draws"
+    assert draws["figure"] == {"test_digits": "test {digit}s", "sigma": "{k} sigma",
+                               "draws": "z draws", "mu": "mu"}  # fmt: skip
+    assert draws["layout"]["xaxis"]["title"]["text"] == "mu[1] (latent dimension 1)"
+    assert draws["words"]["resample"] == "Resample eps" and draws["guess"] is None
     marks = marks_data(at, MAP_CHART)
-    assert marks["lines"] == []
+    assert marks["lines"] == [] and not marks["panel"]["ellipses_on_map"]
     assert marks["ring"] == pytest.approx(load_map_data("vae-2d")["codes"][123].tolist())
     figure_before = at.get("plotly_chart")[0].proto.spec
     at.toggle(key="ellipses_on_map").set_value(True).run()
-    lines = marks_data(at, MAP_CHART)["lines"]
-    assert len(lines) == 2  # the 1 and 2 sigma ellipses, now on the big map too
+    marks = marks_data(at, MAP_CHART)
+    assert len(marks["lines"]) == 2 and marks["panel"]["ellipses_on_map"]  # now on the map too
     assert at.get("plotly_chart")[0].proto.spec == figure_before  # drawn over it, not in it
     captions = " ".join(picture_captions(at))
     assert "reconstruction: looks like a" in captions
     assert any("z = mu + sigma * eps" in m.value for m in at.markdown)
 
 
-def test_the_eps_strip_says_how_far_the_draws_stray_from_mu():
-    at = open_map("vae-2d")
+def test_where_the_server_decodes_a_vae_point_gets_its_close_up_and_draws():
+    at = open_server_map("vae-2d")
+    at = server_click(at, "map-vae-2d-latent", {"x": 0.0, "y": 0.0, "customdata": 123})
+    close_up = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                    if "close-up" in c.proto.id)  # fmt: skip
+    names = [t.get("name") for t in close_up["data"]]
+    assert {"1 sigma", "2 sigma", "z draws", "mu"} <= set(names)
+    draws = next(t for t in close_up["data"] if t["name"] == "z draws")
+    assert draws["text"] == [str(i) for i in range(1, 9)]
     captions = " ".join(c.value for c in at.caption)
-    assert "The draws stray from mu by" in captions, captions
+    assert "The draws stray from mu by" in captions and "sigma of this image: " in captions
 
 
 def test_resample_eps_changes_the_strip():
-    at = open_map("vae-2d")
+    at = open_server_map("vae-2d")
     before = [image.proto.imgs[0].url for image in at.image]
     assert at.image[-1].captions[0].startswith("Decodes of 8 draws of z")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Resample eps").click().run()
     assert not at.exception
     assert at.session_state.eps_seed == 1
     after = [image.proto.imgs[0].url for image in at.image]
@@ -324,6 +364,61 @@ def test_a_decode_server_link_sends_clicks_through_plotly_to_the_server():
     assert "Empty space" in headings(at)
 
 
+def server_panel(at: AppTest) -> dict:
+    """The chosen point's panel as Streamlit draws it where the server decodes."""
+    return {
+        "headings": subheaders(at), "captions": [c for image in at.image for c in image.captions],
+        "note": next((i.value for i in at.info), ""),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(
+    "model, projection, point",
+    [("ae-2d", None, {"x": 0.0, "y": 0.0, "customdata": 42}),
+     ("ae-2d", None, {"x": 1.5, "y": -2.0, "customdata": -1}),
+     ("vae-20d", "pca", {"x": 0.0, "y": 0.0, "customdata": 7}),
+     ("vae-20d", "pca", {"x": 0.3, "y": -0.2, "customdata": -1}),
+     ("ae-20d", "umap", {"x": 2.0, "y": 5.0, "customdata": -1})],
+)  # fmt: skip
+def test_the_browser_draws_the_panel_the_server_draws(model, projection, point, language):
+    """panel.js's words, pictures' captions and CSV against the server's (map_panels.py's
+    panel_of), for test images and empty places, in both languages. An empty place's decode
+    is read by the browser's classifier there: its reading is left out of the comparison."""
+    drawn = {}
+    for decoding in ("browser", "server"):
+        at = AppTest.from_file(HOME, default_timeout=60)
+        at.query_params["lang"] = language
+        if decoding == "server":
+            at.query_params["decode"] = "server"
+        at.run().switch_page(MAP).run()
+        at.sidebar.selectbox[0].set_value(model).run()
+        if projection:
+            at.sidebar.radio(key="projection").set_value(projection).run()
+        chart_key = f"map-{model}-{projection or 'latent'}"
+        at = (server_click(at, chart_key, point) if decoding == "server"
+              else click(at, MAP_CHART, point))  # fmt: skip
+        assert not at.exception
+        drawn[decoding] = server_panel(at) if decoding == "server" else panel(at)
+    browser, server = drawn["browser"], drawn["server"]
+    assert browser["heading"] in server["headings"] and browser["note"] == server["note"]
+    map_data = load_map_data(model)
+    row = point["customdata"]
+    if projection == "umap":  # the nearest test code's
+        row = int(np.argmin(((map_data["umap"] - [point["x"], point["y"]]) ** 2).sum(axis=1)))
+    if row < 0:
+        (caption,) = server["captions"]
+        assert [c.split(":")[0] for c in browser["captions"]] == [caption.split(":")[0]]
+        assert browser["csv"].splitlines()[1].startswith(f"{model},,,")
+        return
+    assert browser["captions"] == server["captions"]  # the server's readings, stored
+    sigma = np.exp(0.5 * map_data["logvar"][row]) if "logvar" in map_data else None
+    fields = {"model": model, "row": row, "digit": str(map_data["labels"][row]),
+              "decoded_as": str(map_data["recon_classes"][row]),
+              "confidence": round(float(map_data["recon_confidences"][row]), 4)}  # fmt: skip
+    assert browser["csv"] == point_csv(fields, map_data["codes"][row], sigma)
+
+
 def test_a_browser_that_cannot_run_the_pointer_layer_falls_back_to_the_server():
     at = open_map("ae-2d")
     at.session_state[f"pointer-{MAP_CHART}"] = {"failed": "TypeError: no OffscreenCanvas"}
@@ -366,26 +461,30 @@ def test_a_20d_codes_bars_are_one_chart_the_browser_puts_each_code_in():
     for row in (3, 42):
         at = click(at, MAP_CHART, {"customdata": row, "x": 0.0, "y": 0.0})
         frames.append(json.loads(chart(at, "latent-bars").proto.spec))
-        (bars,) = chart_contents(at, "latent-bars")
-        codes.append(bars["traces"]["y"][0])
+        assert not chart_contents(at, "latent-bars")  # the panel (panel.js) puts each code in
+        bars = panel(at)["bars"]
+        codes.append(bars["y"][0])
         map_data = load_map_data("vae-20d")
         assert np.allclose(codes[-1], map_data["codes"][row], atol=1e-6)
         sigma = np.exp(0.5 * map_data["logvar"][row])
-        assert np.allclose(bars["traces"]["error_y.array"][0], sigma, rtol=1e-4)
-        assert bars["traces"]["error_y.visible"] == [True]
+        assert np.allclose(bars["error_y.array"][0], sigma, rtol=1e-4)
+        assert bars["error_y.visible"] == [True]
     assert frames[0] == frames[1]  # the same figure for both codes: one chart
     assert codes[0] != codes[1]
     at = open_map("ae-20d", "pca")
-    (bars,) = chart_contents(at, "latent-bars")
-    assert bars["traces"]["error_y.visible"] == [False]  # an AE's code has no sigma
+    assert panel(at)["bars"]["error_y.visible"] == [False]  # an AE's code has no sigma
 
 
 def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
     at = open_map("vae-20d", "pca")
     protos = [e.proto for e in at.get("bidi_component")]
     models = [p for p in protos if p.component_name == "latent_explorer_model"]
-    assert [p.WhichOneof("data") for p in models] == ["bytes", "bytes"]
-    assert all(len(p.bytes) < 1_000_000 for p in models)  # under 1 MB each, in float16
+    assert [p.WhichOneof("data") for p in models] == ["bytes"] * 4  # the book, the test images
+    names = ["decoder", "classifier", "book", "originals"]
+    sizes = dict(zip(names, (len(p.bytes) for p in models), strict=True))
+    assert max(sizes["decoder"], sizes["classifier"]) < 1_000_000, sizes  # int8, float16
+    assert sizes["book"] < 1_700_000, sizes  # 20 float32 numbers and 20 sigmas an image
+    assert sizes["originals"] < 1_800_000, sizes  # 10,000 test images as one PNG
     pointer = pointer_data(at, MAP_CHART)
     assert pointer["model"].startswith("vae-20d|pca|") and pointer["mode"] == "plane"
     before = [p.bytes for p in models]
@@ -469,7 +568,7 @@ def test_map_works_without_mnist(offline_mnist):
     at = open_map("ae-2d")
     assert "original image is hidden" in panel(at)["missing"]
     assert "Test image #0: a 7" in headings(at)
-    assert [p["caption"].split(":")[0] for p in panel(at)["pictures"]] == ["reconstruction"]
+    assert [caption.split(":")[0] for caption in panel(at)["captions"]] == ["reconstruction"]
 
 
 def test_broken_checkpoints_are_listed_as_skipped_and_every_page_keeps_working(tmp_path):
@@ -581,11 +680,12 @@ def stored_captions(name: str, row: int) -> list[str]:
     ]
 
 
-def test_a_test_images_readings_come_from_its_map_data_and_empty_space_is_read_live(
+def test_a_test_images_readings_come_from_its_map_data_and_empty_space_is_read_where_decoded(
     monkeypatch,
 ):
     """The shipped maps hold the classifier's readings: a click on a test image (the Latent
-    Map's, the Linked maps') runs no classifier; a click in empty space still does."""
+    Map's, the Linked maps') runs no classifier; a click in empty space does, where the server
+    decodes it."""
     from explorer.ui import lessons
     from tests.test_lesson_pages import open_page
 
@@ -598,7 +698,12 @@ def test_a_test_images_readings_come_from_its_map_data_and_empty_space_is_read_l
     assert [c for c in captions if c.startswith("original:")] in ([], [original])  # no MNIST
     click(at, MAP_CHART, {"x": 2.5, "y": -2.5, "customdata": -1})
     assert any(c.startswith("decoded position: looks like a") for c in picture_captions(at))
-    assert runs
+    assert not runs  # the browser's classifier reads it (panel.js)
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.query_params["decode"] = "server"
+    at.run().switch_page(MAP).run()
+    server_click(at, "map-ae-2d-latent", {"x": 1.5, "y": -2.0, "customdata": -1})
+    assert runs  # where the server decodes, it reads the decode
     runs.clear()
     at = open_page("pages/3_Linked_Maps.py", 2)
     at = click(at, "linked-ae-2d-latent", {"x": 0, "y": 0, "customdata": 42})
@@ -610,8 +715,10 @@ def test_the_map_offers_csv_downloads_and_png_export():
     at = click(open_map("vae-20d", "pca"), MAP_CHART, {"x": 0, "y": 0, "customdata": 42})
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download all 10,000 points (CSV)"]
-    point = panel(at)["download"]  # the chosen point's, a link in the panel (panel.js)
-    assert point["label"] == "Download this point (CSV)" and point["name"] == "vae-20d-test-42.csv"
+    (data,) = components(at, "latent_explorer_panel")  # the chosen point's: a link (panel.js)
+    point = panel(at)
+    assert data["panel"]["words"]["download"] == "Download this point (CSV)"
+    assert point["csvName"] == "vae-20d-test-42.csv"
     header, values = point["csv"].splitlines()
     assert header.startswith("model,row,digit,decoded_as,confidence,latent_1,")
     assert header.endswith(",sigma_20") and values.startswith("vae-20d,42,")

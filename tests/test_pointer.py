@@ -4,12 +4,14 @@ decode=server falls back to Plotly's selection, and an open tab survives a serve
 
 import asyncio
 import json
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.browser import (
+    PANEL_PICTURES_DRAWN,
     SCREENSHOTS,
     click_at,
     free_port,
@@ -84,6 +86,52 @@ def test_hovering_the_map_decodes_in_the_browser_and_sends_nothing(browser, serv
     assert page.evaluate("() => globalThis.latentExplorerTimings.length") >= 20
     assert page.evaluate(CLASSIFIER_IN_SIMD)  # Chromium runs simd.js's WebAssembly
     page.screenshot(path=SCREENSHOTS / "map-hover.png")
+    page.close()
+
+
+RESAMPLED = """() => document.querySelector('.le-reparam-draws canvas').toDataURL()"""
+
+
+@pytest.mark.parametrize("model", ["ae-2d", "vae-2d"])
+def test_a_click_is_answered_in_the_page_and_told_to_python_before_another_widget(
+    browser, server, model
+):
+    """A click sends nothing: the panel (and a VAE's reparameterization) is drawn in the page
+    from the model's map book; the pick goes to Python when the learner turns to the sidebar,
+    so that a model switch keeps the chosen image."""
+    page, sent = open_page(browser, f"{server}/Latent_Map?model={model}&reveal=on")
+    page.wait_for_selector(".le-panel canvas")
+    first, second = isolated_points(page, want_empty=False, n=2)
+    frames = len(sent)
+    for point in (first, second):
+        click_at(page, point)
+        page.wait_for_selector(f"h3:has-text('Test image #{point[2]}:')", timeout=5_000)
+    assert page.evaluate(PANEL_PICTURES_DRAWN) == [True, True]  # the original and its decode
+    assert f"point={second[2]}" in page.url  # the address bar names it, to share
+    if model == "vae-2d":
+        page.wait_for_selector(".le-reparam-close-up .main-svg")  # mu's close-up, in Plotly
+        before = page.evaluate(RESAMPLED)
+        page.get_by_role("button", name="Resample eps").click()
+        assert page.evaluate(RESAMPLED) != before  # eight new draws, drawn here
+        page.evaluate("() => document.querySelector('.js-plotly-plot').scrollIntoView()")
+        first, second = isolated_points(page, want_empty=False, n=2)  # where they are now
+        empty = isolated_points(page, want_empty=True, n=1, min_gap=30)[0]
+        click_at(page, empty)
+        page.wait_for_selector("h3:has-text('Empty space')", timeout=5_000)
+        assert not page.locator(".st-key-reparam").is_visible()  # no Gaussian for a place
+        click_at(page, second)
+        page.wait_for_selector(f"h3:has-text('Test image #{second[2]}:')", timeout=5_000)
+        assert page.locator(".st-key-reparam").is_visible()
+    page.wait_for_timeout(500)
+    assert len(sent) == frames  # not one message for the clicks
+    page.screenshot(path=SCREENSHOTS / f"map-local-click-{model}.png")
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+    assert len(sent) == frames + 1  # the press on the sidebar sent the pick
+    other = "ae-20d" if model == "ae-2d" else "vae-20d"
+    page.get_by_role("option").filter(has_text=re.compile(f"^{other} ")).click()
+    page.wait_for_function(f"() => location.search.includes('model={other}')", timeout=30_000)
+    wait_for_script(page)
+    page.wait_for_selector(f"h3:has-text('Test image #{second[2]}:')", timeout=15_000)
     page.close()
 
 
@@ -304,26 +352,30 @@ def test_an_open_tab_keeps_working_after_the_server_restarts(browser):
     process = start_streamlit(port)
     try:
         page, _ = open_page(browser, f"http://127.0.0.1:{port}/Latent_Map?model=vae-2d")
-        received = []  # when the page got a message from a server
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda _: received.append(1)))
+        opened = []  # the websockets the page opens from now on: a reconnection
+        page.on("websocket", lambda ws: opened.append(ws))
         first, second = isolated_points(page, want_empty=False, n=2)
         click_at(page, first)
         page.wait_for_selector(f"h3:has-text('Test image #{first[2]}:')", timeout=15_000)
         stop_group(process)
         page.wait_for_timeout(3000)  # the tab is left without a server for a while
-        before = len(received)
         process = start_streamlit(port)
         for _ in range(600):  # Streamlit reconnects by itself, backing off: up to a minute
-            if len(received) > before:
+            if opened:
                 break
             page.wait_for_timeout(100)
-        assert len(received) > before, "the tab did not reconnect within a minute"
+        assert opened, "the tab did not reconnect within a minute"
         page.wait_for_timeout(1000)
-        wait_for_script(page)
         assert "model=vae-2d" in page.url  # the view the tab showed, from its address
-        click_at(page, second)
+        click_at(page, second)  # answered in the page, as before the restart
         page.wait_for_selector(f"h3:has-text('Test image #{second[2]}:')", timeout=15_000)
-        assert page.evaluate(LENS) is not None  # the pointer layer is back on the map
+        assert page.evaluate(LENS) is not None  # the pointer layer is on the map
+        # A widget reruns the page on the new server: the pick goes with it, and stays.
+        page.get_by_text("Colour-blind-safe colours").click()
+        page.wait_for_timeout(500)
+        wait_for_script(page)
+        page.wait_for_selector(f"h3:has-text('Test image #{second[2]}:')", timeout=15_000)
+        assert f"point={second[2]}" in page.url
         page.close()
     finally:
         stop_group(process)

@@ -17,6 +17,7 @@ from explorer.questions import (
 )
 from explorer.scoring import score
 from explorer.tally import Tally
+from tests.test_app import components
 from tests.test_sharing import open_with
 
 
@@ -117,7 +118,19 @@ def test_the_map_asks_how_many_reconstructions_keep_their_class_before_it_counts
 
 def test_a_vae_point_asks_whether_the_draws_of_eps_will_differ_before_showing_them():
     at = open_with("pages/1_Latent_Map.py", model="vae-2d", point="18")
+    parts = components(at, "latent_explorer_reparam")  # drawn by the browser (reparam.js)
+    assert [part["part"] for part in parts] == ["sigma"]  # no draws before the guess
+    at.radio(key="guess-eps").set_value("alike").run()
+    at.button(key="reveal-eps").click().run()
+    sigma, draws = components(at, "latent_explorer_reparam")
+    assert draws["guess"] == "alike" and draws["small"] == 0.1
+    assert draws["words"]["labels"] == {
+        "different": "clearly different",
+        "alike": "nearly the same",
+    }
+    assert draws["words"]["missed"].startswith("<strong>You guessed {guess}; measured:")
+    at = open_with("pages/1_Latent_Map.py", model="vae-2d", point="18", decode="server")
     assert not [b for b in at.button if b.label == "Resample eps"]
     at.button(key="reveal-eps").click().run()
-    assert [b for b in at.button if b.label == "Resample eps"]
+    assert [b for b in at.button if b.label == "Resample eps"]  # where the server draws them
     assert any(i.value.startswith("**Measured:") for i in at.info)

@@ -47,6 +47,30 @@ def reconstruction_classes(name: str, n: int) -> np.ndarray:
     return stored[0][0]
 
 
+def reconstruction_readings(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The classifier's (classes, confidences) of this model's reconstruction of every test
+    image, as stored where the classifier in use made them, else read now."""
+    map_data = cached_map_data(name)
+    fingerprint = classifier_fingerprint(split_name(name)[0])
+    stored = stored_readings(map_data, slice(None), fingerprint, with_original=False)
+    if stored is None:
+        graded = graded_decodes(name, map_data["codes"])[1]
+        return graded.classes, graded.confidences
+    return stored[0][0], stored[1][0]
+
+
+def original_readings(dataset: str, names: list[str], images: np.ndarray) -> tuple:
+    """The classifier's (classes, confidences) of every test image: as the first of these
+    models' map data stored them where the classifier in use made them, else read now."""
+    fingerprint = classifier_fingerprint(dataset)
+    for name in names:
+        stored = stored_readings(cached_map_data(name), slice(None), fingerprint)
+        if stored is not None:
+            return stored[0][0], stored[1][0]
+    graded = score_images(images, dataset)
+    return graded.classes, graded.confidences
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def kept_by_all(models: tuple[str, ...]) -> np.ndarray:
     """Per test image, whether each of these models' reconstructions reads as its class."""

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from torch import nn
 
+from explorer.checkpoints import split_name
 from explorer.export import map_csv, point_csv
 from explorer.latents import (
     close_up_window,
@@ -35,6 +36,7 @@ from explorer.plotting import (
 from explorer.projections import PCA
 from explorer.questions import eps_answer, recon_answer
 from explorer.scoring import agreement
+from explorer.texts import with_article
 from explorer.ui.catalogue import (
     cached_click_grid,
     cached_map_data,
@@ -52,21 +54,29 @@ from explorer.ui.lessons import (
     score_test_image,
 )
 from explorer.ui.pointer import (
+    REPARAM,
     Marks,
     Pick,
+    book_key,
     chart_content_ui,
+    classifier_key,
     decodes_in_browser,
+    json_bytes,
     marks_ui,
+    mode_of,
+    model_key,
+    originals_key,
     pointer_layer_ui,
     pointer_state,
     pointer_ui,
     points_in_browser,
     points_ui,
+    send_book_ui,
     send_classifier_ui,
     send_model_ui,
     server_note,
 )
-from explorer.ui.predictions import answer_ui, asked_ui
+from explorer.ui.predictions import answer_ui, answer_words, asked_ui
 from explorer.ui.session import class_style, current_dataset
 from explorer.ui.url import write_url
 from explorer.ui.widgets import (
@@ -90,11 +100,12 @@ from explorer.ui.words import (
     inline_html,
     readings,
     t,
+    template,
 )
-from explorer.web_models import encode_array
 
 PAGE = "map"
 MAP_CHART = "map"  # the browser map's Streamlit key, the same for every model and view
+PICK_WAYS = ("exact", "pca plane", "nearest code")  # pick_at's ways from a position to a code
 SMALL_SPREAD = 0.1  # draws of z this close to mu decode to pictures one cannot tell apart
 
 
@@ -130,6 +141,7 @@ class ChosenPoint:
     row: int | None  # the test image's row, when the code is a test image's
     note: str  # how an empty-space position became a code ("" for a test image)
     position: np.ndarray  # (2,): where it lies on the map
+    how: str = ""  # pick_at's name for that way ("" for a test image)
 
     def sigma(self, view: MapView) -> np.ndarray | None:
         """The VAE encoder's sigma for the chosen test image; None for an AE or a position."""
@@ -175,7 +187,7 @@ def chosen_point(view: MapView) -> ChosenPoint:
         note = t(f"map.how.{chosen.how}", rest=view.latent_dim - 2)
         if chosen.row is not None:
             position = view.xy[chosen.row]
-        return ChosenPoint(chosen.code, chosen.row, note, position)
+        return ChosenPoint(chosen.code, chosen.row, note, position, chosen.how)
     row = pick.get("row", 0)
     return ChosenPoint(view.map_data["codes"][row], row, "", view.xy[row])
 
@@ -305,6 +317,7 @@ def browser_map_ui(view: MapView) -> None:
         explain(t("pointer.how"), caption=True)  # folded when presenting
         send_model_ui(view, MAP_CHART)
         send_classifier_ui("map")
+        send_book_ui(view.name, "map")
         pointer_layer_ui(view, MAP_CHART, group=manifold_group(view.name))
         map_download_ui(view)
     with right:
@@ -313,8 +326,11 @@ def browser_map_ui(view: MapView) -> None:
 
 @st.fragment
 def browser_panel_ui(view: MapView) -> None:
-    """What a click on the map reruns: the marks on it and the chosen point's panel, one
-    element (panel.js), and for a VAE's test image the reparameterization below."""
+    """The marks on the map and the chosen point's panel, one element (panel.js, which draws
+    the panel from the model's map book in the page), the code's bars, and for a VAE the
+    reparameterization (reparam.js). The browser draws all that changes with a pick, so a click
+    is answered there and not sent: Python hears of the pick when the learner next turns to
+    something else on the page, and reruns this fragment then."""
     pick = pointer_state(MAP_CHART)
     if pick is not None:
         choose(view, pick)
@@ -324,11 +340,44 @@ def browser_panel_ui(view: MapView) -> None:
     on_map = bool(ellipses) and st.session_state.get("ellipses_on_map", False)
     marks = Marks(ring=tuple(point.position), lines=ellipses if on_map else [])
     start_row = 0 if point.row is None else point.row
-    panel = browser_panel_json(panel_of(view, point))
+    panel = browser_panel_spec(view, point) | {"ellipses_on_map": on_map}
     marks_ui(MAP_CHART, marks, point.position, start_row, panel)
-    latent_bars_ui(view, point)
-    if view.is_vae and point.row is not None:
-        reparameterization_ui(view, point, ellipses)
+    latent_bars_ui(view, point, by_panel=True)
+    if view.is_vae:
+        browser_reparameterization_ui(view)
+
+
+def browser_panel_spec(view: MapView, point: ChosenPoint) -> dict:
+    """The chosen point's panel as panel.js draws it: the pick, where the model's map book and
+    test images are in the page (send_book_ui), and the words around them. panel.js draws a
+    click's panel from the same (local: it does not send the click)."""
+    names, dims = class_names(), view.latent_dim
+    dataset = split_name(view.name)[0]
+    words = {
+        "test_image": template("map.test_image"), "empty": t("map.empty"),
+        "original": t("caption.original"), "reconstruction": t("caption.reconstruction"),
+        "decoded": t("caption.decoded"), "reads": template("caption.reads"),
+        "how": template("map.how"),
+        "hows": {how: t(f"map.how.{how}", rest=dims - 2) for how in PICK_WAYS},
+        "no_originals": t("map.no_originals"), "guess": inline_html(t("map.guess", dims=dims)),
+        "vector": inline_html(template("map.vector.2d" if dims == 2 else "map.vector")),
+        "download": t("map.download.point"),
+    }  # fmt: skip
+    return {
+        "pick": {"row": point.row, "x": float(point.position[0]),
+                 "y": float(point.position[1]), "how": point.how},  # fmt: skip
+        "local": True,  # the browser draws all a pick changes: a click is not sent
+        "book": book_key(view.name),
+        "originals": None if test_images() is None else originals_key(dataset),
+        "model": model_key(view.name, view.projection, False),
+        "classifier": classifier_key(),
+        "mode": mode_of(view, False),
+        "how_here": PICK_WAYS[("latent", "pca", "umap").index(view.projection)],  # empty space
+        "name": view.name, "file": file_name(view.name), "z": code_name(view.name),
+        "dims": dims, "names": names, "articled": {name: with_article(name) for name in names},
+        "class_column": class_column(), "words": words, "scale": enlarged(4),
+        "bars": BARS_CHART if dims > 2 else None, "bars_image": file_name(f"latent-{view.name}"),
+    }  # fmt: skip
 
 
 def write_url_of(view: MapView, point: ChosenPoint) -> None:
@@ -368,8 +417,8 @@ def server_map_ui(view: MapView) -> None:
 
 @dataclass(frozen=True)
 class Panel:
-    """The chosen point's panel: what Streamlit draws where the server decodes (selection_
-    panel_ui), and what the browser draws beside the map (components/pointer/panel.js)."""
+    """The chosen point's panel, as Streamlit draws it where the server decodes (selection_
+    panel_ui); components/pointer/panel.js draws the same in the browser."""
 
     heading: str
     images: np.ndarray  # (K, 28, 28) in [0, 1]: the original, where there is one, and the decode
@@ -437,24 +486,6 @@ def selection_panel_ui(view: MapView, point: ChosenPoint) -> None:
     latent_bars_ui(view, point)
 
 
-def browser_panel_json(panel: Panel) -> dict:
-    """The panel as panel.js draws it: each picture's pixels as base64 bytes (0 to 255), its
-    upscaling, the texts as HTML."""
-    pixels = np.round(panel.images * 255).clip(0, 255).astype(np.uint8)
-    return {
-        "heading": panel.heading,
-        "pictures": [
-            {"pixels": encode_array(image, "uint8"), "caption": caption}
-            for image, caption in zip(pixels, panel.captions)
-        ],
-        "scale": enlarged(4),
-        "note": panel.note,
-        "missing": panel.missing,
-        "texts": [inline_html(text) for text in panel.texts],
-        "download": {"label": t("map.download.point"), "name": panel.csv_name, "csv": panel.csv},
-    }
-
-
 BARS_CHART = "latent-bars"  # one chart for every code of a size: the browser puts each in
 
 
@@ -464,20 +495,70 @@ def bars_frame(dims: int, words: tuple) -> go.Figure:
     return latent_bars(np.zeros(dims), np.zeros(dims), dict(words))
 
 
-def latent_bars_ui(view: MapView, point: ChosenPoint) -> None:
-    """A code of more than two numbers, as bars (with the VAE's sigma on each)."""
+def latent_bars_ui(view: MapView, point: ChosenPoint, by_panel: bool = False) -> None:
+    """A code of more than two numbers, as bars (with the VAE's sigma on each); by_panel: the
+    browser's panel (panel.js) puts each chosen code in."""
     if view.latent_dim == 2:
         return
     sigma = point.sigma(view)
-    if points_in_browser():  # a click or a model switch then redraws the bars, not a chart
+    if by_panel:
+        show_chart(bars_frame(view.latent_dim, tuple(figure_words().items())), BARS_CHART)
+    elif points_in_browser():  # a click or a model switch then redraws the bars, not a chart
         show_chart(bars_frame(view.latent_dim, tuple(figure_words().items())), BARS_CHART)
         revision = f"{view.name}|{point.code.tobytes().hex()}"
         bars = bars_update(point.code, sigma)
         chart_content_ui(BARS_CHART, revision, bars, {}, [0], file_name(f"latent-{view.name}"))
     else:
         show_chart(latent_bars(point.code, sigma, figure_words()), f"latent-{view.name}")
-    if sigma is not None:
+    if sigma is not None or (by_panel and view.is_vae):  # a VAE's whiskers
         st.caption(t("map.bars"))
+
+
+def browser_reparameterization_ui(view: MapView) -> None:
+    """z = mu + sigma * eps for the chosen VAE test image, drawn by the browser for each pick
+    (reparam.js: its sigma; eight draws decoded and how far they stray; the answer to the
+    learner's guess; a close-up of mu, its ellipses and the draws among the nearby test codes).
+    The section is there for every pick, and the browser hides it for an empty place."""
+    sigma_words = {"sigma": template("map.trick.sigma")}
+    common = {"chart": MAP_CHART, "book": book_key(view.name),
+              "model": model_key(view.name, view.projection, False)}  # fmt: skip
+    with st.container(key="reparam"):
+        st.markdown(t("map.trick"))
+        explain(t("map.trick.text"))
+        REPARAM(
+            key="reparam-sigma", data=json_bytes(common | {"part": "sigma", "words": sigma_words})
+        )
+        if not asked_ui("eps"):  # predict, then reveal: will the draws look different?
+            return
+        close_up = t("map.close_up")
+        if view.pca is not None:
+            close_up += t("map.close_up.pca", rest=view.latent_dim - 2)
+        answer = answer_words("eps")
+        guess = answer.pop("guess")
+        words = answer | {
+            "draws": t("map.draws"), "small": template("map.draws.small"),
+            "spread": template("map.draws.spread"), "resample": t("map.resample"),
+            "measured": template("ask.eps.measured"), "umap": t("map.umap_no_ellipse"),
+            "close_up": close_up,
+        }  # fmt: skip
+        frame = posterior_figure(
+            np.zeros(2), [], np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0, int),
+            axis_titles(view.projection, code_name(view.name)), class_style(), figure_words(),
+            class_names(),
+        )  # fmt: skip
+        style = class_style()
+        draws = {
+            "part": "draws", "words": words, "guess": guess,
+            "small": SMALL_SPREAD, "scale": enlarged(3), "seed": 0,
+            "projection": view.projection, "names": class_names(),
+            "style": {"colors": list(style.colors), "symbols": list(style.symbols)},
+            "figure": {key: figure_words()[key] for key in ("test_digits", "sigma", "draws", "mu")},
+            "layout": for_the_room(frame).to_plotly_json()["layout"],
+        }  # fmt: skip
+        REPARAM(key="reparam-draws", data=json_bytes(common | draws))
+        if view.projection != "umap":
+            st.toggle(t("map.ellipses_toggle"), key="ellipses_on_map",
+                      help=t("map.ellipses_toggle.help"))  # fmt: skip
 
 
 def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> None:
@@ -487,7 +568,8 @@ def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> 
     st.markdown(t("map.trick"))
     sigma = sigma_of(logvar)
     shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
-    explain(t("map.trick.text", sigma=shown))
+    explain(t("map.trick.text"))
+    st.caption(t("map.trick.sigma", sigma=shown))
     if not asked_ui("eps"):  # predict, then reveal: will the draws look different?
         return
     st.session_state.setdefault("eps_seed", 0)

@@ -10,10 +10,28 @@ from pathlib import Path
 import numpy as np
 import streamlit as st
 
-from explorer.ui.catalogue import cached_model, classifier_name, version
+from explorer.checkpoints import split_name
+from explorer.latents import sigma_of
+from explorer.ui.catalogue import (
+    autoencoder_names,
+    cached_map_data,
+    cached_model,
+    classifier_fingerprint,
+    classifier_name,
+    test_images,
+    version,
+)
+from explorer.ui.lessons import original_readings, reconstruction_readings
 from explorer.ui.session import class_style
 from explorer.ui.words import class_names, t, template
-from explorer.web_models import classifier_payload, decoder_payload, encode_array, pack
+from explorer.web_models import (
+    classifier_payload,
+    decoder_payload,
+    encode_array,
+    map_book_payload,
+    originals_payload,
+    pack,
+)
 
 FOLDER = Path(__file__).resolve().parent / "components" / "pointer"
 LOCAL_IMPORT = re.compile(r"^import \{[^}]*\} from '\./([\w-]+\.js)';\n", re.MULTILINE)
@@ -58,6 +76,13 @@ PANEL = st.components.v2.component(
     html=(FOLDER / "panel.html").read_text(),
     css=(FOLDER / "panel.css").read_text(),
     js=bundled_js("panel.js"),
+    isolate_styles=False,  # Streamlit's fonts, and the app's Korean and presentation styles
+)
+# The reparameterization trick for the Latent Map's chosen test image, drawn by the browser.
+REPARAM = st.components.v2.component(
+    "latent_explorer_reparam",
+    css=(FOLDER / "reparam.css").read_text(),
+    js=bundled_js("reparam.js"),
     isolate_styles=False,  # Streamlit's fonts, and the app's Korean and presentation styles
 )
 # A map's points, put into its chart by the browser (points_ui), and other content so put in.
@@ -157,6 +182,48 @@ def send_classifier_ui(place: str) -> None:
     """Send the dataset's classifier to the page, once a page: `place` names where, and stays
     the same when the model changes, so that Streamlit does not send the same bytes again."""
     MODEL(key=f"classifier-{place}", data=packed_classifier(classifier_key(), classifier_name()))
+
+
+def book_key(name: str) -> str:
+    return f"{name}|book|{version(name)[0]}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def packed_book(key: str, name: str) -> bytes:
+    """A model's map book (web_models.map_book_payload): what panel.js answers a click with."""
+    map_data = cached_map_data(name)
+    logvar = map_data.get("logvar")
+    sigma = None if logvar is None else sigma_of(logvar)
+    classes, confidences = reconstruction_readings(name)
+    book = map_book_payload(map_data["labels"], map_data["codes"], sigma, classes, confidences)
+    return pack({"key": key, "book": book})
+
+
+def originals_key(dataset: str) -> str:
+    return f"originals|{dataset}|{classifier_fingerprint(dataset)}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def packed_originals(key: str, dataset: str, _images: np.ndarray) -> bytes:
+    """A dataset's test images as one PNG, with the classifier's reading of each: sent once a
+    page, whatever the model (the same key and bytes)."""
+    classes, confidences = original_readings(dataset, autoencoder_names(), _images)
+    return pack({"key": key, "originals": originals_payload(_images, classes, confidences)})
+
+
+def send_book_ui(name: str, place: str) -> tuple[str, str | None]:
+    """Send a model's map book to the page, and its dataset's test images (once a page:
+    `place` names where); returns their keys there (None for the images where they cannot be
+    read: the panel then says so)."""
+    book = book_key(name)
+    MODEL(key=f"book-{place}", data=packed_book(book, name))
+    images = test_images()
+    if images is None:
+        return book, None
+    dataset = split_name(name)[0]
+    originals = originals_key(dataset)
+    MODEL(key=f"originals-{place}", data=packed_originals(originals, dataset, images))
+    return book, originals
 
 
 def send_decoder_ui(name: str, key: str) -> str:

@@ -7,7 +7,7 @@ import streamlit as st
 from explorer.questions import QUESTIONS
 from explorer.tally import Tally
 from explorer.ui.session import session_id
-from explorer.ui.words import option_labels, t
+from explorer.ui.words import inline_html, option_labels, t, template
 
 REVEALED = "revealed"  # session state: question -> the learner's pick, None if revealed unpicked
 
@@ -52,7 +52,29 @@ def answer_ui(question: str, answer: str, measured: str, variant: str = "") -> N
         st.success(t("ask.held", answer=label(answer), measured=measured))
     else:
         st.warning(t("ask.missed", guess=label(pick), answer=label(answer), measured=measured))
-    counts = class_tally().counts(asked, QUESTIONS[question])
-    if sum(counts.values()):
-        picks = " · ".join(f"{label(choice)}: {n}" for choice, n in counts.items())
-        st.caption(t("ask.tally", n=sum(counts.values()), picks=picks))
+    tally = tally_text(question, variant)
+    if tally:
+        st.caption(tally)
+
+
+def tally_text(question: str, variant: str = "") -> str:
+    """How the class picked, in one line; "" before anyone has."""
+    label = option_labels(f"ask.{question}")
+    counts = class_tally().counts(question + variant, QUESTIONS[question])
+    if not sum(counts.values()):
+        return ""
+    picks = " · ".join(f"{label(choice)}: {n}" for choice, n in counts.items())
+    return t("ask.tally", n=sum(counts.values()), picks=picks)
+
+
+def answer_words(question: str, variant: str = "") -> dict:
+    """What answer_ui shows, for a component to answer with what it measures itself: the
+    learner's pick (None if revealed unpicked), the choices' labels, the three ways to answer
+    (HTML), and the class's tally."""
+    label = option_labels(f"ask.{question}")
+    return {
+        "guess": st.session_state.get(REVEALED, {}).get(question + variant),
+        "labels": {choice: label(choice) for choice in QUESTIONS[question]},
+        **{way: inline_html(template(f"ask.{way}")) for way in ("answer", "held", "missed")},
+        "tally": tally_text(question, variant),
+    }

@@ -220,8 +220,8 @@ test('an int8 layer is q * scale[row], from base64 or packed at any byte offset'
 });
 
 // The pointer layer's pure helpers (pointer.js imports decoder.js, as the bundle does).
-const { latentAt, nearest } = await import('../../explorer/ui/components/pointer/pointer.js');
-const { fill } = await import('../../explorer/ui/components/pointer/page.js');
+const { nearest } = await import('../../explorer/ui/components/pointer/pointer.js');
+const { fill, latentAt } = await import('../../explorer/ui/components/pointer/page.js');
 
 test('latentAt is the identity on a 2-D map and origin + x a + y b on a plane', () => {
   assert.deepEqual([...latentAt(1.5, -2, null, new Float32Array(2))], [1.5, -2]);

@@ -8,6 +8,8 @@
 export const models = (globalThis.latentExplorerModels ??= new Map());
 // The newest marks for each chart (marks.js).
 export const marks = (globalThis.latentExplorerMarks ??= new Map());
+// The pick each chart's panel shows (panel.js): {row, x, y, how}, row null for an empty place.
+export const chosen = (globalThis.latentExplorerChosen ??= new Map());
 // For each chart, how a pick on it goes to Python: the state of its marks' component
 // (marks.js), which Python draws with the panel a pick changes, so that a click reruns only
 // that part of the page, and not the pointer layer's.
@@ -20,6 +22,8 @@ export const readings = (globalThis.latentExplorerReadings ??= []);
 export const ARRIVED = 'latent-explorer-model'; // window event: a model has been loaded
 export const MARKED = 'latent-explorer-marks'; // window event: new marks for a chart
 export const FAILED = 'latent-explorer-failed'; // window event: a model could not be loaded
+export const PICKED = 'latent-explorer-picked'; // window event: a click the page answers itself
+export const CHOSEN = 'latent-explorer-chosen'; // window event: the panel shows a new pick
 export const SVG = 'http://www.w3.org/2000/svg';
 
 export function record(list, ms) {
@@ -81,9 +85,51 @@ export function keepView(component, create, read, reportErrors = false) {
   };
 }
 
+// The latent vector at map position (x, y): (x, y) itself on a 2-D model's own plane, or
+// origin + x * axes[0] + y * axes[1] on a PCA plane.
+export function latentAt(x, y, plane, out) {
+  if (!plane) {
+    out[0] = x;
+    out[1] = y;
+    return out;
+  }
+  const { origin, axes } = plane;
+  for (let i = 0; i < out.length; i++) out[i] = origin[i] + x * axes[0][i] + y * axes[1][i];
+  return out;
+}
+
 // Fill a "{name}" template from `values`.
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+// A Python format string's text (explorer/texts.py) with `values` in: "{name}", "{name:a}" (the
+// name after its English article, from `articled`: texts.py's with_article), "{name:.2f}" and
+// "{name:.0%}", the only forms the texts a browser fills use.
+export function format(template, values, articled = {}) {
+  return template.replace(/\{(\w+)(?::([^}]*))?\}/g, (_, name, spec) => {
+    const value = values[name];
+    if (!spec) return String(value);
+    if (spec === 'a') return articled[value] ?? String(value);
+    const [, digits, kind] = /^\.(\d+)([f%])$/.exec(spec) ?? [];
+    if (kind === 'f') return value.toFixed(Number(digits));
+    if (kind === '%') return `${(100 * value).toFixed(Number(digits))}%`;
+    throw new Error(`no format "${spec}" here`);
+  });
+}
+
+// A number as Python's f"{value:.5g}" writes it (export.py's CSV): `digits` significant
+// digits, trailing zeros dropped, in exponent form below 1e-4 or from 10 ** digits on.
+export function formatG(value, digits = 5) {
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  const trim = (text) => (text.includes('.') ? text.replace(/\.?0+$/, '') : text);
+  const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+  const power = Number(exponent);
+  if (power < -4 || power >= digits) {
+    const sign = power < 0 ? '-' : '+';
+    return `${trim(mantissa)}e${sign}${String(Math.abs(power)).padStart(2, '0')}`;
+  }
+  return trim(value.toFixed(digits - 1 - power));
 }
 
 // The Plotly graph div of the chart with Streamlit key `key` (Streamlit's class for a keyed

@@ -1,20 +1,37 @@
-// The chosen point's panel beside the Latent Map, drawn from what Python sends (map_panels.py's
-// panel_of): its heading, its original and decode with the classifier's reading of each, the
-// texts under them and its CSV. One element, with the map's marks (as marks.js), so that a
-// click costs the server one small message; Python decodes and reads, as it does everywhere.
-import { readJson, showMarks } from './page.js';
+// The chosen point's panel beside the Latent Map: its heading, its original and decode with the
+// classifier's reading of each, the texts under them, its CSV, and a code of more than two
+// numbers as bars. Drawn in the browser from the model's map book and the test images in the
+// page (model.js), as map_panels.py's panel_of draws it on the server: for the pick Python
+// names on each rerun, and, where Python draws nothing else that a pick changes (`local`: an
+// autoencoder), for a click on the map at once. Such a click is not sent: Python hears of it
+// when the learner next turns to something else on the page (a press or focus outside the
+// map), before any widget there reruns the page, so a click costs the server nothing.
+// One element with the map's marks (as marks.js).
+import { drawImage, PIXELS, SIDE } from './decoder.js';
+import { sigmaEllipses } from './gaussian.js';
+import {
+  ARRIVED,
+  CHOSEN,
+  ChartContent,
+  chosen,
+  format,
+  formatG,
+  keepView,
+  latentAt,
+  MARKED,
+  marks,
+  models,
+  PICKED,
+  pickers,
+  plotlyChart,
+  readJson,
+  showMarks,
+} from './page.js';
 
-const SIDE = 28;
+// Where the learner's presses and focus may rerun the page: Streamlit's main area, sidebar
+// and header (its menu's Rerun).
+const APP_PARTS = '[data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stHeader"]';
 const downloads = new WeakMap(); // panel -> the object URL of its CSV, let go when replaced
-
-// Grey pixels, 0 to 255, row by row, onto a SIDE x SIDE canvas.
-function drawPixels(canvas, base64) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const context = canvas.getContext('2d');
-  const image = context.createImageData(SIDE, SIDE);
-  bytes.forEach((value, i) => image.data.set([value, value, value, 255], 4 * i));
-  context.putImageData(image, 0, 0);
-}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -23,40 +40,318 @@ function element(tag, className, text) {
   return node;
 }
 
-export function drawPanel(root, panel) {
-  const parts = [element('h3', 'le-panel-heading', panel.heading)];
-  const pictures = element('div', 'le-panel-pictures');
-  pictures.style.setProperty('--le-picture', `${SIDE * panel.scale}px`);
-  for (const picture of panel.pictures) {
-    const figure = element('figure');
-    const canvas = element('canvas');
-    canvas.width = canvas.height = SIDE;
-    canvas.setAttribute('role', 'img'); // for a screen reader, a picture named by its caption
-    canvas.setAttribute('aria-label', picture.caption);
-    drawPixels(canvas, picture.pixels);
-    figure.append(canvas, element('figcaption', '', picture.caption));
-    pictures.append(figure);
+// One CSV field as Python's csv module writes it: quoted where it holds a comma, quote or
+// line break.
+function csvField(value) {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+// A confidence as Python writes round(p, 4): "0.9987", and "1.0" for a whole number.
+function round4(value) {
+  const rounded = Math.round(value * 1e4) / 1e4;
+  return Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
+}
+
+// export.py's point_csv: the fields, then latent_1.. and sigma_1.., each as f"{v:.5g}".
+export function pointCsv(fields, code, sigma) {
+  const header = Object.keys(fields);
+  const values = Object.values(fields);
+  code.forEach((value, d) => {
+    header.push(`latent_${d + 1}`);
+    values.push(formatG(value));
+  });
+  (sigma ?? []).forEach((value, d) => {
+    header.push(`sigma_${d + 1}`);
+    values.push(formatG(value));
+  });
+  return `${header.map(csvField).join(',')}\n${values.map(csvField).join(',')}\n`;
+}
+
+// plotting.py's bars_update: a code (and a VAE's sigma) into the bars' one trace.
+export function barsUpdate(code, sigma) {
+  return {
+    y: [Array.from(code)],
+    'error_y.array': [sigma ? Array.from(sigma) : Array.from(code, () => 0)],
+    'error_y.visible': [sigma !== null],
+  };
+}
+
+// The panel's words and CSV for a pick ({row, x, y, how}: a test image's row, or null for an
+// empty place), as map_panels.py's panel_of writes them. `code` is the code decoded, `reading`
+// the classifier's {label, confidence} of an empty place's decode (null until it has come).
+export function describe(spec, pick, book, originals, code, reading) {
+  const { words, names, articled } = spec;
+  const reads = (what, label, confidence) =>
+    format(words.reads, { what, digit: names[label], confidence }, articled);
+  const captions = [];
+  let heading;
+  let decoded = null; // [label, confidence] of the decode
+  let missing = '';
+  if (pick.row !== null) {
+    const digit = names[book.labels[pick.row]];
+    heading = format(words.test_image, { row: pick.row, digit }, articled);
+    if (originals) {
+      const { classes, confidences } = originals;
+      captions.push(reads(words.original, classes[pick.row], confidences[pick.row]));
+    } else missing = words.no_originals;
+    decoded = [book.classes[pick.row], book.confidences[pick.row]];
+  } else {
+    heading = words.empty;
+    if (reading) decoded = [reading.label, reading.confidence];
   }
-  parts.push(pictures);
-  if (panel.note) parts.push(element('div', 'le-panel-note', panel.note));
-  if (panel.missing) parts.push(element('p', 'le-panel-missing', panel.missing));
-  for (const text of panel.texts) {
-    const paragraph = element('p');
-    paragraph.innerHTML = text; // our own texts, escaped in Python but for their emphasis
-    parts.push(paragraph);
+  const what = pick.row !== null ? words.reconstruction : words.decoded;
+  captions.push(decoded ? reads(what, ...decoded) : what);
+  const dims = code.length;
+  const vector =
+    dims === 2
+      ? format(words.vector, { z: spec.z, x: code[0], y: code[1] })
+      : format(words.vector, { z: spec.z, dims });
+  const sigma =
+    pick.row !== null && book.sigma
+      ? book.sigma.subarray(pick.row * dims, (pick.row + 1) * dims)
+      : null;
+  const fields = {
+    model: spec.name,
+    row: pick.row ?? '',
+    [spec.class_column]: pick.row !== null ? names[book.labels[pick.row]] : '',
+    decoded_as: decoded ? names[decoded[0]] : '',
+    confidence: decoded ? round4(decoded[1]) : '',
+  };
+  return {
+    heading,
+    captions,
+    note: pick.how ? format(words.how, { how: words.hows[pick.how] }) : '',
+    missing,
+    texts: [words.guess, vector],
+    csv: pointCsv(fields, code, sigma),
+    csvName: `${spec.file}-${pick.row !== null ? `test-${pick.row}` : 'point'}.csv`,
+    sigma,
+  };
+}
+
+// What the panel shows for a pick, from the loaded `models` (model.js): its words (describe),
+// the code decoded, the decode's pixels (null until the decoder has come) and the test images;
+// null until the book (and the test images, where the page has them) have come.
+export function content(spec, pick, loaded) {
+  const book = loaded.get(spec.book)?.book;
+  const originals = spec.originals ? loaded.get(spec.originals)?.originals : null;
+  if (!book || (spec.originals && !originals)) return null;
+  const { row, x, y } = pick;
+  const dims = book.latentDim;
+  const code =
+    row !== null
+      ? book.codes.subarray(row * dims, (row + 1) * dims)
+      : latentAt(x, y, loaded.get(spec.model)?.plane ?? null, new Float32Array(dims));
+  const decoder = loaded.get(spec.model)?.decoder;
+  const pixels = decoder ? decoder.decode(code, new Float32Array(PIXELS)) : null;
+  const classifier = loaded.get(spec.classifier)?.classifier;
+  const reading = row === null && pixels && classifier ? classifier.classify(pixels) : null;
+  const described = describe(spec, pick, book, originals, code, reading);
+  return { described, code, pixels, originals };
+}
+
+class Panel {
+  constructor(parentElement) {
+    this.root = parentElement.querySelector('.le-panel');
+    this.session = Math.random().toString(36).slice(2, 8);
+    this.clicks = 0;
+    this.unsent = null; // a click drawn here that Python has not heard of yet
+    this.bars = null; // the bars chart's content, where the code has more than two numbers
+    this.onPicked = (event) => {
+      if (event.detail.chart === this.data?.chart) this.pickHere(event.detail.pick);
+    };
+    this.onArrived = (event) => {
+      const { book, originals, model, classifier } = this.spec ?? {};
+      if ([book, originals, model, classifier].includes(event.detail)) this.draw();
+    };
+    // A press or focus on the app's page or sidebar, elsewhere than on the map, this panel or
+    // the reparameterization's parts (reparam.js): what may rerun the page, so Python hears of
+    // the pick first. Not Streamlit's own dialogs: its "connecting" one takes the focus while
+    // the server is away, and a message then would be lost, with the rerun that Streamlit
+    // sends on reconnecting.
+    this.onOther = (event) => {
+      const target = event.target;
+      if (!target.closest?.(APP_PARTS) || target.closest('.le-panel, .le-reparam')) return;
+      if (plotlyChart(this.data.chart)?.parentElement?.contains(target)) return;
+      this.send();
+    };
+    window.addEventListener(PICKED, this.onPicked);
+    window.addEventListener(ARRIVED, this.onArrived);
   }
-  const { label, name, csv } = panel.download;
-  const link = element('a', 'le-panel-download', label);
-  link.download = name;
-  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  parts.push(link);
-  if (downloads.has(root)) URL.revokeObjectURL(downloads.get(root));
-  downloads.set(root, link.href);
-  root.replaceChildren(...parts);
+
+  get spec() {
+    return this.data?.panel;
+  }
+
+  update(data) {
+    const rerun = JSON.stringify(data) !== JSON.stringify(this.data); // not a redraw alone
+    this.data = data;
+    if (this.unsent && data.answered === this.unsent.click) this.unsent = null; // Python has it
+    if (this.unsent) {
+      // The page reran without it (another tab's widget, a reconnection): keep it, and tell
+      // Python now. Streamlit also draws a component again with the same data (while the
+      // server is away, say), which is no rerun: nothing to tell then.
+      this.markLocal();
+      if (rerun) this.send();
+    } else this.pick = this.spec.pick;
+    this.draw();
+  }
+
+  destroy() {
+    window.removeEventListener(PICKED, this.onPicked);
+    window.removeEventListener(ARRIVED, this.onArrived);
+    this.disarm();
+    this.bars?.destroy();
+  }
+
+  // A click on the map (pointer.js's pick), answered here: drawn, marked, and in the address
+  // bar at once; sent to Python when the learner turns to something else.
+  pickHere(clicked) {
+    const pick = this.resolve(clicked);
+    if (!pick) return;
+    this.clicks += 1;
+    this.unsent = { ...clicked, click: `${this.session}-${this.clicks}` };
+    this.pick = pick;
+    this.markLocal();
+    this.draw();
+    this.writeUrl();
+    for (const type of ['pointerdown', 'focusin']) {
+      document.addEventListener(type, this.onOther, true);
+    }
+  }
+
+  disarm() {
+    for (const type of ['pointerdown', 'focusin']) {
+      document.removeEventListener(type, this.onOther, true);
+    }
+  }
+
+  send() {
+    this.disarm();
+    if (this.unsent) pickers.get(this.data.chart)?.(this.unsent); // the marks' state "pick"
+  }
+
+  // A click as map_panels.py's chosen_point reads it: a test image's row; an empty place decoded
+  // on the view's plane; in UMAP (mode "nearest"), the test code nearest to it on the map.
+  resolve(clicked) {
+    if (clicked.row !== null) return { ...clicked, how: '' };
+    if (this.spec.mode !== 'nearest') return { ...clicked, how: this.spec.how_here };
+    const gd = plotlyChart(this.data.chart);
+    let best = null;
+    let bestSquared = Infinity;
+    for (const trace of gd?._fullData ?? []) {
+      if (!trace.customdata || trace.mode !== 'markers') continue;
+      for (let i = 0; i < trace.x.length; i++) {
+        const squared = (trace.x[i] - clicked.x) ** 2 + (trace.y[i] - clicked.y) ** 2;
+        if (trace.customdata[i] >= 0 && squared < bestSquared) {
+          bestSquared = squared;
+          best = { row: trace.customdata[i], x: trace.x[i], y: trace.y[i], how: 'nearest code' };
+        }
+      }
+    }
+    return best;
+  }
+
+  // The marks as Python would send them for this pick: the ring on it, the lens starting there,
+  // and a VAE test image's ellipses where the learner asked for them on the map.
+  markLocal() {
+    const { row, x, y } = this.pick;
+    const local = { ring: [x, y], start: [x, y], start_row: row ?? 0, lines: [] };
+    const book = models.get(this.spec.book)?.book;
+    if (this.spec.ellipses_on_map && row !== null && book?.sigma && this.spec.mode === 'plane') {
+      const dims = book.latentDim;
+      const sigma = book.sigma.subarray(row * dims, (row + 1) * dims);
+      const plane = models.get(this.spec.model)?.plane ?? null;
+      local.lines = sigmaEllipses([x, y], sigma, plane).map((line) => ({
+        x: line.map((p) => p[0]),
+        y: line.map((p) => p[1]),
+      }));
+    }
+    marks.set(this.data.chart, { ...this.data, ...local });
+    window.dispatchEvent(new CustomEvent(MARKED, { detail: this.data.chart }));
+  }
+
+  writeUrl() {
+    const url = new URL(window.location.href);
+    if (this.pick.row !== null) url.searchParams.set('point', this.pick.row);
+    else url.searchParams.delete('point');
+    window.history.replaceState(window.history.state, '', url);
+  }
+
+  draw() {
+    const spec = this.spec;
+    if (chosen.get(this.data.chart) !== this.pick) {
+      chosen.set(this.data.chart, this.pick);
+      window.dispatchEvent(new CustomEvent(CHOSEN, { detail: this.data.chart }));
+    }
+    const drawn = content(spec, this.pick, models);
+    if (!drawn) return; // drawn when the book and the test images arrive
+    const { described, code, pixels, originals } = drawn;
+    const pictures = element('div', 'le-panel-pictures');
+    pictures.style.setProperty('--le-picture', `${SIDE * spec.scale}px`);
+    const drawers = [];
+    if (this.pick.row !== null && spec.originals) {
+      drawers.push((context) => drawOriginal(context, originals, this.pick.row));
+    }
+    drawers.push((context) => pixels && drawImage(context, pixels));
+    described.captions.forEach((caption, i) => {
+      const figure = element('figure');
+      const canvas = element('canvas');
+      canvas.width = canvas.height = SIDE;
+      canvas.setAttribute('role', 'img'); // for a screen reader, a picture named by its caption
+      canvas.setAttribute('aria-label', caption);
+      drawers[i](canvas.getContext('2d'));
+      figure.append(canvas, element('figcaption', '', caption));
+      pictures.append(figure);
+    });
+    const parts = [element('h3', 'le-panel-heading', described.heading), pictures];
+    if (described.note) parts.push(element('div', 'le-panel-note', described.note));
+    if (described.missing) parts.push(element('p', 'le-panel-missing', described.missing));
+    for (const text of described.texts) {
+      const paragraph = element('p');
+      paragraph.innerHTML = text; // our own texts, escaped in Python but for their emphasis
+      parts.push(paragraph);
+    }
+    const link = element('a', 'le-panel-download', spec.words.download);
+    link.download = described.csvName;
+    link.href = URL.createObjectURL(new Blob([described.csv], { type: 'text/csv' }));
+    parts.push(link);
+    if (downloads.has(this.root)) URL.revokeObjectURL(downloads.get(this.root));
+    downloads.set(this.root, link.href);
+    this.root.replaceChildren(...parts);
+    this.drawBars(code, described.sigma);
+  }
+
+  drawBars(code, sigma) {
+    const spec = this.spec;
+    if (!spec.bars) return;
+    this.bars ??= new ChartContent(
+      () => {}, // no bars is no reason to decode on the server
+      (content) => content,
+      (content) => [barsUpdate(content.code, content.sigma), {}, [0]],
+    );
+    const { row, x, y } = this.pick;
+    const revision = `${spec.book}|${row}|${x}|${y}`;
+    this.bars.update({ chart: spec.bars, revision, image: spec.bars_image, code, sigma });
+  }
+}
+
+// Test image `row`'s 28 x 28 square of the test images' bitmap (blank until it is read).
+function drawOriginal(context, originals, row) {
+  if (!originals?.bitmap) return;
+  const { bitmap, columns } = originals;
+  const [left, top] = [(row % columns) * SIDE, Math.floor(row / columns) * SIDE];
+  context.imageSmoothingEnabled = false;
+  context.drawImage(bitmap, left, top, SIDE, SIDE, 0, 0, SIDE, SIDE);
 }
 
 export default function (component) {
   const data = readJson(component.data);
-  drawPanel(component.parentElement.querySelector('.le-panel'), data.panel);
-  return showMarks(component, data);
+  const unmark = showMarks(component, data);
+  const unview = keepView(component, (parentElement) => new Panel(parentElement), () => data);
+  return () => {
+    unmark();
+    unview();
+  };
 }

@@ -1,7 +1,8 @@
 // Decoding under the pointer, over a Plotly map that Streamlit draws (st.plotly_chart): the
 // decoder runs in the browser as the mouse moves or a finger drags, the decoded digit shows in a
 // lens in the map's corner with the classifier's reading, and a click or tap on the map is sent
-// to Python as the component's state "pick". Plotly keeps drawing, zooming and panning the map.
+// to Python as the component's state "pick", or, where the panel beside the map answers it
+// itself (panel.js), to that panel. Plotly keeps drawing, zooming and panning the map.
 //
 // A layer attaches to the chart whose Streamlit key it is given, and decodes with the model it
 // names (model.js).
@@ -11,9 +12,11 @@ import {
   fill,
   FAILED,
   keepView,
+  latentAt,
   MARKED,
   marks,
   models,
+  PICKED,
   pickers,
   plotlyChart,
   readJson,
@@ -33,19 +36,6 @@ const RESENDS = 2;
 const PICK_RADIUS = { mouse: 8, touch: 18 }; // CSS px from a code within which a tap picks it
 const LENS_MARGIN = 8; // CSS px between the lens and the plot area's edge
 const POINTED = 'latent-explorer-pointed'; // window event: a group's layer points at a row
-
-// The latent vector at map position (x, y): (x, y) itself on a 2-D model's own plane, or
-// origin + x * axes[0] + y * axes[1] on a PCA plane.
-export function latentAt(x, y, plane, out) {
-  if (!plane) {
-    out[0] = x;
-    out[1] = y;
-    return out;
-  }
-  const { origin, axes } = plane;
-  for (let i = 0; i < out.length; i++) out[i] = origin[i] + x * axes[0][i] + y * axes[1][i];
-  return out;
-}
 
 // The distance between two touches, in CSS px.
 function spread(touches) {
@@ -347,6 +337,11 @@ class Pointer {
   select(at, kind) {
     const code = this.nearestRow(at.px, at.py, PICK_RADIUS[kind]);
     const pick = code ?? { row: null, x: at.x, y: at.y };
+    if (this.marks.panel?.local) {
+      // The panel beside the map answers it, and tells Python later (panel.js).
+      window.dispatchEvent(new CustomEvent(PICKED, { detail: { chart: this.data.chart, pick } }));
+      return;
+    }
     this.localRing = [pick.x, pick.y];
     this.drawMarks();
     this.send(pick, 0);
