@@ -85,10 +85,18 @@ def open_map(browser, url: str, query: str = "", sent: list | None = None):
     return page
 
 
-def click_map(page, process, clicks: int) -> tuple[list[float], float]:
+def idle_cpu_per_s(process, seconds: float = 10) -> float:
+    """The server's CPU seconds a second with a tab open and nothing asked of it."""
+    before = cpu_seconds(process.pid)
+    time.sleep(seconds)
+    return (cpu_seconds(process.pid) - before) / seconds
+
+
+def click_map(page, process, clicks: int) -> tuple[list[float], float, float]:
     """Click isolated test images, each after a 250 ms hover; returns the times from click to
-    its panel's heading and pictures, and the server's CPU seconds over all the clicks."""
-    latencies, cpu_before = [], cpu_seconds(process.pid)
+    its panel's heading and pictures, the server's CPU seconds over all the clicks, and how
+    long they took."""
+    started, latencies, cpu_before = time.monotonic(), [], cpu_seconds(process.pid)
     for x, y, row in isolated_points(page, want_empty=False, n=clicks, min_gap=8):
         before = page.evaluate(IMAGE_SOURCES)
         page.mouse.move(x, y)
@@ -99,17 +107,20 @@ def click_map(page, process, clicks: int) -> tuple[list[float], float]:
         page.wait_for_function(NEW_IMAGE_SHOWN, arg=before, polling=20, timeout=15_000)
         latencies.append(time.monotonic() - clicked)
         wait_for_script(page)
-    return latencies, cpu_seconds(process.pid) - cpu_before
+    return latencies, cpu_seconds(process.pid) - cpu_before, time.monotonic() - started
 
 
-def sync_cpu_ms(page, process) -> float:
+def sync_cpu_ms(page, process, rounds: int = 10) -> float:
     """The server's CPU for the pick the page sends when the learner next turns to something
-    else (panel.js): a press on the page outside the map, then the fragment's rerun."""
+    else (panel.js): rounds of a click (which costs nothing) and a press on the page's margin
+    outside the map (no widget there), then the fragment's rerun; per round."""
     cpu_before = cpu_seconds(process.pid)
-    page.mouse.click(5, 500)  # the page's margin: no widget, but not the map
-    page.wait_for_timeout(300)
-    wait_for_script(page)
-    return (cpu_seconds(process.pid) - cpu_before) * 1000
+    for x, y, _ in isolated_points(page, want_empty=False, n=rounds, min_gap=8):
+        page.mouse.click(x, y)
+        page.mouse.click(5, 500)
+        page.wait_for_timeout(300)
+        wait_for_script(page)
+    return (cpu_seconds(process.pid) - cpu_before) * 1000 / rounds
 
 
 def click_work_ms(repeats: int = 50) -> float:
@@ -174,19 +185,23 @@ def main() -> None:
             for model in ("ae-2d", "vae-2d"):
                 sent: list = []
                 page = open_map(browser, url, f"?model={model}&reveal=on", sent)
+                idle = idle_cpu_per_s(process)
                 frames = len(sent)
-                latencies, cpu = click_map(page, process, args.clicks)
+                latencies, cpu, seconds = click_map(page, process, args.clicks)
                 latencies.sort()
                 p95 = latencies[int(0.95 * (len(latencies) - 1))]
+                own = (cpu - idle * seconds) * 1000 / len(latencies)
                 print(
                     f"{model}: click -> decoded image: p50 {statistics.median(latencies):.3f} s, "
                     f"p95 {p95:.3f} s over {len(latencies)} clicks; messages sent "
                     f"{(len(sent) - frames) / len(latencies):.2f} a click; server CPU per click "
-                    f"(Streamlit included) {cpu * 1000 / len(latencies):.1f} ms"
+                    f"(Streamlit included) {cpu * 1000 / len(latencies):.1f} ms, of which "
+                    f"{cpu * 1000 / len(latencies) - own:.1f} ms the idle server's meanwhile "
+                    f"({idle * 1000:.1f} ms a second with the tab open), {own:.1f} ms the clicks'"
                 )
                 cpus.append(cpu * 1000 / len(latencies))
                 synced = sync_cpu_ms(page, process)
-                print(f"  then the pick sent on the next press elsewhere: {synced:.1f} ms of CPU")
+                print(f"  a click, then a press elsewhere that sends its pick: {synced:.1f} ms CPU")
                 page.close()
             floor = floor_cpu_ms(browser, args.clicks)
             print(

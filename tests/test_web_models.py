@@ -249,8 +249,9 @@ def test_javascript_unit_tests_pass():
 
 
 def test_a_components_javascript_is_bundled_with_what_it_imports_each_once():
-    bundle = bundled_js("pointer.js")  # pointer.js -> decoder.js -> simd.js, and page.js
+    bundle = bundled_js("model.js")  # model.js -> decoder.js -> pixels.js and simd.js; page.js
     assert "from './" not in bundle  # a blob: URL resolves no relative import
-    for name in ("simd.js", "decoder.js", "page.js", "pointer.js"):
+    for name in ("pixels.js", "simd.js", "decoder.js", "page.js", "model.js"):
         assert bundle.count((FOLDER / name).read_text().splitlines()[0]) == 1  # its opening line
     assert bundle.index("function simdConvolution") < bundle.index("function loadClassifier")
+    assert "function loadClassifier" not in bundled_js("pointer.js")  # models come loaded

@@ -74,6 +74,7 @@ from explorer.ui.pointer import (
     send_book_ui,
     send_classifier_ui,
     send_model_ui,
+    send_test_images_ui,
     server_note,
 )
 from explorer.ui.predictions import answer_ui, answer_words, asked_ui
@@ -204,6 +205,7 @@ def latent_map_ui(view: MapView) -> None:
     browser, or, where that cannot run, by the server on a click."""
     if decodes_in_browser() and points_in_browser():
         browser_map_ui(view)
+        send_test_images_ui(split_name(view.name)[0], "map")  # last: the panel's originals
     else:
         server_map_ui(view)
     if shows_holes(view):
@@ -349,8 +351,8 @@ def browser_panel_ui(view: MapView) -> None:
 
 def browser_panel_spec(view: MapView, point: ChosenPoint) -> dict:
     """The chosen point's panel as panel.js draws it: the pick, where the model's map book and
-    test images are in the page (send_book_ui), and the words around them. panel.js draws a
-    click's panel from the same (local: it does not send the click)."""
+    test images are in the page (send_book_ui, send_test_images_ui), and the words round them.
+    panel.js draws a click's panel from the same (local: it does not send the click)."""
     names, dims = class_names(), view.latent_dim
     dataset = split_name(view.name)[0]
     words = {
@@ -514,6 +516,16 @@ def latent_bars_ui(view: MapView, point: ChosenPoint, by_panel: bool = False) ->
         st.caption(t("map.bars"))
 
 
+@functools.lru_cache(maxsize=16)
+def close_up_layout(titles: tuple[str, str], words: tuple) -> dict:
+    """The layout of posterior_figure's close-up, the same from pick to pick (building the
+    figure took 10 to 20 ms of each run)."""
+    empty = np.zeros((0, 2))
+    frame = posterior_figure(np.zeros(2), [], empty, empty, np.zeros(0, int), titles,
+                             words=dict(words))  # fmt: skip
+    return frame.to_plotly_json()["layout"]
+
+
 def browser_reparameterization_ui(view: MapView) -> None:
     """z = mu + sigma * eps for the chosen VAE test image, drawn by the browser for each pick
     (reparam.js: its sigma; eight draws decoded and how far they stray; the answer to the
@@ -541,11 +553,8 @@ def browser_reparameterization_ui(view: MapView) -> None:
             "measured": template("ask.eps.measured"), "umap": t("map.umap_no_ellipse"),
             "close_up": close_up,
         }  # fmt: skip
-        frame = posterior_figure(
-            np.zeros(2), [], np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0, int),
-            axis_titles(view.projection, code_name(view.name)), class_style(), figure_words(),
-            class_names(),
-        )  # fmt: skip
+        titles = axis_titles(view.projection, code_name(view.name))
+        layout = close_up_layout(titles, tuple(figure_words().items()))
         style = class_style()
         draws = {
             "part": "draws", "words": words, "guess": guess,
@@ -553,7 +562,7 @@ def browser_reparameterization_ui(view: MapView) -> None:
             "projection": view.projection, "names": class_names(),
             "style": {"colors": list(style.colors), "symbols": list(style.symbols)},
             "figure": {key: figure_words()[key] for key in ("test_digits", "sigma", "draws", "mu")},
-            "layout": for_the_room(frame).to_plotly_json()["layout"],
+            "layout": for_the_room({"layout": layout})["layout"],
         }  # fmt: skip
         REPARAM(key="reparam-draws", data=json_bytes(common | draws))
         if view.projection != "umap":

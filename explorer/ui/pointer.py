@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import streamlit as st
 
-from explorer.checkpoints import split_name
 from explorer.latents import sigma_of
 from explorer.ui.catalogue import (
     autoencoder_names,
@@ -211,19 +210,19 @@ def packed_originals(key: str, dataset: str, _images: np.ndarray) -> bytes:
     return pack({"key": key, "originals": originals_payload(_images, classes, confidences)})
 
 
-def send_book_ui(name: str, place: str) -> tuple[str, str | None]:
-    """Send a model's map book to the page, and its dataset's test images (once a page:
-    `place` names where); returns their keys there (None for the images where they cannot be
-    read: the panel then says so)."""
-    book = book_key(name)
-    MODEL(key=f"book-{place}", data=packed_book(book, name))
+def send_book_ui(name: str, place: str) -> None:
+    """Send a model's map book to the page (`place` names where: once a page)."""
+    MODEL(key=f"book-{place}", data=packed_book(book_key(name), name))
+
+
+def send_test_images_ui(dataset: str, place: str) -> None:
+    """Send a dataset's test images to the page, where they can be read (panel.js then draws
+    each original as it comes; without them it says they are missing): once a page, and after
+    what the page shows first, as the 1.7 MB need not hold it up."""
     images = test_images()
-    if images is None:
-        return book, None
-    dataset = split_name(name)[0]
-    originals = originals_key(dataset)
-    MODEL(key=f"originals-{place}", data=packed_originals(originals, dataset, images))
-    return book, originals
+    if images is not None:
+        key = originals_key(dataset)
+        MODEL(key=f"originals-{place}", data=packed_originals(key, dataset, images))
 
 
 def send_decoder_ui(name: str, key: str) -> str:

@@ -4,15 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  drawImage,
   halfToFloat,
   loadClassifier,
   loadDecoder,
-  PIXELS,
   readPacked,
   unpack,
   unpackLayer,
 } from '../../explorer/ui/components/pointer/decoder.js';
+import { drawImage, PIXELS } from '../../explorer/ui/components/pointer/pixels.js';
 
 const base64 = (typed) =>
   Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64');

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadClassifier, PIXELS } from '../../explorer/ui/components/pointer/decoder.js';
+import { loadClassifier } from '../../explorer/ui/components/pointer/decoder.js';
+import { PIXELS } from '../../explorer/ui/components/pointer/pixels.js';
 import { simdConvolution } from '../../explorer/ui/components/pointer/simd.js';
 
 // Values in [-1, 1) from a seeded linear congruential generator.

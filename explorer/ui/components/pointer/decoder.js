@@ -1,11 +1,9 @@
 // The decoder (z -> 28x28 pixel probabilities) and the digit classifier, run in the browser from
-// the payloads of explorer/web_models.py, and a helper that draws a 28x28 image on a canvas.
+// the payloads of explorer/web_models.py.
 // Weights are unpacked to Float32Array once, at load; each call then reuses its buffers.
 
+import { PIXELS, SIDE } from './pixels.js';
 import { simdConvolution } from './simd.js';
-
-export const SIDE = 28;
-export const PIXELS = SIDE * SIDE;
 
 // IEEE 754 binary16: 1 sign bit, 5 exponent bits (bias 15), 10 fraction bits.
 export function halfToFloat(bits) {
@@ -268,38 +266,4 @@ export function loadClassifier(payload, { useSimd = true } = {}) {
       return { label, confidence: probabilities[label], probabilities: probabilities.slice() };
     },
   };
-}
-
-// Grey levels of 784 pixel probabilities into RGBA bytes: 1 is white ink, 0 black paper.
-export function fillImageData(data, pixels) {
-  for (let i = 0, j = 0; i < PIXELS; i++, j += 4) {
-    const grey = pixels[i] * 255;
-    data[j] = grey;
-    data[j + 1] = grey;
-    data[j + 2] = grey;
-    data[j + 3] = 255;
-  }
-}
-
-const tiles = new WeakMap(); // a 2-D context -> its 28 x 28 canvas, drawn scaled
-
-// Draw 784 pixel probabilities into a 28 x 28 ImageData, or over a whole 2-D context's canvas,
-// each pixel a sharp square (no smoothing).
-export function drawImage(target, pixels) {
-  if (!target.canvas) {
-    fillImageData(target.data, pixels);
-    return target;
-  }
-  let tile = tiles.get(target);
-  if (!tile) {
-    const canvas = new OffscreenCanvas(SIDE, SIDE);
-    const context = canvas.getContext('2d');
-    tile = { canvas, context, image: context.createImageData(SIDE, SIDE) };
-    tiles.set(target, tile);
-  }
-  fillImageData(tile.image.data, pixels);
-  tile.context.putImageData(tile.image, 0, 0);
-  target.imageSmoothingEnabled = false;
-  target.drawImage(tile.canvas, 0, 0, target.canvas.width, target.canvas.height);
-  return target;
 }

@@ -3,7 +3,7 @@
 // figure (a Plotly chart Streamlit draws, the same from path to path), with a star at alpha.
 // Nothing goes to the server.
 // The decoders come from pointer.js's model components, in the page-wide `models` map.
-import { drawImage, PIXELS } from './decoder.js';
+import { drawImage, PIXELS } from './pixels.js';
 import {
   ARRIVED,
   fill,

@@ -7,7 +7,7 @@
 // when the learner next turns to something else on the page (a press or focus outside the
 // map), before any widget there reruns the page, so a click costs the server nothing.
 // One element with the map's marks (as marks.js).
-import { drawImage, PIXELS, SIDE } from './decoder.js';
+import { drawImage, PIXELS, SIDE } from './pixels.js';
 import { sigmaEllipses } from './gaussian.js';
 import {
   ARRIVED,
@@ -80,7 +80,7 @@ export function barsUpdate(code, sigma) {
 // The panel's words and CSV for a pick ({row, x, y, how}: a test image's row, or null for an
 // empty place), as map_panels.py's panel_of writes them. `code` is the code decoded, `reading`
 // the classifier's {label, confidence} of an empty place's decode (null until it has come).
-export function describe(spec, pick, book, originals, code, reading) {
+export function describe(spec, pick, book, originals, code, reading, coming = false) {
   const { words, names, articled } = spec;
   const reads = (what, label, confidence) =>
     format(words.reads, { what, digit: names[label], confidence }, articled);
@@ -94,7 +94,8 @@ export function describe(spec, pick, book, originals, code, reading) {
     if (originals) {
       const { classes, confidences } = originals;
       captions.push(reads(words.original, classes[pick.row], confidences[pick.row]));
-    } else missing = words.no_originals;
+    } else if (coming) captions.push(words.original); // its reading comes with the picture
+    else missing = words.no_originals;
     decoded = [book.classes[pick.row], book.confidences[pick.row]];
   } else {
     heading = words.empty;
@@ -131,12 +132,13 @@ export function describe(spec, pick, book, originals, code, reading) {
 }
 
 // What the panel shows for a pick, from the loaded `models` (model.js): its words (describe),
-// the code decoded, the decode's pixels (null until the decoder has come) and the test images;
-// null until the book (and the test images, where the page has them) have come.
+// the code decoded, the decode's pixels (null until the decoder has come) and the test images
+// (null until they have come, where the page has them; the page sends them last); null until
+// the book has come.
 export function content(spec, pick, loaded) {
   const book = loaded.get(spec.book)?.book;
-  const originals = spec.originals ? loaded.get(spec.originals)?.originals : null;
-  if (!book || (spec.originals && !originals)) return null;
+  const originals = spec.originals ? (loaded.get(spec.originals)?.originals ?? null) : null;
+  if (!book) return null;
   const { row, x, y } = pick;
   const dims = book.latentDim;
   const code =
@@ -147,7 +149,8 @@ export function content(spec, pick, loaded) {
   const pixels = decoder ? decoder.decode(code, new Float32Array(PIXELS)) : null;
   const classifier = loaded.get(spec.classifier)?.classifier;
   const reading = row === null && pixels && classifier ? classifier.classify(pixels) : null;
-  const described = describe(spec, pick, book, originals, code, reading);
+  const coming = Boolean(spec.originals) && !originals;
+  const described = describe(spec, pick, book, originals, code, reading, coming);
   return { described, code, pixels, originals };
 }
 
@@ -286,7 +289,7 @@ class Panel {
       window.dispatchEvent(new CustomEvent(CHOSEN, { detail: this.data.chart }));
     }
     const drawn = content(spec, this.pick, models);
-    if (!drawn) return; // drawn when the book and the test images arrive
+    if (!drawn) return; // drawn when the book arrives
     const { described, code, pixels, originals } = drawn;
     const pictures = element('div', 'le-panel-pictures');
     pictures.style.setProperty('--le-picture', `${SIDE * spec.scale}px`);

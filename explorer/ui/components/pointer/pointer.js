@@ -6,7 +6,7 @@
 //
 // A layer attaches to the chart whose Streamlit key it is given, and decodes with the model it
 // names (model.js).
-import { drawImage, PIXELS } from './decoder.js';
+import { drawImage, PIXELS } from './pixels.js';
 import {
   ARRIVED,
   fill,

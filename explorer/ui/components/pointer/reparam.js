@@ -5,7 +5,7 @@
 // ellipses and the draws among the nearby test codes). Both follow the pick the panel shows
 // (panel.js's CHOSEN), with no server round trip; Resample eps draws anew here too. The part
 // "sigma" hides the whole section (Streamlit key "reparam") where the pick is an empty place.
-import { PIXELS, SIDE, drawImage } from './decoder.js';
+import { PIXELS, SIDE, drawImage } from './pixels.js';
 import { closeUpWindow, drawCodes, project, sigmaEllipses } from './gaussian.js';
 import {
   ARRIVED,

@@ -3,7 +3,7 @@
 // held. The decode and the classifier's reading follow at once, and on the map beside (a
 // Plotly chart Streamlit draws) the dimension's whole sweep is drawn with a star at the code.
 // Nothing goes to the server; the decoder comes from pointer.js's model component.
-import { drawImage, PIXELS } from './decoder.js';
+import { drawImage, PIXELS } from './pixels.js';
 import {
   ARRIVED,
   fill,
