@@ -98,19 +98,21 @@ def classifier_payload(model: Classifier, dtype: str = "float16") -> dict:
 
 def map_book_payload(
     labels: np.ndarray, codes: np.ndarray, sigma: np.ndarray | None, classes: np.ndarray,
-    confidences: np.ndarray,
+    confidences: np.ndarray, with_codes: bool = True,
 ) -> dict:  # fmt: skip
     """What the browser needs to answer a click on any test image of a model's map by itself
-    (panel.js): each image's label, code (float32, as in the CSV) and VAE sigma, and the
+    (panel.js): each image's label, code (float32, as in the CSV; with_codes=False leaves them
+    out where the map's points are the codes, a 2-D model's) and VAE sigma, and the
     classifier's reading of its reconstruction (class, confidence), as the server stored it."""
     book = {
         "count": len(labels),
         "latent_dim": codes.shape[1],
         "labels": encode_array(labels, "uint8"),
-        "codes": encode_array(codes, "float32"),  # (N, latent_dim)
         "classes": encode_array(classes, "uint8"),
         "confidences": encode_array(confidences, "float32"),
     }
+    if with_codes:
+        book["codes"] = encode_array(codes, "float32")  # (N, latent_dim)
     if sigma is not None:
         book["sigma"] = encode_array(sigma, "float32")  # (N, latent_dim)
     return book

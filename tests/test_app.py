@@ -104,19 +104,21 @@ def panel(at: AppTest) -> dict:
     content() run in Node (tests/js/draw_panel.mjs) on the panel's data and the page's model
     components (the map book, the test images, the decoder and the classifier)."""
     (data,) = components(at, "latent_explorer_panel")
-    models = [e.proto.bytes for e in at.get("bidi_component")
-              if e.proto.component_name == "latent_explorer_model"]  # fmt: skip
-    return drawn_panel(json.dumps(data["panel"]), tuple(models))
+    found = {name: tuple(e.proto.bytes for e in at.get("bidi_component")
+                         if e.proto.component_name == f"latent_explorer_{name}")
+             for name in ("model", "points")}  # fmt: skip
+    return drawn_panel(json.dumps(data["panel"]), found["model"], found["points"])
 
 
 @functools.lru_cache(maxsize=32)
-def drawn_panel(spec: str, models: tuple[bytes, ...]) -> dict:
+def drawn_panel(spec: str, models: tuple[bytes, ...], points: tuple[bytes, ...]) -> dict:
     with tempfile.TemporaryDirectory() as folder:
-        files = []
-        for i, model in enumerate(models):
-            files.append(f"{folder}/model-{i}.bin")
-            Path(files[-1]).write_bytes(model)
-        Path(folder, "in.json").write_text(json.dumps({"spec": json.loads(spec), "files": files}))
+        files = {"files": [], "points": []}
+        for kind, datas in (("files", models), ("points", points)):
+            for i, data in enumerate(datas):
+                files[kind].append(f"{folder}/{kind}-{i}.bin")
+                Path(files[kind][-1]).write_bytes(data)
+        Path(folder, "in.json").write_text(json.dumps({"spec": json.loads(spec), **files}))
         subprocess.run(
             [node_or_skip(), REPO / "tests/js/draw_panel.mjs", f"{folder}/in.json",
              f"{folder}/out.json"], check=True, timeout=60,
@@ -275,8 +277,10 @@ def test_clicking_a_vae_point_shows_images_guess_and_ellipse():
     at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 123})
     assert not at.exception
     assert f"Test image #123: a {load_map_data('vae-2d')['labels'][123]}" in headings(at)
-    sigma, draws = components(at, "latent_explorer_reparam")  # drawn by reparam.js
-    assert sigma["part"] == "sigma" and draws["part"] == "draws"
+    (draws,) = components(at, "latent_explorer_reparam")  # drawn by reparam.js
+    sigma = np.exp(0.5 * load_map_data("vae-2d")["logvar"][123])
+    shown = f"{sigma[0]:.2f}, {sigma[1]:.2f}"
+    assert panel(at)["texts"][-1] == f"<strong>Spread</strong> sigma: {shown}"
     assert draws["figure"] == {"test_digits": "test {digit}s", "sigma": "{k} sigma",
                                "draws": "z draws", "mu": "mu"}  # fmt: skip
     assert draws["layout"]["xaxis"]["title"]["text"] == "mu[1] (latent dimension 1)"
@@ -304,7 +308,8 @@ def test_where_the_server_decodes_a_vae_point_gets_its_close_up_and_draws():
     draws = next(t for t in close_up["data"] if t["name"] == "z draws")
     assert draws["text"] == [str(i) for i in range(1, 9)]
     captions = " ".join(c.value for c in at.caption)
-    assert "The draws stray from mu by" in captions and "sigma of this image: " in captions
+    assert "The draws stray from mu by" in captions
+    assert any(m.value.startswith("**Spread** sigma: 0.") for m in at.markdown)
 
 
 def test_resample_eps_changes_the_strip():

@@ -2,6 +2,7 @@
 shipped models, from the payloads of explorer/web_models.py."""
 
 import base64
+import io
 import json
 import os
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from PIL import Image
 from torch import nn
 
 from explorer.checkpoints import load_model
@@ -18,9 +20,11 @@ from explorer.classifier import classify
 from explorer.map_data import load_map_data
 from explorer.ui.pointer import FOLDER, bundled_js
 from explorer.web_models import (
+    ATLAS_COLUMNS,
     classifier_payload,
     decoder_payload,
     layer_payload,
+    originals_payload,
     pack,
     quantize_rows,
 )
@@ -255,3 +259,30 @@ def test_a_components_javascript_is_bundled_with_what_it_imports_each_once():
         assert bundle.count((FOLDER / name).read_text().splitlines()[0]) == 1  # its opening line
     assert bundle.index("function simdConvolution") < bundle.index("function loadClassifier")
     assert "function loadClassifier" not in bundled_js("pointer.js")  # models come loaded
+
+
+def unpacked(packed: bytes) -> tuple[dict, bytes]:
+    """pack's bytes read back: its JSON header, and the bytes its blobs point into."""
+    length = int.from_bytes(packed[:4], "little")
+    return json.loads(packed[4 : 4 + length]), packed[4 + length :]
+
+
+def test_the_test_images_travel_as_one_png_with_every_pixel_and_reading():
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, (250, 28, 28), dtype=np.uint8)  # two and a half rows of 100
+    classes = rng.integers(0, 10, 250)
+    confidences = rng.random(250).astype(np.float32)
+    header, blobs = unpacked(
+        pack({"key": "k", "originals": originals_payload(images, classes, confidences)})
+    )
+    originals = header["originals"]
+    assert originals["count"] == 250 and originals["columns"] == ATLAS_COLUMNS
+    start, size = originals["png"]["blob"]
+    atlas = np.array(Image.open(io.BytesIO(blobs[start : start + size])))
+    assert atlas.shape == (3 * 28, ATLAS_COLUMNS * 28) and atlas.dtype == np.uint8  # grey
+    tiles = atlas.reshape(3, 28, ATLAS_COLUMNS, 28).transpose(0, 2, 1, 3).reshape(-1, 28, 28)
+    assert (tiles[:250] == images).all() and not tiles[250:].any()  # the rest of a row black
+    start, size = originals["classes"]["blob"]
+    assert (np.frombuffer(blobs[start : start + size], np.uint8) == classes).all()
+    start, size = originals["confidences"]["blob"]
+    assert (np.frombuffer(blobs[start : start + size], "<f4") == confidences).all()

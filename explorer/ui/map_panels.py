@@ -300,6 +300,11 @@ def map_download_ui(view: MapView) -> None:
     )  # fmt: skip
 
 
+def points_revision(view: MapView) -> str:
+    """What names a view's points in the browser (points_ui)."""
+    return f"{view.name}|{view.projection}"
+
+
 def browser_map_ui(view: MapView) -> None:
     """The map is drawn once per view: the pointer layer decodes under the mouse or finger in
     the browser, marks the pick, and a click reruns only the panel beside it. The chart is one
@@ -312,7 +317,7 @@ def browser_map_ui(view: MapView) -> None:
             config=chart_config("latent-map", scrollZoom=True), theme=None,
         )  # fmt: skip
         points_ui(
-            MAP_CHART, f"{view.name}|{view.projection}", view.xy, view.map_data["labels"],
+            MAP_CHART, points_revision(view), view.xy, view.map_data["labels"],
             axis_titles(view.projection, code_name(view.name)),
             file_name(f"latent-{view.chart_key}"),
         )  # fmt: skip
@@ -363,13 +368,14 @@ def browser_panel_spec(view: MapView, point: ChosenPoint) -> dict:
         "hows": {how: t(f"map.how.{how}", rest=dims - 2) for how in PICK_WAYS},
         "no_originals": t("map.no_originals"), "guess": inline_html(t("map.guess", dims=dims)),
         "vector": inline_html(template("map.vector.2d" if dims == 2 else "map.vector")),
-        "download": t("map.download.point"),
+        "download": t("map.download.point"), "sigma": inline_html(template("map.sigma")),
     }  # fmt: skip
     return {
         "pick": {"row": point.row, "x": float(point.position[0]),
                  "y": float(point.position[1]), "how": point.how},  # fmt: skip
         "local": True,  # the browser draws all a pick changes: a click is not sent
         "book": book_key(view.name),
+        "points": {"chart": MAP_CHART, "revision": points_revision(view)},  # 2-D: the codes
         "originals": None if test_images() is None else originals_key(dataset),
         "model": model_key(view.name, view.projection, False),
         "classifier": classifier_key(),
@@ -460,6 +466,9 @@ def panel_of(view: MapView, point: ChosenPoint) -> Panel:
         vector = t("map.vector.2d", z=code_name(view.name), x=code[0], y=code[1])
     else:
         vector = t("map.vector", z=code_name(view.name), dims=view.latent_dim)
+    texts = [t("map.guess", dims=view.latent_dim), vector]
+    if sigma is not None:
+        texts.append(t("map.sigma", sigma=shown_sigma(sigma)))
     decoded_as, confidence = read[-1]
     label = "" if point.row is None else names[labels[point.row]]
     fields = {"model": view.name, "row": "" if point.row is None else point.row}
@@ -467,9 +476,14 @@ def panel_of(view: MapView, point: ChosenPoint) -> Panel:
     stem = "point" if point.row is None else f"test-{point.row}"
     return Panel(
         heading, np.stack(images), captions, t("map.how", how=point.note) if point.note else "",
-        missing, [t("map.guess", dims=view.latent_dim), vector],
+        missing, texts,
         file_name(f"{view.name}-{stem}.csv"), point_csv(fields, code, sigma),
     )  # fmt: skip
+
+
+def shown_sigma(sigma: np.ndarray) -> str:
+    """A code's sigma as the panel shows it: the first four, to two decimals (panel.js too)."""
+    return ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
 
 
 def selection_panel_ui(view: MapView, point: ChosenPoint) -> None:
@@ -528,18 +542,15 @@ def close_up_layout(titles: tuple[str, str], words: tuple) -> dict:
 
 def browser_reparameterization_ui(view: MapView) -> None:
     """z = mu + sigma * eps for the chosen VAE test image, drawn by the browser for each pick
-    (reparam.js: its sigma; eight draws decoded and how far they stray; the answer to the
-    learner's guess; a close-up of mu, its ellipses and the draws among the nearby test codes).
-    The section is there for every pick, and the browser hides it for an empty place."""
-    sigma_words = {"sigma": template("map.trick.sigma")}
+    (reparam.js: eight draws decoded and how far they stray, the answer to the learner's guess,
+    a close-up of mu, its ellipses and the draws among the nearby test codes). The section is
+    there for every pick, and the panel (panel.js) hides it for an empty place."""
     common = {"chart": MAP_CHART, "book": book_key(view.name),
+              "points": {"chart": MAP_CHART, "revision": points_revision(view)},
               "model": model_key(view.name, view.projection, False)}  # fmt: skip
-    with st.container(key="reparam"):
+    with st.container(key="reparam"):  # hidden by panel.js for an empty place
         st.markdown(t("map.trick"))
         explain(t("map.trick.text"))
-        REPARAM(
-            key="reparam-sigma", data=json_bytes(common | {"part": "sigma", "words": sigma_words})
-        )
         if not asked_ui("eps"):  # predict, then reveal: will the draws look different?
             return
         close_up = t("map.close_up")
@@ -557,7 +568,7 @@ def browser_reparameterization_ui(view: MapView) -> None:
         layout = close_up_layout(titles, tuple(figure_words().items()))
         style = class_style()
         draws = {
-            "part": "draws", "words": words, "guess": guess,
+            "words": words, "guess": guess,
             "small": SMALL_SPREAD, "scale": enlarged(3), "seed": 0,
             "projection": view.projection, "names": class_names(),
             "style": {"colors": list(style.colors), "symbols": list(style.symbols)},
@@ -575,10 +586,7 @@ def reparameterization_ui(view: MapView, point: ChosenPoint, ellipses: list) -> 
     mu, its ellipses and the draws among the nearby test codes."""
     mu, logvar = point.code, view.map_data["logvar"][point.row]
     st.markdown(t("map.trick"))
-    sigma = sigma_of(logvar)
-    shown = ", ".join(f"{s:.2f}" for s in sigma[:4]) + (" …" if len(sigma) > 4 else "")
     explain(t("map.trick.text"))
-    st.caption(t("map.trick.sigma", sigma=shown))
     if not asked_ui("eps"):  # predict, then reveal: will the draws look different?
         return
     st.session_state.setdefault("eps_seed", 0)

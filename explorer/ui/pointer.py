@@ -194,7 +194,10 @@ def packed_book(key: str, name: str) -> bytes:
     logvar = map_data.get("logvar")
     sigma = None if logvar is None else sigma_of(logvar)
     classes, confidences = reconstruction_readings(name)
-    book = map_book_payload(map_data["labels"], map_data["codes"], sigma, classes, confidences)
+    codes = map_data["codes"]
+    # A 2-D model's map shows its codes themselves: the page has them as its points.
+    book = map_book_payload(map_data["labels"], codes, sigma, classes, confidences,
+                            with_codes=codes.shape[1] > 2)  # fmt: skip
     return pack({"key": key, "book": book})
 
 

@@ -12,7 +12,7 @@ function loadBook(book) {
     count: book.count,
     latentDim: book.latent_dim,
     labels: book.labels.slice(),
-    codes: unpack(book.codes, 'float32'), // (N, latent_dim)
+    codes: book.codes ? unpack(book.codes, 'float32') : null, // (N, latent_dim); 2-D: the map's
     sigma: book.sigma ? unpack(book.sigma, 'float32') : null,
     classes: book.classes.slice(),
     confidences: unpack(book.confidences, 'float32'),

@@ -10,6 +10,8 @@ export const models = (globalThis.latentExplorerModels ??= new Map());
 export const marks = (globalThis.latentExplorerMarks ??= new Map());
 // The pick each chart's panel shows (panel.js): {row, x, y, how}, row null for an empty place.
 export const chosen = (globalThis.latentExplorerChosen ??= new Map());
+// Each chart's points (points.js): {revision, x, y}, by test image row.
+export const mapPoints = (globalThis.latentExplorerPoints ??= new Map());
 // For each chart, how a pick on it goes to Python: the state of its marks' component
 // (marks.js), which Python draws with the panel a pick changes, so that a click reruns only
 // that part of the page, and not the pointer layer's.
@@ -96,6 +98,16 @@ export function latentAt(x, y, plane, out) {
   const { origin, axes } = plane;
   for (let i = 0; i < out.length; i++) out[i] = origin[i] + x * axes[0][i] + y * axes[1][i];
   return out;
+}
+
+// Test image `row`'s code from a map book (model.js), or, where the book leaves the codes out
+// (a 2-D model's: its map's points are its codes), from `points` ({chart, revision}) as
+// points.js put them in; null until they have come.
+export function bookCode(book, row, points) {
+  const dims = book.latentDim;
+  if (book.codes) return book.codes.subarray(row * dims, (row + 1) * dims);
+  const shown = mapPoints.get(points?.chart);
+  return shown?.revision === points.revision ? Float32Array.of(shown.x[row], shown.y[row]) : null;
 }
 
 // Fill a "{name}" template from `values`.

@@ -11,6 +11,7 @@ import { drawImage, PIXELS, SIDE } from './pixels.js';
 import { sigmaEllipses } from './gaussian.js';
 import {
   ARRIVED,
+  bookCode,
   CHOSEN,
   ChartContent,
   chosen,
@@ -77,6 +78,12 @@ export function barsUpdate(code, sigma) {
   };
 }
 
+// map_panels.py's shown_sigma: the first four, to two decimals.
+function shownSigma(sigma) {
+  const shown = Array.from(sigma.subarray(0, 4), (s) => s.toFixed(2)).join(', ');
+  return shown + (sigma.length > 4 ? ' …' : '');
+}
+
 // The panel's words and CSV for a pick ({row, x, y, how}: a test image's row, or null for an
 // empty place), as map_panels.py's panel_of writes them. `code` is the code decoded, `reading`
 // the classifier's {label, confidence} of an empty place's decode (null until it has come).
@@ -119,12 +126,14 @@ export function describe(spec, pick, book, originals, code, reading, coming = fa
     decoded_as: decoded ? names[decoded[0]] : '',
     confidence: decoded ? round4(decoded[1]) : '',
   };
+  const texts = [words.guess, vector];
+  if (sigma) texts.push(format(words.sigma, { sigma: shownSigma(sigma) }));
   return {
     heading,
     captions,
     note: pick.how ? format(words.how, { how: words.hows[pick.how] }) : '',
     missing,
-    texts: [words.guess, vector],
+    texts,
     csv: pointCsv(fields, code, sigma),
     csvName: `${spec.file}-${pick.row !== null ? `test-${pick.row}` : 'point'}.csv`,
     sigma,
@@ -143,8 +152,9 @@ export function content(spec, pick, loaded) {
   const dims = book.latentDim;
   const code =
     row !== null
-      ? book.codes.subarray(row * dims, (row + 1) * dims)
+      ? bookCode(book, row, spec.points)
       : latentAt(x, y, loaded.get(spec.model)?.plane ?? null, new Float32Array(dims));
+  if (!code) return null; // a 2-D model's, until its points have come
   const decoder = loaded.get(spec.model)?.decoder;
   const pixels = decoder ? decoder.decode(code, new Float32Array(PIXELS)) : null;
   const classifier = loaded.get(spec.classifier)?.classifier;
@@ -165,8 +175,8 @@ class Panel {
       if (event.detail.chart === this.data?.chart) this.pickHere(event.detail.pick);
     };
     this.onArrived = (event) => {
-      const { book, originals, model, classifier } = this.spec ?? {};
-      if ([book, originals, model, classifier].includes(event.detail)) this.draw();
+      const { book, originals, model, classifier, points } = this.spec ?? {};
+      if ([book, originals, model, classifier, points?.revision].includes(event.detail)) this.draw();
     };
     // A press or focus on the app's page or sidebar, elsewhere than on the map, this panel or
     // the reparameterization's parts (reparam.js): what may rerun the page, so Python hears of
@@ -288,6 +298,9 @@ class Panel {
       chosen.set(this.data.chart, this.pick);
       window.dispatchEvent(new CustomEvent(CHOSEN, { detail: this.data.chart }));
     }
+    // A VAE's reparameterization (map_panels.py's, Streamlit key "reparam") is a test image's.
+    const section = document.querySelector('.st-key-reparam');
+    if (section) section.style.display = this.pick.row === null ? 'none' : '';
     const drawn = content(spec, this.pick, models);
     if (!drawn) return; // drawn when the book arrives
     const { described, code, pixels, originals } = drawn;

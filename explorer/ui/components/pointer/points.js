@@ -2,7 +2,7 @@
 // page.js's ChartContent): the map's figure holds no model's points, and stays the same from
 // model to model; its points and axis titles come here, as bytes.
 import { readPacked, unpack } from './decoder.js';
-import { ChartContent, keepView, takeNoRoom } from './page.js';
+import { ARRIVED, ChartContent, keepView, mapPoints, takeNoRoom } from './page.js';
 
 // The points as Plotly traces' arrays, one trace per class (the frame's first traces, in the
 // order plotting.py's latent_map gives them): x, y, and the test image's row as customdata.
@@ -62,9 +62,22 @@ function put(arrays, points, gd, fresh) {
   return [arrays, layout, arrays.x.map((_, i) => i)];
 }
 
+// Keep a chart's points by row for the page (page.js's mapPoints: a 2-D model's map book
+// leaves its codes to them), and say that they have come.
+export function remember(points) {
+  const [x, y] = [unpack(points.x, 'float32'), unpack(points.y, 'float32')];
+  mapPoints.set(points.chart, { revision: points.revision, x, y });
+  window.dispatchEvent(new CustomEvent(ARRIVED, { detail: points.revision }));
+}
+
+function prepare(points) {
+  remember(points);
+  return traces(points);
+}
+
 // What the browser cannot do goes to Python as the state "failed": the page then draws the
 // whole figure on the server.
 export default function (component) {
   takeNoRoom(component);
-  return keepView(component, (_, fail) => new ChartContent(fail, traces, put), readPacked, true);
+  return keepView(component, (_, fail) => new ChartContent(fail, prepare, put), readPacked, true);
 }

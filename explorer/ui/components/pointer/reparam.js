@@ -1,14 +1,13 @@
 // The reparameterization trick for the Latent Map's chosen test image, drawn in the browser
-// (map_panels.py's browser_reparameterization_ui): a part "sigma" (the image's sigma, in a line
-// under the trick's text) and a part "draws" (eight draws of z = mu + sigma * eps decoded, how
-// far they stray, Resample eps, the answer to the learner's guess, and a close-up of mu, its
-// ellipses and the draws among the nearby test codes). Both follow the pick the panel shows
-// (panel.js's CHOSEN), with no server round trip; Resample eps draws anew here too. The part
-// "sigma" hides the whole section (Streamlit key "reparam") where the pick is an empty place.
+// (map_panels.py's browser_reparameterization_ui): eight draws of z = mu + sigma * eps decoded,
+// how far they stray, Resample eps, the answer to the learner's guess, and a close-up of mu,
+// its ellipses and the draws among the nearby test codes. It follows the pick the panel shows
+// (panel.js's CHOSEN), with no server round trip; Resample eps draws anew here too.
 import { PIXELS, SIDE, drawImage } from './pixels.js';
 import { closeUpWindow, drawCodes, project, sigmaEllipses } from './gaussian.js';
 import {
   ARRIVED,
+  bookCode,
   CHOSEN,
   chosen,
   format,
@@ -34,9 +33,9 @@ function gaussianOf(data) {
   const pick = chosen.get(data.chart);
   const book = models.get(data.book)?.book;
   if (!pick || pick.row === null || !book?.sigma) return null;
+  const mu = bookCode(book, pick.row, data.points);
   const dims = book.latentDim;
-  const rows = [pick.row * dims, (pick.row + 1) * dims];
-  return { pick, mu: book.codes.subarray(...rows), sigma: book.sigma.subarray(...rows) };
+  return mu && { pick, mu, sigma: book.sigma.subarray(pick.row * dims, (pick.row + 1) * dims) };
 }
 
 // The close-up's traces, as plotting.py's posterior_figure draws them.
@@ -75,11 +74,10 @@ class Reparameterization {
   constructor(parentElement) {
     this.root = element('div', 'le-reparam');
     parentElement.append(this.root);
-    this.section = parentElement.closest('.st-key-reparam');
     this.seed = null;
     this.redraw = (event) => {
-      const { chart, book, model } = this.data ?? {};
-      if ([chart, book, model].includes(event.detail)) this.draw();
+      const { chart, book, model, points } = this.data ?? {};
+      if ([chart, book, model, points?.revision].includes(event.detail)) this.draw();
     };
     window.addEventListener(CHOSEN, this.redraw);
     window.addEventListener(ARRIVED, this.redraw);
@@ -99,18 +97,7 @@ class Reparameterization {
 
   draw() {
     const gaussian = gaussianOf(this.data);
-    if (this.data.part === 'sigma' && this.section) {
-      this.section.style.display = chosen.get(this.data.chart)?.row === null ? 'none' : '';
-    }
-    if (!gaussian) return;
-    if (this.data.part === 'sigma') this.drawSigma(gaussian);
-    else this.drawDraws(gaussian);
-  }
-
-  drawSigma({ sigma }) {
-    const shown = Array.from(sigma.subarray(0, 4), (s) => s.toFixed(2)).join(', ');
-    const text = format(this.data.words.sigma, { sigma: shown + (sigma.length > 4 ? ' …' : '') });
-    this.root.replaceChildren(element('p', 'le-reparam-caption', text));
+    if (gaussian) this.drawDraws(gaussian);
   }
 
   drawDraws({ pick, mu, sigma }) {
