@@ -118,9 +118,9 @@ def _catalogue(dataset: str, files_hash: int) -> tuple[dict[str, dict], dict[str
     return usable, unusable
 
 
-def autoencoder_names() -> list[str]:
-    """The usable autoencoders and VAEs of the sidebar's dataset."""
-    return [name for name in model_catalogue()[0] if short_name(name) != CLASSIFIER]
+def autoencoder_names(dataset: str | None = None) -> list[str]:
+    """The usable autoencoders and VAEs of the sidebar's dataset, unless another is named."""
+    return [name for name in model_catalogue(dataset)[0] if short_name(name) != CLASSIFIER]
 
 
 def short_name(name: str) -> str:
@@ -234,13 +234,14 @@ def _map_data(name: str, file_times: tuple) -> dict[str, np.ndarray]:
     return map_data
 
 
-def warm_up(dataset: str = MNIST.name) -> None:
+def warm_up(dataset: str = MNIST.name) -> np.ndarray | None:
     """Read a dataset's catalogue (every checkpoint, its model and its map file) into the
     caches above, and fetch its test images where they are missing, as the server starts
-    (app.py): the first page then finds them read, or on disk."""
+    (app.py): the first page then finds them read, or on disk. Returns the test images (None
+    where they cannot be had)."""
     model_catalogue(dataset)
     classifier_fingerprint(dataset)
-    read_test_set(dataset)
+    return read_test_set(dataset)
 
 
 @st.cache_resource(show_spinner=False)
@@ -249,10 +250,10 @@ def cached_click_grid(name: str, projection: str) -> np.ndarray:
     return empty_space_grid(coords(cached_map_data(name), projection))
 
 
-def test_images() -> np.ndarray | None:
-    """The sidebar dataset's test images, uint8 (10000, 28, 28), or None where they cannot be
-    had: the map works without them, from the shipped codes."""
-    return _test_images(current_dataset())
+def test_images(dataset: str | None = None) -> np.ndarray | None:
+    """The sidebar dataset's test images (unless another is named), uint8 (10000, 28, 28), or
+    None where they cannot be had: the map works without them, from the shipped codes."""
+    return _test_images(dataset or current_dataset())
 
 
 @st.cache_resource(show_spinner="Reading the test images…")

@@ -2,6 +2,7 @@
 classifier sent to the page once, and a layer over a Plotly map that decodes where the pointer
 is, marks the chosen point, and returns a click or tap as the pick."""
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import streamlit as st
 
+from explorer.data import MNIST
 from explorer.latents import sigma_of
 from explorer.ui.catalogue import (
     autoencoder_names,
@@ -20,6 +22,7 @@ from explorer.ui.catalogue import (
     test_images,
     version,
 )
+from explorer.ui.catalogue import warm_up as read_catalogue
 from explorer.ui.lessons import original_readings, reconstruction_readings
 from explorer.ui.session import class_style
 from explorer.ui.words import class_names, t, template
@@ -49,7 +52,18 @@ def bundled_js(main: str) -> str:
         order.append(name)
 
     visit(main)
-    return "".join(LOCAL_IMPORT.sub("", (FOLDER / name).read_text()) for name in order)
+    bundle = "".join(LOCAL_IMPORT.sub("", (FOLDER / name).read_text()) for name in order)
+    return lean(bundle)
+
+
+def lean(script: str) -> str:
+    """A script without its comment lines and blank lines: Streamlit sends a component's script
+    with each of its elements, and the comments (a third of it) are for the source's readers.
+    The files hold no multi-line strings a line of which could start with "//"."""
+    return "".join(
+        line for line in script.splitlines(keepends=True)
+        if line.strip() and not line.lstrip().startswith("//")
+    )  # fmt: skip
 
 
 def json_bytes(data: dict) -> bytes:
@@ -187,7 +201,7 @@ def book_key(name: str) -> str:
     return f"{name}|book|{version(name)[0]}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@functools.lru_cache(maxsize=16)  # not st.cache_resource: the warm-up has no script run
 def packed_book(key: str, name: str) -> bytes:
     """A model's map book (web_models.map_book_payload): what panel.js answers a click with."""
     map_data = cached_map_data(name)
@@ -205,17 +219,36 @@ def originals_key(dataset: str) -> str:
     return f"originals|{dataset}|{classifier_fingerprint(dataset)}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def packed_originals(key: str, dataset: str, _images: np.ndarray) -> bytes:
-    """A dataset's test images as one PNG, with the classifier's reading of each: sent once a
-    page, whatever the model (the same key and bytes)."""
-    classes, confidences = original_readings(dataset, autoencoder_names(), _images)
-    return pack({"key": key, "originals": originals_payload(_images, classes, confidences)})
+ORIGINALS: dict[str, bytes] = {}  # originals_key -> packed_originals's bytes, made once
+
+
+def packed_originals(key: str, dataset: str, images: np.ndarray) -> bytes:
+    """A dataset's test images as one PNG, with the classifier's reading of each: made once a
+    key (by the warm-up, or a first page), sent once a page, whatever the model. Not
+    st.cache_resource: the warm-up's thread has no script run for it."""
+    if key not in ORIGINALS:
+        classes, confidences = original_readings(dataset, autoencoder_names(dataset), images)
+        ORIGINALS[key] = pack(
+            {"key": key, "originals": originals_payload(images, classes, confidences)}
+        )
+    return ORIGINALS[key]
 
 
 def send_book_ui(name: str, place: str) -> None:
     """Send a model's map book to the page (`place` names where: once a page)."""
     MODEL(key=f"book-{place}", data=packed_book(book_key(name), name))
+
+
+def warm_up(dataset: str = MNIST.name) -> None:
+    """What the server does as it starts (app.py): read the dataset's catalogue and test images
+    (catalogue.warm_up), then pack what a first Latent Map sends the browser besides: its first
+    model's map book, and the test images as one PNG (0.2 s of a first page's run otherwise)."""
+    images = read_catalogue(dataset)
+    names = autoencoder_names(dataset)
+    if names:
+        packed_book(book_key(names[0]), names[0])
+    if images is not None:
+        packed_originals(originals_key(dataset), dataset, images)
 
 
 def send_test_images_ui(dataset: str, place: str) -> None:
@@ -224,8 +257,8 @@ def send_test_images_ui(dataset: str, place: str) -> None:
     what the page shows first, as the 1.7 MB need not hold it up."""
     images = test_images()
     if images is not None:
-        key = originals_key(dataset)
-        MODEL(key=f"originals-{place}", data=packed_originals(key, dataset, images))
+        originals = packed_originals(originals_key(dataset), dataset, images)
+        MODEL(key=f"originals-{place}", data=originals)
 
 
 def send_decoder_ui(name: str, key: str) -> str:
