@@ -484,22 +484,24 @@ def test_the_pointer_layer_gets_the_model_and_classifier_once_as_bytes():
     at = open_map("vae-20d", "pca")
     protos = [e.proto for e in at.get("bidi_component")]
     models = [p for p in protos if p.component_name == "latent_explorer_model"]
-    assert [p.WhichOneof("data") for p in models] == ["bytes"] * 4  # the book, the test images
-    names = ["decoder", "classifier", "book", "originals"]
-    sizes = dict(zip(names, (len(p.bytes) for p in models), strict=True))
+    assert [p.WhichOneof("data") for p in models] == ["bytes"] * 3  # the decoder, the book
+    sizes = dict(zip(["decoder", "classifier", "book"], (len(p.bytes) for p in models)))
     assert max(sizes["decoder"], sizes["classifier"]) < 1_000_000, sizes  # int8, float16
     assert sizes["book"] < 1_700_000, sizes  # 20 float32 numbers and 20 sigmas an image
-    assert sizes["originals"] < 1_800_000, sizes  # 10,000 test images as one PNG
+    assert panel(at)["captions"][0] == stored_captions("vae-20d", 0)[0]  # its original, sent
     pointer = pointer_data(at, MAP_CHART)
     assert pointer["model"].startswith("vae-20d|pca|") and pointer["mode"] == "plane"
     before = [p.bytes for p in models]
     marks_before = marks_data(at, MAP_CHART)
+    assert not marks_before["panel"]["local"]  # the first click goes to Python...
     at = click(at, MAP_CHART, {"x": 0.0, "y": 0.0, "customdata": 7})
     assert pointer_data(at, MAP_CHART) == pointer  # the layer is not sent again
     assert marks_data(at, MAP_CHART)["ring"] != marks_before["ring"]  # its marks are
+    assert marks_data(at, MAP_CHART)["panel"]["local"]  # ...and the next stay in the browser
     after = [e.proto.bytes for e in at.get("bidi_component")
              if e.proto.component_name == "latent_explorer_model"]  # fmt: skip
-    assert after == before  # the same bytes: Streamlit sends them once
+    assert after[:3] == before  # the same bytes: Streamlit sends them once
+    assert len(after) == 4 and len(after[3]) < 1_800_000  # the test images, one PNG, come now
 
 
 def test_a_link_to_a_view_the_model_lacks_says_so():

@@ -96,13 +96,20 @@ RESAMPLED = """() => document.querySelector('.le-reparam-draws canvas').toDataUR
 def test_a_click_is_answered_in_the_page_and_told_to_python_before_another_widget(
     browser, server, model
 ):
-    """A click sends nothing: the panel (and a VAE's reparameterization) is drawn in the page
-    from the model's map book; the pick goes to Python when the learner turns to the sidebar,
-    so that a model switch keeps the chosen image."""
+    """A click sends nothing (but the first, which brings the test images): the panel (and a
+    VAE's reparameterization) is drawn in the page from the model's map book; the pick goes to
+    Python when the learner turns to the sidebar, so that a model switch keeps the image."""
     page, sent = open_page(browser, f"{server}/Latent_Map?model={model}&reveal=on")
     page.wait_for_selector(".le-panel canvas")
     first, second = isolated_points(page, want_empty=False, n=2)
     frames = len(sent)
+    click_at(page, first)  # the first click brings the test images: one message
+    page.wait_for_selector(f"h3:has-text('Test image #{first[2]}:')", timeout=15_000)
+    wait_for_script(page)
+    assert len(sent) == frames + 1
+    frames = len(sent)
+    page.wait_for_function("() => [...globalThis.latentExplorerModels.values()]"
+                           ".some((model) => model.originals?.bitmap)")  # fmt: skip
     for point in (first, second):
         click_at(page, point)
         page.wait_for_selector(f"h3:has-text('Test image #{point[2]}:')", timeout=5_000)

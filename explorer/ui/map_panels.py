@@ -71,6 +71,7 @@ from explorer.ui.pointer import (
     pointer_ui,
     points_in_browser,
     points_ui,
+    seen_key,
     send_book_ui,
     send_classifier_ui,
     send_model_ui,
@@ -103,6 +104,7 @@ from explorer.ui.words import (
     t,
     template,
 )
+from explorer.web_models import encode_array
 
 PAGE = "map"
 MAP_CHART = "map"  # the browser map's Streamlit key, the same for every model and view
@@ -205,7 +207,6 @@ def latent_map_ui(view: MapView) -> None:
     browser, or, where that cannot run, by the server on a click."""
     if decodes_in_browser() and points_in_browser():
         browser_map_ui(view)
-        send_test_images_ui(split_name(view.name)[0], "map")  # last: the panel's originals
     else:
         server_map_ui(view)
     if shows_holes(view):
@@ -349,6 +350,8 @@ def browser_panel_ui(view: MapView) -> None:
     start_row = 0 if point.row is None else point.row
     panel = browser_panel_spec(view, point) | {"ellipses_on_map": on_map}
     marks_ui(MAP_CHART, marks, point.position, start_row, panel)
+    if panel["originals"]:
+        send_test_images_ui(split_name(view.name)[0], "map")
     latent_bars_ui(view, point, by_panel=True)
     if view.is_vae:
         browser_reparameterization_ui(view)
@@ -357,9 +360,14 @@ def browser_panel_ui(view: MapView) -> None:
 def browser_panel_spec(view: MapView, point: ChosenPoint) -> dict:
     """The chosen point's panel as panel.js draws it: the pick, where the model's map book and
     test images are in the page (send_book_ui, send_test_images_ui), and the words round them.
-    panel.js draws a click's panel from the same (local: it does not send the click)."""
+    panel.js draws a click's panel from the same (local: it does not send the click). The
+    test images (1.75 MB) come with the first click the page sends, so that a first visit
+    need not wait for them, nor a learner who never clicks get them; until then the chosen
+    test image's original comes in the panel's data ("original")."""
     names, dims = class_names(), view.latent_dim
     dataset = split_name(view.name)[0]
+    images = test_images()
+    clicked = st.session_state.get(seen_key(MAP_CHART)) is not None  # a click has come
     words = {
         "test_image": template("map.test_image"), "empty": t("map.empty"),
         "original": t("caption.original"), "reconstruction": t("caption.reconstruction"),
@@ -373,10 +381,11 @@ def browser_panel_spec(view: MapView, point: ChosenPoint) -> dict:
     return {
         "pick": {"row": point.row, "x": float(point.position[0]),
                  "y": float(point.position[1]), "how": point.how},  # fmt: skip
-        "local": True,  # the browser draws all a pick changes: a click is not sent
+        "local": images is None or clicked,  # with the test images in the page
         "book": book_key(view.name),
         "points": {"chart": MAP_CHART, "revision": points_revision(view)},  # 2-D: the codes
-        "originals": None if test_images() is None else originals_key(dataset),
+        "originals": originals_key(dataset) if images is not None and clicked else None,
+        "original": None if images is None else original_of(view, point.row, images),
         "model": model_key(view.name, view.projection, False),
         "classifier": classifier_key(),
         "mode": mode_of(view, False),
@@ -509,6 +518,20 @@ BARS_CHART = "latent-bars"  # one chart for every code of a size: the browser pu
 def bars_frame(dims: int, words: tuple) -> go.Figure:
     """The bars' figure for the browser to put a code in: zeros, with error bars."""
     return latent_bars(np.zeros(dims), np.zeros(dims), dict(words))
+
+
+def original_of(view: MapView, row: int | None, images: np.ndarray) -> dict | None:
+    """A test image's original for panel.js (grey levels, base64) with the classifier's
+    reading of it; None for an empty place."""
+    if row is None:
+        return None
+    image = images[row] / np.float32(255)
+    # The stored readings of the original and its reconstruction, or, where there are none,
+    # the original's read twice: the first is the original's either way.
+    graded = score_test_image(view.name, row, np.stack([image, image]))
+    label, confidence = int(graded.classes[0]), float(graded.confidences[0])
+    pixels = encode_array(images[row], "uint8")
+    return {"row": row, "pixels": pixels, "label": label, "confidence": confidence}
 
 
 def latent_bars_ui(view: MapView, point: ChosenPoint, by_panel: bool = False) -> None:

@@ -2,11 +2,11 @@
 // classifier's reading of each, the texts under them, its CSV, and a code of more than two
 // numbers as bars. Drawn in the browser from the model's map book and the test images in the
 // page (model.js), as map_panels.py's panel_of draws it on the server: for the pick Python
-// names on each rerun, and, where Python draws nothing else that a pick changes (`local`: an
-// autoencoder), for a click on the map at once. Such a click is not sent: Python hears of it
-// when the learner next turns to something else on the page (a press or focus outside the
-// map), before any widget there reruns the page, so a click costs the server nothing.
-// One element with the map's marks (as marks.js).
+// names on each rerun, and, once the page has the test images (`local`: from the first click
+// on, which brings them), for a click on the map at once. Such a click is not sent: Python
+// hears of it when the learner next turns to something else on the page (a press or focus
+// outside the map), before any widget there reruns the page, so a click costs the server
+// nothing. One element with the map's marks (as marks.js).
 import { drawImage, PIXELS, SIDE } from './pixels.js';
 import { sigmaEllipses } from './gaussian.js';
 import {
@@ -85,9 +85,11 @@ function shownSigma(sigma) {
 }
 
 // The panel's words and CSV for a pick ({row, x, y, how}: a test image's row, or null for an
-// empty place), as map_panels.py's panel_of writes them. `code` is the code decoded, `reading`
-// the classifier's {label, confidence} of an empty place's decode (null until it has come).
-export function describe(spec, pick, book, originals, code, reading, coming = false) {
+// empty place), as map_panels.py's panel_of writes them. `original` is the classifier's
+// {label, confidence} of the test image, 'coming' until it has come, null where the page has
+// no test images; `code` the code decoded, `reading` the classifier's {label, confidence} of
+// an empty place's decode (null until it has come).
+export function describe(spec, pick, book, original, code, reading) {
   const { words, names, articled } = spec;
   const reads = (what, label, confidence) =>
     format(words.reads, { what, digit: names[label], confidence }, articled);
@@ -98,10 +100,8 @@ export function describe(spec, pick, book, originals, code, reading, coming = fa
   if (pick.row !== null) {
     const digit = names[book.labels[pick.row]];
     heading = format(words.test_image, { row: pick.row, digit }, articled);
-    if (originals) {
-      const { classes, confidences } = originals;
-      captions.push(reads(words.original, classes[pick.row], confidences[pick.row]));
-    } else if (coming) captions.push(words.original); // its reading comes with the picture
+    if (original === 'coming') captions.push(words.original); // its reading comes with it
+    else if (original) captions.push(reads(words.original, original.label, original.confidence));
     else missing = words.no_originals;
     decoded = [book.classes[pick.row], book.confidences[pick.row]];
   } else {
@@ -142,8 +142,9 @@ export function describe(spec, pick, book, originals, code, reading, coming = fa
 
 // What the panel shows for a pick, from the loaded `models` (model.js): its words (describe),
 // the code decoded, the decode's pixels (null until the decoder has come) and the test images
-// (null until they have come, where the page has them; the page sends them last); null until
-// the book has come.
+// (null until they have come); null until the book has come. The page gets the test images
+// with the first click it sends (see map_panels.py's browser_panel_spec); until then the
+// panel's data brings the original of the test image Python chose (spec.original).
 export function content(spec, pick, loaded) {
   const book = loaded.get(spec.book)?.book;
   const originals = spec.originals ? (loaded.get(spec.originals)?.originals ?? null) : null;
@@ -159,9 +160,15 @@ export function content(spec, pick, loaded) {
   const pixels = decoder ? decoder.decode(code, new Float32Array(PIXELS)) : null;
   const classifier = loaded.get(spec.classifier)?.classifier;
   const reading = row === null && pixels && classifier ? classifier.classify(pixels) : null;
-  const coming = Boolean(spec.originals) && !originals;
-  const described = describe(spec, pick, book, originals, code, reading, coming);
+  const described = describe(spec, pick, book, originalOf(spec, row, originals), code, reading);
   return { described, code, pixels, originals };
+}
+
+// The classifier's reading of test image `row`: from the test images, or the panel's data.
+function originalOf(spec, row, originals) {
+  if (row === null || (!spec.originals && !spec.original)) return null;
+  if (originals) return { label: originals.classes[row], confidence: originals.confidences[row] };
+  return spec.original?.row === row ? spec.original : 'coming';
 }
 
 class Panel {
@@ -307,8 +314,8 @@ class Panel {
     const pictures = element('div', 'le-panel-pictures');
     pictures.style.setProperty('--le-picture', `${SIDE * spec.scale}px`);
     const drawers = [];
-    if (this.pick.row !== null && spec.originals) {
-      drawers.push((context) => drawOriginal(context, originals, this.pick.row));
+    if (this.pick.row !== null && (spec.originals || spec.original)) {
+      drawers.push((context) => drawOriginal(context, originals, spec.original, this.pick.row));
     }
     drawers.push((context) => pixels && drawImage(context, pixels));
     described.captions.forEach((caption, i) => {
@@ -353,13 +360,20 @@ class Panel {
   }
 }
 
-// Test image `row`'s 28 x 28 square of the test images' bitmap (blank until it is read).
-function drawOriginal(context, originals, row) {
-  if (!originals?.bitmap) return;
-  const { bitmap, columns } = originals;
-  const [left, top] = [(row % columns) * SIDE, Math.floor(row / columns) * SIDE];
-  context.imageSmoothingEnabled = false;
-  context.drawImage(bitmap, left, top, SIDE, SIDE, 0, 0, SIDE, SIDE);
+// Test image `row`: its 28 x 28 square of the test images' bitmap, or the pixels the panel's
+// data brings for it (`single`: grey levels 0 to 255, base64), or blank until either comes.
+function drawOriginal(context, originals, single, row) {
+  if (originals?.bitmap) {
+    const { bitmap, columns } = originals;
+    const [left, top] = [(row % columns) * SIDE, Math.floor(row / columns) * SIDE];
+    context.imageSmoothingEnabled = false;
+    context.drawImage(bitmap, left, top, SIDE, SIDE, 0, 0, SIDE, SIDE);
+  } else if (single?.row === row) {
+    const grey = Uint8Array.from(atob(single.pixels), (c) => c.charCodeAt(0));
+    const image = context.createImageData(SIDE, SIDE);
+    grey.forEach((value, i) => image.data.set([value, value, value, 255], 4 * i));
+    context.putImageData(image, 0, 0);
+  }
 }
 
 export default function (component) {
