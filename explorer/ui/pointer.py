@@ -241,8 +241,8 @@ def send_book_ui(name: str, place: str) -> None:
 
 def warm_up(dataset: str = MNIST.name) -> None:
     """What the server does as it starts (app.py): read the dataset's catalogue and test images
-    (catalogue.warm_up), then pack what a first Latent Map sends the browser besides: its first
-    model's map book, and the test images as one PNG (0.2 s of a first page's run otherwise)."""
+    (catalogue.warm_up), then pack what a Latent Map sends the browser besides: its first
+    model's map book, and the test images as one PNG (0.2 s of a first click's run otherwise)."""
     images = read_catalogue(dataset)
     names = autoencoder_names(dataset)
     if names:
@@ -252,9 +252,9 @@ def warm_up(dataset: str = MNIST.name) -> None:
 
 
 def send_test_images_ui(dataset: str, place: str) -> None:
-    """Send a dataset's test images to the page, where they can be read (panel.js then draws
-    each original as it comes; without them it says they are missing): once a page, and after
-    what the page shows first, as the 1.7 MB need not hold it up."""
+    """Send a dataset's test images to the page, where they can be read (panel.js draws each
+    original from them): once a page (`place` names where; the same key and bytes whatever the
+    model)."""
     images = test_images()
     if images is not None:
         originals = packed_originals(originals_key(dataset), dataset, images)
