@@ -176,8 +176,20 @@ def first_visit(tab, i):
     return "new tab", tab.open("/Latent_Map?model=vae-2d")
 
 
+DRAWS = "() => document.querySelector('.le-reparam-draws canvas')?.toDataURL()"
+
+
 def resample(tab, i):
-    return f"eps {i + 1}", click(tab, tab.page.get_by_role("button", name="Resample eps"))
+    """Resample eps: a Streamlit button where Python draws the draws (before 26512d7); since,
+    a button of the browser's (reparam.js), with no run: timed until the draws change."""
+    button = tab.page.get_by_role("button", name="Resample eps")
+    if not tab.page.locator(".le-reparam-button").count():
+        return f"eps {i + 1}", click(tab, button)
+    before = tab.page.evaluate(DRAWS)
+    started = time.monotonic()
+    button.click()
+    tab.page.wait_for_function(f"(before) => ({DRAWS})() !== before", arg=before)
+    return f"eps {i + 1}", time.monotonic() - started
 
 
 def beta(tab, i):
