@@ -110,6 +110,14 @@ export function bookCode(book, row, points) {
   return shown?.revision === points.revision ? Float32Array.of(shown.x[row], shown.y[row]) : null;
 }
 
+// A new element of the page: tag, class and text (where given).
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
 // Fill a "{name}" template from `values`.
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));

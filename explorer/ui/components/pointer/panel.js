@@ -15,6 +15,7 @@ import {
   CHOSEN,
   ChartContent,
   chosen,
+  element,
   format,
   formatG,
   keepView,
@@ -33,13 +34,6 @@ import {
 // and header (its menu's Rerun).
 const APP_PARTS = '[data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stHeader"]';
 const downloads = new WeakMap(); // panel -> the object URL of its CSV, let go when replaced
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
 
 // One CSV field as Python's csv module writes it: quoted where it holds a comma, quote or
 // line break.

@@ -9,6 +9,7 @@ import {
   ARRIVED,
   bookCode,
   CHOSEN,
+  element,
   chosen,
   format,
   keepView,
@@ -20,13 +21,6 @@ import {
 const DRAWS = 8;
 const COLUMNS = 4;
 const GAP = 2; // px between the draws' tiles, as plotting.py's tile
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
 
 // The chosen test image's mu and sigma from the model's map book; null for an empty place.
 function gaussianOf(data) {
