@@ -306,6 +306,11 @@ def points_revision(view: MapView) -> str:
     return f"{view.name}|{view.projection}"
 
 
+def points_where(view: MapView) -> dict:
+    """Where panel.js and reparam.js find the map's points, by row (page.js's pointsOf)."""
+    return {"chart": MAP_CHART, "revision": points_revision(view)}
+
+
 def browser_map_ui(view: MapView) -> None:
     """The map is drawn once per view: the pointer layer decodes under the mouse or finger in
     the browser, marks the pick, and a click reruns only the panel beside it. The chart is one
@@ -383,7 +388,7 @@ def browser_panel_spec(view: MapView, point: ChosenPoint) -> dict:
                  "y": float(point.position[1]), "how": point.how},  # fmt: skip
         "local": images is None or clicked,  # with the test images in the page
         "book": book_key(view.name),
-        "points": {"chart": MAP_CHART, "revision": points_revision(view)},  # 2-D: the codes
+        "points": points_where(view),  # a 2-D model's codes, and UMAP's nearest
         "originals": originals_key(dataset) if images is not None and clicked else None,
         "original": None if images is None else original_of(view, point.row, images),
         "model": model_key(view.name, view.projection, False),
@@ -540,13 +545,12 @@ def latent_bars_ui(view: MapView, point: ChosenPoint, by_panel: bool = False) ->
     if view.latent_dim == 2:
         return
     sigma = point.sigma(view)
-    if by_panel:
+    if by_panel or points_in_browser():  # a click or a model switch redraws bars, not a chart
         show_chart(bars_frame(view.latent_dim, tuple(figure_words().items())), BARS_CHART)
-    elif points_in_browser():  # a click or a model switch then redraws the bars, not a chart
-        show_chart(bars_frame(view.latent_dim, tuple(figure_words().items())), BARS_CHART)
-        revision = f"{view.name}|{point.code.tobytes().hex()}"
-        bars = bars_update(point.code, sigma)
-        chart_content_ui(BARS_CHART, revision, bars, {}, [0], file_name(f"latent-{view.name}"))
+        if not by_panel:
+            revision = f"{view.name}|{point.code.tobytes().hex()}"
+            bars = bars_update(point.code, sigma)
+            chart_content_ui(BARS_CHART, revision, bars, {}, [0], file_name(f"latent-{view.name}"))
     else:
         show_chart(latent_bars(point.code, sigma, figure_words()), f"latent-{view.name}")
     if sigma is not None or (by_panel and view.is_vae):  # a VAE's whiskers
@@ -569,7 +573,7 @@ def browser_reparameterization_ui(view: MapView) -> None:
     a close-up of mu, its ellipses and the draws among the nearby test codes). The section is
     there for every pick, and the panel (panel.js) hides it for an empty place."""
     common = {"chart": MAP_CHART, "book": book_key(view.name),
-              "points": {"chart": MAP_CHART, "revision": points_revision(view)},
+              "points": points_where(view),
               "model": model_key(view.name, view.projection, False)}  # fmt: skip
     with st.container(key="reparam"):  # hidden by panel.js for an empty place
         st.markdown(t("map.trick"))
@@ -587,15 +591,15 @@ def browser_reparameterization_ui(view: MapView) -> None:
             "measured": template("ask.eps.measured"), "umap": t("map.umap_no_ellipse"),
             "close_up": close_up,
         }  # fmt: skip
-        titles = axis_titles(view.projection, code_name(view.name))
-        layout = close_up_layout(titles, tuple(figure_words().items()))
+        titles, figure = axis_titles(view.projection, code_name(view.name)), figure_words()
+        layout = close_up_layout(titles, tuple(figure.items()))
         style = class_style()
         draws = {
             "words": words, "guess": guess,
             "small": SMALL_SPREAD, "scale": enlarged(3), "seed": 0,
             "projection": view.projection, "names": class_names(),
             "style": {"colors": list(style.colors), "symbols": list(style.symbols)},
-            "figure": {key: figure_words()[key] for key in ("test_digits", "sigma", "draws", "mu")},
+            "figure": {key: figure[key] for key in ("test_digits", "sigma", "draws", "mu")},
             "layout": for_the_room({"layout": layout})["layout"],
         }  # fmt: skip
         REPARAM(key="reparam-draws", data=json_bytes(common | draws))

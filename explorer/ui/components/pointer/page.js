@@ -106,8 +106,15 @@ export function latentAt(x, y, plane, out) {
 export function bookCode(book, row, points) {
   const dims = book.latentDim;
   if (book.codes) return book.codes.subarray(row * dims, (row + 1) * dims);
+  const shown = pointsOf(points);
+  return shown && Float32Array.of(shown.x[row], shown.y[row]);
+}
+
+// The map positions of `points` ({chart, revision}) as points.js put them in, by test image
+// row ({x, y}); null until they have come.
+export function pointsOf(points) {
   const shown = mapPoints.get(points?.chart);
-  return shown?.revision === points.revision ? Float32Array.of(shown.x[row], shown.y[row]) : null;
+  return shown?.revision === points?.revision ? shown : null;
 }
 
 // A new element of the page: tag, class and text (where given).

@@ -26,6 +26,7 @@ import {
   PICKED,
   pickers,
   plotlyChart,
+  pointsOf,
   readJson,
   showMarks,
 } from './page.js';
@@ -251,20 +252,13 @@ class Panel {
   resolve(clicked) {
     if (clicked.row !== null) return { ...clicked, how: '' };
     if (this.spec.mode !== 'nearest') return { ...clicked, how: this.spec.how_here };
-    const gd = plotlyChart(this.data.chart);
-    let best = null;
-    let bestSquared = Infinity;
-    for (const trace of gd?._fullData ?? []) {
-      if (!trace.customdata || trace.mode !== 'markers') continue;
-      for (let i = 0; i < trace.x.length; i++) {
-        const squared = (trace.x[i] - clicked.x) ** 2 + (trace.y[i] - clicked.y) ** 2;
-        if (trace.customdata[i] >= 0 && squared < bestSquared) {
-          bestSquared = squared;
-          best = { row: trace.customdata[i], x: trace.x[i], y: trace.y[i], how: 'nearest code' };
-        }
-      }
-    }
-    return best;
+    const shown = pointsOf(this.spec.points);
+    if (!shown) return null;
+    const { x, y } = shown;
+    const distance = (i) => (x[i] - clicked.x) ** 2 + (y[i] - clicked.y) ** 2;
+    let row = 0;
+    for (let i = 1; i < x.length; i++) if (distance(i) < distance(row)) row = i;
+    return { row, x: x[row], y: y[row], how: 'nearest code' };
   }
 
   // The marks as Python would send them for this pick: the ring on it, the lens starting there,

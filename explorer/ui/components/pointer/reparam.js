@@ -14,7 +14,7 @@ import {
   format,
   keepView,
   models,
-  plotlyChart,
+  pointsOf,
   readJson,
 } from './page.js';
 
@@ -173,18 +173,14 @@ class Reparameterization {
       this.waiting = setTimeout(() => this.draw(), 250);
       return;
     }
-    const gd = plotlyChart(this.data.chart);
-    const points = [];
-    const book = models.get(this.data.book).book;
-    for (const trace of gd?._fullData ?? []) {
-      if (!trace.customdata || trace.mode !== 'markers') continue;
-      for (let i = 0; i < trace.x.length; i++) {
-        const row = trace.customdata[i];
-        if (row >= 0) points.push({ x: trace.x[i], y: trace.y[i], label: book.labels[row] });
-      }
-    }
-    const inside = closeUpWindow(ellipses, points.map((p) => p.x), points.map((p) => p.y));
-    const near = points.filter((_, i) => inside[i]);
+    const shown = pointsOf(this.data.points);
+    if (!shown) return; // drawn when the map's points arrive
+    const { x, y } = shown;
+    const { labels } = models.get(this.data.book).book;
+    const near = [];
+    closeUpWindow(ellipses, x, y).forEach((inside, row) => {
+      if (inside) near.push({ x: x[row], y: y[row], label: labels[row] });
+    });
     const traces = closeUpTraces(this.data, position, ellipses, draws, near);
     Plotly.react(chart, traces, this.data.layout, { displaylogo: false, responsive: true });
   }
