@@ -252,6 +252,27 @@ def test_the_canvas_button_speaks_the_readers_language(browser, server):
     page.close()
 
 
+def test_the_upload_button_speaks_korean_where_streamlit_writes_english(browser, server):
+    """Streamlit labels the file uploader's button "Upload" in every language: korean.css shows
+    ko.toml's word instead (also the button's accessible name), and only in Korean."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    for language, word in (("ko", "파일 올리기"), ("en", "Upload")):
+        page.goto(f"{server}/Draw_a_Digit?lang={language}")
+        page.wait_for_selector("[data-testid=stFileUploaderDropzone] button", timeout=60_000)
+        wait_for_script(page)
+        button = page.locator("[data-testid=stFileUploaderDropzone] button")
+        assert button.get_attribute("aria-label") is None  # the name comes from what it shows
+        assert page.get_by_role("button", name=word, exact=True).count() == 1
+        shown = button.evaluate(
+            """b => [...b.querySelectorAll('*')].filter(e => e.checkVisibility())
+                  .map(e => e.matches('[data-testid=stMarkdownContainer]')
+                            ? getComputedStyle(e, '::after').content : '')
+                  .join('') + b.innerText"""
+        )
+        assert ("Upload" in shown) == (language == "en") and word in shown, shown
+    page.close()
+
+
 def test_the_map_points_download_as_csv(browser, server, tmp_path):
     page = browser.new_page(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
     page.goto(f"{server}/Latent_Map")

@@ -51,7 +51,7 @@ def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
     refused = sidebar_nav()
     if presenting():  # the page's whole width for the figures, when a link opens in this mode
         st.set_page_config(initial_sidebar_state="collapsed")
-    korean = KOREAN_CSS if current_language() == "ko" else ""
+    korean = KOREAN_CSS + css_words() if current_language() == "ko" else ""
     room = PRESENTING_CSS if presenting() else ""
     st.html(f"<style>{APP_CSS}{korean}{room}</style>")
     phone_settings_ui()
@@ -61,6 +61,12 @@ def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
         classes = ", ".join(f"{i} {name}" for i, name in enumerate(class_names()))
         st.info(t("dataset.note", classes=classes))
     return refused
+
+
+def css_words() -> str:
+    """The words korean.css puts where Streamlit writes its own (custom properties)."""
+    upload = t("draw.upload.button").replace("\\", "\\\\").replace('"', '\\"')
+    return f':root {{ --le-upload: "{upload}"; }}'
 
 
 def phone_settings_ui() -> None:
