@@ -70,6 +70,16 @@ def figure_words(language: str = "en", dataset: str = "mnist") -> dict[str, str]
     return {key.removeprefix("fig."): text for key, text in texts.items() if key.startswith("fig.")}
 
 
+def toolbar_words(language: str) -> dict[str, str]:
+    """Plotly's own words (its toolbar's tooltips, its notices), Plotly's English -> language's:
+    the toolbar. texts, unprefixed."""
+    return {
+        key.removeprefix("toolbar."): text
+        for key, text in table(language).items()
+        if key.startswith("toolbar.")
+    }
+
+
 def class_names(dataset: str, language: str) -> list[str]:
     """The ten classes' names: the digits themselves for MNIST."""
     if "class.0" not in locale("en").get(dataset, {}):

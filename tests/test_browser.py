@@ -23,6 +23,8 @@ from tests.test_drawing import png, stroke_canvas
 
 pytestmark = pytest.mark.e2e
 
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
 
 def torch_loaded(pid: int) -> bool:
     with open(f"/proc/{pid}/maps") as maps:
@@ -274,6 +276,29 @@ def test_the_upload_button_speaks_korean_where_streamlit_writes_english(browser,
                   .join('') + b.innerText"""
         )
         assert ("Upload" in shown) == (language == "en") and word in shown, shown
+    page.close()
+
+
+def test_plotlys_toolbar_speaks_korean(browser, server):
+    """A chart's toolbar tooltips (each button's ::after, as Plotly's CSS shows them on hover) are
+    Korean: Plotly's buttons from the dictionary chart_config gives it (ko.toml's toolbar.
+    texts), on the map Streamlit draws and on the close-up reparam.js draws; Streamlit's
+    full-screen button from korean.css. The close-up offers no "Share chart" to Chart Studio."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"{server}/Latent_Map?lang=ko&model=vae-2d&point=18&reveal=on")
+    page.wait_for_selector(".le-reparam .js-plotly-plot .modebar-btn", timeout=60_000)
+    wait_for_script(page)
+    tooltips = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd =>
+             [...gd.querySelectorAll('.modebar-btn')].map(b =>
+               [b.dataset.title, getComputedStyle(b, '::after').content]))"""
+    )
+    shown = [[tip for _, tip in chart] for chart in tooltips]
+    assert all(shown) and all(HANGUL.search(tip) for chart in shown for tip in chart), tooltips
+    zooming = [chart for chart in shown if '"확대"' in chart]  # the map's and the close-up's
+    assert len(zooming) == 2 and all('"PNG로 내려받기"' in chart for chart in zooming), shown
+    assert ["Fullscreen", '"전체 화면"'] in tooltips[0]
+    assert not any(title.startswith("Share") for chart in tooltips for title, _ in chart)
     page.close()
 
 

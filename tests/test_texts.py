@@ -6,6 +6,7 @@ import string
 from pathlib import Path
 
 import pytest
+import streamlit
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
@@ -191,3 +192,27 @@ def test_figures_speak_the_readers_language():
     at.switch_page("pages/5_KL_On_Off.py").run()
     histogram = json.loads(at.get("plotly_chart")[2].proto.spec)
     assert histogram["layout"]["xaxis"]["title"]["text"] == "분류기가 읽은 숫자"
+    for chart in at.get("plotly_chart"):  # and Plotly's own words: its toolbar, its notices
+        config = json.loads(chart.proto.config)
+        assert config["locale"] == "ko"
+        assert config["locales"]["ko"]["dictionary"]["Zoom in"] == "확대"
+        assert config["toImageButtonOptions"]["format"] == "png"  # chart_config's, kept
+
+
+def test_plotlys_own_words_are_plotlys_english_and_translated():
+    """The toolbar. texts are keyed by Plotly's English, which must be a phrase the plotly.js
+    that Streamlit serves looks up (its localize calls, `_(gd, 'Zoom in')`): else Plotly shows
+    its English whatever the dictionary holds."""
+    plotly_js = "".join(
+        path.read_text()
+        for path in (Path(streamlit.__file__).parent / "static").glob("static/js/PlotlyChart.*.js")
+    )
+    english = texts.toolbar_words("en")
+    assert english and all(key == text for key, text in english.items())
+    for phrase in english:
+        assert f"`{phrase}`" in plotly_js or f'"{phrase}"' in plotly_js, phrase
+    for language in OTHERS:
+        own = texts.toolbar_words(language)
+        assert own.keys() == english.keys()
+        if language == "ko":
+            assert all(HANGUL.search(text) for text in own.values()), own

@@ -567,6 +567,13 @@ def close_up_layout(titles: tuple[str, str], words: tuple) -> dict:
     return frame.to_plotly_json()["layout"]
 
 
+def close_up_config(name: str) -> dict:
+    """The close-up's toolbar as the map's (chart_config), less what it needs no more than the
+    map: selections, and Plotly's "Share chart", which would send the data to Chart Studio."""
+    remove = ["sendChartToCloud", "select2d", "lasso2d"]
+    return chart_config(f"close-up-{name}", modeBarButtonsToRemove=remove)
+
+
 def browser_reparameterization_ui(view: MapView) -> None:
     """z = mu + sigma * eps for the chosen VAE test image, drawn by the browser for each pick
     (reparam.js: eight draws decoded and how far they stray, the answer to the learner's guess,
@@ -601,6 +608,7 @@ def browser_reparameterization_ui(view: MapView) -> None:
             "style": {"colors": list(style.colors), "symbols": list(style.symbols)},
             "figure": {key: figure[key] for key in ("test_digits", "sigma", "draws", "mu")},
             "layout": for_the_room({"layout": layout})["layout"],
+            "config": close_up_config(view.name),
         }  # fmt: skip
         REPARAM(key="reparam-draws", data=json_bytes(common | draws))
         if view.projection != "umap":

@@ -64,9 +64,10 @@ def page_header(title: str, intro: str, dataset_note: bool = True) -> list[str]:
 
 
 def css_words() -> str:
-    """The words korean.css puts where Streamlit writes its own (custom properties)."""
-    upload = t("draw.upload.button").replace("\\", "\\\\").replace('"', '\\"')
-    return f':root {{ --le-upload: "{upload}"; }}'
+    """The words korean.css puts where Streamlit writes its own, as custom properties."""
+    words = {"--le-upload": "draw.upload.button", "--le-fullscreen": "chart.fullscreen"}
+    quoted = {name: t(key).replace("\\", "\\\\").replace('"', '\\"') for name, key in words.items()}
+    return ":root { " + " ".join(f'{name}: "{word}";' for name, word in quoted.items()) + " }"
 
 
 def phone_settings_ui() -> None:

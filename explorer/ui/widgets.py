@@ -25,6 +25,7 @@ from explorer.ui.words import (
     file_name,
     model_labels,
     option_labels,
+    plotly_words,
     readings,
     t,
 )
@@ -171,9 +172,10 @@ def explain(text: str, caption: bool = False) -> None:
 
 
 def chart_config(stem: str, **more) -> dict:
-    """Plotly's toolbar with its PNG download (at twice the size, for slides) and no logo."""
+    """Plotly's toolbar with its PNG download (at twice the size, for slides) and no logo, in
+    the reader's language."""
     download = {"format": "png", "scale": 2, "filename": file_name(stem)}
-    return {"displaylogo": False, "toImageButtonOptions": download, **more}
+    return {"displaylogo": False, "toImageButtonOptions": download, **plotly_words(), **more}
 
 
 def show_chart(figure, key: str) -> None:

@@ -28,6 +28,16 @@ def figure_words() -> dict[str, str]:
     return {key: texts.template(f"fig.{key}", language, dataset) for key in ENGLISH}
 
 
+def plotly_words() -> dict:
+    """Plotly's config for its own words (its toolbar's tooltips, its notices) in the session's
+    language, as a dictionary of its locale (Plotly's `config.locales`); English is Plotly's."""
+    language = current_language()
+    if language == "en":
+        return {}
+    dictionary = texts.toolbar_words(language)
+    return {"locale": language, "locales": {language: {"dictionary": dictionary}}}
+
+
 def class_names(dataset: str | None = None) -> list[str]:
     """The ten classes' names in the session's language, of the sidebar's dataset unless
     another is given: "0".."9" for MNIST."""

@@ -182,7 +182,8 @@ class Reparameterization {
       if (inside) near.push({ x: x[row], y: y[row], label: labels[row] });
     });
     const traces = closeUpTraces(this.data, position, ellipses, draws, near);
-    Plotly.react(chart, traces, this.data.layout, { displaylogo: false, responsive: true });
+    const config = { responsive: true, ...this.data.config }; // map_panels.py's close_up_config
+    Plotly.react(chart, traces, this.data.layout, config);
   }
 }
 
