@@ -155,7 +155,9 @@ def latent_map(
         "font": FONT,
         "template": TEMPLATE_JSON,
         "height": 640,
-        "margin": {"l": 70, "r": 10, "t": 40, "b": 60},
+        # r: room for half the last x tick label, which some models' ranges put at the plot's
+        # edge; pushed there, Plotly's automatic margin draws the points a second time.
+        "margin": {"l": 70, "r": 24, "t": 40, "b": 60},
         "legend": {"title": {"text": words["digit"]}, "itemsizing": "constant"},
         "xaxis": {"title": {"text": axis_titles[0]}},
         "yaxis": {"title": {"text": axis_titles[1]}},
