@@ -27,23 +27,30 @@ projection = ui.projection_picker_ui(projections(ui.cached_map_data(vae)))
 steps = st.sidebar.slider(ui.t("interp.steps"), 5, 20, key="steps")
 seed = ui.seed_ui()
 
-st.header(ui.t("interp.ends"))
-ends = ui.ends_ui((ae, vae), projection, seed)
-ui.write_url(PAGE, {"size": size, "seed": seed, "steps": steps} | ends.link)
-names = ui.class_names()
-st.markdown(
-    ui.t(
-        "interp.ab", row_a=ends.row_a, digit_a=names[ends.a], row_b=ends.row_b,
-        digit_b=names[ends.b],
-    )
-)  # fmt: skip
-originals = ui.test_images()
-if originals is not None:
-    ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"])
 
-st.header(ui.t("interp.path"))
-ui.paths_ui((ae, vae), ends, steps, projection)  # alpha slider, then each model's path
-ui.explain(ui.t("interp.figure") + ("" if size == 2 else ui.t(f"interp.figure.{projection}")))
+@st.fragment  # choosing the ends reruns this part of the page alone
+def between_the_ends() -> None:
+    st.header(ui.t("interp.ends"))
+    ends = ui.ends_ui((ae, vae), projection, seed)
+    ui.write_url(PAGE, {"size": size, "seed": seed, "steps": steps} | ends.link)
+    names = ui.class_names()
+    st.markdown(
+        ui.t(
+            "interp.ab", row_a=ends.row_a, digit_a=names[ends.a], row_b=ends.row_b,
+            digit_b=names[ends.b],
+        )
+    )  # fmt: skip
+    originals = ui.test_images()
+    if originals is not None:
+        ui.show_images(originals[[ends.row_a, ends.row_b]] / np.float32(255), ["A", "B"])
 
-ui.census_ui((ae, vae), ends.a, ends.b, seed)
+    st.header(ui.t("interp.path"))
+    ui.paths_ui((ae, vae), ends, steps, projection)  # alpha slider, then each model's path
+    ui.explain(ui.t("interp.figure") + ("" if size == 2 else ui.t(f"interp.figure.{projection}")))
+
+    ui.census_ui((ae, vae), ends.a, ends.b, seed)
+
+
+between_the_ends()
+
 ui.chain_ui((ae, vae), vae, steps, size)

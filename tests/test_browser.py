@@ -6,6 +6,7 @@ import time
 import urllib.request
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from tests.browser import (
     PANEL_PICTURES_DRAWN,
@@ -226,6 +227,33 @@ def test_lesson_page_renders_in_the_browser(browser, server, path, images, chart
         heading.evaluate("h => h.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(300)
         page.screenshot(path=SCREENSHOTS / f"{path}-{i}.png")
+    page.close()
+
+
+def test_choosing_the_interpolations_ends_reruns_only_their_part_of_the_page(browser, server):
+    """The ends, the paths and the census are a fragment: "From digit" asks for its rerun
+    alone (the sidebar and the chain stay as drawn), and the page shows the new ends."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    reruns = []
+
+    def heard(payload):
+        message = BackMsg()
+        message.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
+        if message.WhichOneof("type") == "rerun_script":
+            reruns.append(message.rerun_script.fragment_id)
+
+    page.on("websocket", lambda ws: ws.on("framesent", heard))
+    page.goto(f"{server}/Interpolation")
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_for_script(page)
+    reruns.clear()
+    page.locator(".st-key-from_digit button").first.click()
+    page.get_by_role("option", name="3", exact=True).click()
+    page.wait_for_function("() => location.search.includes('from=3')", timeout=30_000)
+    wait_for_script(page)
+    assert len(reruns) == 1 and reruns[0], reruns  # one rerun, of a fragment
+    assert page.get_by_text(re.compile(r"test image #\d+, a 3\. B")).count() == 1
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()
 
 
