@@ -106,7 +106,7 @@ class Session:
         if not shown:
             self.errors.append(f"click on row {row}: its decoded image was not shown")
             return
-        if self.server_decoding:  # the browser's panel comes with its pixels; this one's not
+        if self.server_decoding and not images[-1].startswith("data:"):  # a file to ask for
             await asyncio.to_thread(self.fetch, images[-1])
         self.latencies.append(time.perf_counter() - started)
 

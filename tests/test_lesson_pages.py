@@ -1,16 +1,19 @@
 """The three lesson pages through AppTest: every model choice renders, widgets change them."""
 
 import base64
+import io
 import json
 import re
 
 import numpy as np
 import pytest
+from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from explorer import ui
 from explorer.map_data import load_map_data
-from explorer.plotting import TABLEAU
+from explorer.plotting import TABLEAU, tile
+from explorer.ui.widgets import inline_tiles
 from tests.test_app import HOME, click, components
 
 GENERATION = "pages/4_AE_vs_VAE.py"
@@ -279,3 +282,23 @@ def test_the_kl_pages_figures_are_built_once_and_the_room_grows_only_its_copy():
     at.sidebar.select_slider(key="beta").set_value(4.0).run()  # another beta: the same sweep
     again = [f for f in figures(at) if f["layout"]["xaxis"]["title"]["text"].startswith("beta")]
     assert again == usual and not at.exception
+
+
+def test_inline_tiles_are_the_pictures_as_png_data_urls():
+    images = np.random.default_rng(0).random((3, 28, 28), dtype=np.float32)
+    urls, width = inline_tiles(images, scale=3)
+    assert width == 84 and len(urls) == 3
+    for url, image in zip(urls, images):
+        head, data = url.split(",", 1)
+        assert head == "data:image/png;base64"
+        pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(data))))
+        assert np.array_equal(pixels, np.uint8(np.clip(tile(image[None], scale=3), 0, 1) * 255))
+
+
+def test_the_interpolations_strips_and_ends_come_inside_the_page():
+    """No picture of the ends' part is a file the browser must ask the server for: twenty
+    tiles, six requests at a time, took 0.1 s after the run (BENCHMARKS.md)."""
+    at = open_page(INTERPOLATION)
+    tiles = [img.url for image in at.image for img in image.proto.imgs if len(image.proto.imgs) > 1]
+    assert len(tiles) >= 22  # A and B, and each model's path of ten steps
+    assert all(url.startswith("data:image/png;base64,") for url in tiles)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from explorer.checkpoints import CHECKPOINT_DIR, dataset_dir
 from explorer.data import MNIST
-from explorer.plotting import FONT, class_counts, png_bytes, tile
+from explorer.plotting import FONT, class_counts, png_bytes, png_data_uri, tile
 from explorer.scoring import Score
 from explorer.ui.catalogue import (
     autoencoder_names,
@@ -209,13 +209,21 @@ def show_grid(images: np.ndarray, columns: int, caption: str, scale: int = 3) ->
     st.image(grid_png(images, columns, enlarged(scale)), caption=caption, output_format="PNG")
 
 
+def inline_tiles(images: np.ndarray, scale: int) -> tuple[list[str], int]:
+    """Images upscaled with crisp pixels, each a PNG inside the page's message (a data URL),
+    and their width. Each given as an array, a tile was a file the browser asked the server
+    for, six at a time: a strip of twenty, 0.1 s after the page had its run."""
+    tiles = [tile(image[None], scale=scale) for image in images]
+    return [png_data_uri(picture) for picture in tiles], tiles[0].shape[1]
+
+
 def show_strip(images: np.ndarray, labels: list[str], caption: str, scale: int = 3) -> None:
     """Images in a row (wrapping where the column is narrow), each labelled under it (the
     classifier's reading), large enough for a projector; then what the row shows."""
-    tiles = [tile(image[None], scale=enlarged(scale)) for image in images]
+    tiles, width = inline_tiles(images, enlarged(scale))
     # a fixed width: a caption wider than its picture ("T-shirt/top → T-shirt/top (98%)")
     # otherwise stretched the picture to the caption's width, each to its own
-    st.image(tiles, caption=labels, width=tiles[0].shape[1], clamp=True, output_format="PNG")
+    st.image(tiles, caption=labels, width=width)
     st.caption(caption)
 
 
@@ -224,11 +232,8 @@ def show_images(images: np.ndarray, captions: list[str], scale: int = 6) -> None
     by side on a phone), each with its caption under it. One element rather than a column
     each: on a phone Streamlit stacks columns, and the pictures then took a screen's height
     each; these wrap only where the row has no room."""
-    pictures = [tile(image[None], scale=enlarged(scale)) for image in images]
-    # a width of their own: a long caption would otherwise widen its picture
-    st.image(
-        pictures, caption=captions, width=pictures[0].shape[1], clamp=True, output_format="PNG"
-    )
+    pictures, width = inline_tiles(images, enlarged(scale))
+    st.image(pictures, caption=captions, width=width)  # a long caption would widen its picture
 
 
 def show_read_images(images: np.ndarray, whats: list[str], scale: int = 6) -> list[tuple]:
