@@ -64,20 +64,21 @@ def translate(key: str, language: str, dataset: str = "mnist", **values: object)
     return text.format(**values)
 
 
+def texts_under(prefix: str, language: str, dataset: str = "mnist") -> dict[str, str]:
+    """The texts whose keys start with `prefix`, keyed without it."""
+    texts = table(language, dataset)
+    return {key.removeprefix(prefix): text for key, text in texts.items() if key.startswith(prefix)}
+
+
 def figure_words(language: str = "en", dataset: str = "mnist") -> dict[str, str]:
     """The words inside figures (legends, axes, hover labels): the fig. texts, unprefixed."""
-    texts = table(language, dataset)
-    return {key.removeprefix("fig."): text for key, text in texts.items() if key.startswith("fig.")}
+    return texts_under("fig.", language, dataset)
 
 
 def toolbar_words(language: str) -> dict[str, str]:
     """Plotly's own words (its toolbar's tooltips, its notices), Plotly's English -> language's:
     the toolbar. texts, unprefixed."""
-    return {
-        key.removeprefix("toolbar."): text
-        for key, text in table(language).items()
-        if key.startswith("toolbar.")
-    }
+    return texts_under("toolbar.", language)
 
 
 def class_names(dataset: str, language: str) -> list[str]:
